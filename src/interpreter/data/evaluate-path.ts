@@ -1,0 +1,103 @@
+import { JSONPath } from 'jsonpath-plus';
+import { parsePath, type PathSegment, type PathRoot } from '../../asl/json-path';
+import type { Json } from '../../asl/types';
+
+/** Returned (never thrown) when a definite path selects nothing; callers word the error. */
+export const MISSING: unique symbol = Symbol('missing');
+export type Missing = typeof MISSING;
+
+/** What a JSONPath can read: `$` the input, `$$` the context object, `$name` a variable. */
+export interface PathScope {
+  input: Json;
+  context: Json;
+  /** Variables visible to the state; `undefined` reads as "not assigned". */
+  variable(name: string): Json | undefined;
+}
+
+export type CompiledPath = (scope: PathScope) => Json | Missing;
+
+const cache = new Map<string, CompiledPath>();
+
+/**
+ * Compiles a JSONPath once (cached by its text) into a function over a scope. Reference paths
+ * (member and index access) become a direct walk; anything else goes through jsonpath-plus and
+ * yields an array of the matches, as Jayway does for indefinite paths.
+ *
+ * @example
+ * const read = compilePath('$.order.items[0].sku');
+ * read({ input, context, variable: () => undefined });
+ */
+export function compilePath(path: string): CompiledPath {
+  let compiled = cache.get(path);
+  if (!compiled) {
+    compiled = buildPath(path);
+    cache.set(path, compiled);
+  }
+  return compiled;
+}
+
+/** Evaluates a path once; see {@link compilePath}. */
+export function evaluatePath(path: string, scope: PathScope): Json | Missing {
+  return compilePath(path)(scope);
+}
+
+function buildPath(path: string): CompiledPath {
+  const parsed = parsePath(path);
+  if (!parsed) throw new Error(`Not a JSONPath: '${path}'`);
+  const readRoot = rootReader(parsed.root);
+  const { segments, relative } = parsed;
+  if (segments) {
+    if (segments.length === 0) return readRoot;
+    if (segments.length === 1) {
+      const [only] = segments;
+      return (scope) => step(readRoot(scope), only);
+    }
+    return (scope) => walk(readRoot(scope), segments);
+  }
+  return (scope) => {
+    const root = readRoot(scope);
+    if (root === MISSING) return MISSING;
+    return queryIndefinite(relative, root);
+  };
+}
+
+function rootReader(root: PathRoot): CompiledPath {
+  switch (root.kind) {
+    case 'input':
+      return (scope) => scope.input;
+    case 'context':
+      return (scope) => scope.context;
+    case 'variable': {
+      const { name } = root;
+      return (scope) => {
+        const value = scope.variable(name);
+        return value === undefined ? MISSING : value;
+      };
+    }
+  }
+}
+
+function step(value: Json | Missing, segment: PathSegment): Json | Missing {
+  if (value === null || typeof value !== 'object') return MISSING;
+  if (typeof segment === 'number') {
+    if (!Array.isArray(value) || segment >= value.length) return MISSING;
+    return value[segment];
+  }
+  if (Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, segment)) return MISSING;
+  return (value as Record<string, Json>)[segment];
+}
+
+function walk(value: Json | Missing, segments: readonly PathSegment[]): Json | Missing {
+  let current = value;
+  for (let i = 0; i < segments.length; i++) {
+    current = step(current, segments[i]);
+    if (current === MISSING) return MISSING;
+  }
+  return current;
+}
+
+function queryIndefinite(relative: string, json: Json): Json {
+  // jsonpath-plus's default evaluator is its safe subset (no arbitrary code).
+  const matches = JSONPath({ path: relative, json: json as object, wrap: true });
+  return (matches ?? []) as Json[];
+}
