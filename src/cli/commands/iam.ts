@@ -1,0 +1,116 @@
+/**
+ * `statecraft iam <file.asl.json>`: prints the IAM policy the state machine's execution role
+ * needs, derived from the ASL alone (`--json`: the policy document only).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { StateMachineDefinition } from '../../asl/types';
+import { deriveIamPolicy, formatIamReport, type DeriveIamOptions } from '../../iam';
+
+export const summary = 'Print the IAM policy an ASL file\'s execution role needs (and its workers\')';
+
+const USAGE = `Usage: statecraft iam <file.asl.json> [options]
+
+Prints the IAM policy the state machine's execution role needs, derived from the ASL:
+the policy, which states need each statement, warnings (resources that had to be "*",
+integrations without a rule), and what activity workers and callback senders need.
+
+Options:
+  --json                    print only the execution role's policy document (JSON)
+  --region <region>         region for ARNs built from names (default: from the ARNs in the file)
+  --account <id>            account for ARNs built from names (default: from the ARNs in the file)
+  --partition <partition>   default: from the ARNs in the file, else aws
+  --state-machine-arn <arn> the state machine's own ARN (distributed Map, callback senders)
+  --name <name>             the state machine's name (default: the file name without .asl.json)
+  --logging                 the state machine logs to CloudWatch Logs
+  --tracing                 the state machine has X-Ray tracing enabled
+  -h, --help                show this help
+`;
+
+const VALUE_OPTIONS: Record<string, keyof DeriveIamOptions> = {
+  '--region': 'region',
+  '--account': 'account',
+  '--partition': 'partition',
+  '--state-machine-arn': 'stateMachineArn',
+  '--name': 'stateMachineName',
+};
+
+interface ParsedArgs {
+  file?: string;
+  json: boolean;
+  options: DeriveIamOptions;
+  help: boolean;
+}
+
+function parseArgs(args: string[]): ParsedArgs | string {
+  const parsed: ParsedArgs = { json: false, options: {}, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') parsed.help = true;
+    else if (arg === '--json') parsed.json = true;
+    else if (arg === '--logging') parsed.options.logging = true;
+    else if (arg === '--tracing') parsed.options.tracing = true;
+    else if (Object.hasOwn(VALUE_OPTIONS, arg)) {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('--')) return `option ${arg} needs a value.`;
+      (parsed.options as Record<string, string>)[VALUE_OPTIONS[arg]] = value;
+    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
+    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
+    else parsed.file = arg;
+  }
+  return parsed;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`statecraft iam: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!parsed.file) {
+    process.stderr.write(`statecraft iam: which ASL file? \n\n${USAGE}`);
+    return 2;
+  }
+  const definition = await readDefinition(parsed.file);
+  if (typeof definition === 'string') {
+    process.stderr.write(`statecraft iam: ${definition}\n`);
+    return 1;
+  }
+  const options: DeriveIamOptions = { stateMachineName: nameFromFile(parsed.file), ...parsed.options };
+  try {
+    const report = deriveIamPolicy(definition, options);
+    process.stdout.write(parsed.json ? `${JSON.stringify(report.policy, null, 2)}\n` : formatIamReport(report));
+    return 0;
+  } catch (error) {
+    process.stderr.write(`statecraft iam: ${parsed.file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function readDefinition(file: string): Promise<StateMachineDefinition | string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== 'object' || Array.isArray(value) || !('States' in value)) {
+      return `${file} is not an ASL document (expected a JSON object with "StartAt" and "States").`;
+    }
+    return value as StateMachineDefinition;
+  } catch (error) {
+    return `${file} is not valid JSON: ${(error as Error).message}.`;
+  }
+}
+
+// `generated/OrderWorkflow.asl.json` → `OrderWorkflow`.
+function nameFromFile(file: string): string | undefined {
+  const name = basename(file).replace(/\.asl\.json$|\.json$/, '');
+  return /^[A-Za-z0-9_-]{1,80}$/.test(name) ? name : undefined;
+}

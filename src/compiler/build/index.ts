@@ -1,0 +1,10 @@
+/**
+ * `statecraft build`: compiles the workflows exported by `workflows/*.ts` into `generated/`.
+ */
+export { runBuild, type BuildOptions, type BuildResult } from './run-build';
+export { defaultToolchain } from './default-toolchain';
+export { formatBuildReport } from './format-build-report';
+export { BuildError } from './build-error';
+export type { BuildToolchain, GeneratedFile } from './render-outputs';
+export type { FileChange, ChangeKind } from './plan-changes';
+export type { WorkflowOrigin } from './load-workflows';

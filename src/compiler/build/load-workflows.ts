@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BuildError } from './build-error';
+
+/** Where a workflow came from, for messages: `workflows/lottery.ts (export lotteryDraw)`. */
+export interface WorkflowOrigin {
+  file: string;
+  exportName: string;
+}
+
+export interface LoadedWorkflow<W> {
+  workflow: W;
+  origin: WorkflowOrigin;
+}
+
+/**
+ * Imports each module and collects the workflows it exports, in file then export order.
+ * One workflow object exported under several names (or re-exported by another module) is
+ * collected once, from where it was first seen.
+ *
+ * The modules are TypeScript; the build runs under tsx (or vitest), which compiles them on import.
+ */
+export async function loadWorkflows<W>(
+  files: readonly string[],
+  isWorkflow: (value: unknown) => value is W,
+  cwd: string,
+): Promise<{ workflows: LoadedWorkflow<W>[]; modulesWithoutWorkflows: string[] }> {
+  const workflows: LoadedWorkflow<W>[] = [];
+  const modulesWithoutWorkflows: string[] = [];
+  const seen = new Set<unknown>();
+  for (const file of files) {
+    const displayFile = relativeTo(cwd, file);
+    const exports = await importModule(file, displayFile);
+    let found = 0;
+    for (const [exportName, value] of Object.entries(exports)) {
+      if (!isWorkflow(value)) continue;
+      found++;
+      if (seen.has(value)) continue;
+      seen.add(value);
+      workflows.push({ workflow: value, origin: { file: displayFile, exportName } });
+    }
+    if (found === 0) modulesWithoutWorkflows.push(displayFile);
+  }
+  return { workflows, modulesWithoutWorkflows };
+}
+
+async function importModule(file: string, displayFile: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BuildError(`Could not load ${displayFile}: ${reason}\nFix the module so that it can be imported.`);
+  }
+}
+
+export function relativeTo(cwd: string, file: string): string {
+  const relative = path.relative(cwd, path.resolve(file));
+  return relative.startsWith('..') ? path.resolve(file) : relative;
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm run conformance -- [FILE ...] [--failures] [--events] [--feature NAME] [--id SUBSTRING]`
+ *
+ * Runs every recorded AWS execution (`executions*.jsonl`) through the interpreter and every
+ * rejected definition (`invalid-definitions*.jsonl`) through the validator, and prints a table by
+ * feature plus the summary lines. Exits 0 whatever the score; 2 when it cannot run.
+ */
+import { basename } from 'node:path';
+import { readJsonLines, type ExecutionCase, type InvalidDefinitionCase } from './cases';
+import { eventReport, failureReport, featureTable, percent } from './report';
+import { runExecutionCase, runInvalidDefinitionCase, type CaseOutcome } from './run-case';
+
+const DEFAULT_FILES = ['/work/shared/conformance/executions.jsonl', '/work/shared/conformance/invalid-definitions.jsonl'];
+
+interface Options {
+  files: string[];
+  failures: boolean;
+  /** Also compare the recorded history event types (a fidelity measure, not part of the score). */
+  events: boolean;
+  feature?: string;
+  id?: string;
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { files: [], failures: false, events: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--failures') options.failures = true;
+    else if (arg === '--events') options.events = true;
+    else if (arg === '--feature') options.feature = requireValue(args, ++i, '--feature');
+    else if (arg === '--id') options.id = requireValue(args, ++i, '--id');
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write('Usage: npm run conformance -- [FILE ...] [--failures] [--events] [--feature NAME] [--id SUBSTRING]\n');
+      process.exit(0);
+    } else if (arg.startsWith('--')) throw new Error(`unknown option '${arg}'`);
+    else options.files.push(arg);
+  }
+  if (options.files.length === 0) options.files = DEFAULT_FILES;
+  return options;
+}
+
+function requireValue(args: string[], i: number, flag: string): string {
+  const value = args[i];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+  return value;
+}
+
+function selected(options: Options, c: { id: string; feature: string }): boolean {
+  return (options.feature === undefined || c.feature === options.feature) && (options.id === undefined || c.id.includes(options.id));
+}
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`conformance: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const executionOutcomes: CaseOutcome[] = [];
+  const validationOutcomes: { file: string; outcomes: CaseOutcome[] }[] = [];
+  for (const file of options.files) {
+    const name = basename(file);
+    if (name.startsWith('invalid-definitions')) {
+      const cases = readJsonLines<InvalidDefinitionCase>(file).filter((c) => selected(options, c));
+      validationOutcomes.push({ file, outcomes: cases.map(runInvalidDefinitionCase) });
+    } else if (name.startsWith('executions')) {
+      const cases = readJsonLines<ExecutionCase>(file).filter((c) => selected(options, c));
+      for (const c of cases) executionOutcomes.push(await runExecutionCase(c));
+    } else {
+      process.stderr.write(`conformance: cannot tell what '${file}' holds (expected executions*.jsonl or invalid-definitions*.jsonl)\n`);
+      return 2;
+    }
+  }
+  if (options.failures) {
+    const report = failureReport([...executionOutcomes, ...validationOutcomes.flatMap((v) => v.outcomes)]);
+    if (report) process.stdout.write(`${report}\n\n`);
+  }
+  if (options.events) process.stdout.write(`${eventReport(executionOutcomes, options.failures)}\n\n`);
+  if (executionOutcomes.length > 0) process.stdout.write(`${featureTable(executionOutcomes)}\n\n`);
+  const matched = executionOutcomes.filter((o) => o.matched).length;
+  process.stdout.write(`conformance: ${matched}/${executionOutcomes.length} cases match (${percent(matched, executionOutcomes.length)})\n`);
+  for (const { outcomes } of validationOutcomes) {
+    const rejected = outcomes.filter((o) => o.matched).length;
+    process.stdout.write(`validation: ${rejected}/${outcomes.length} invalid definitions rejected\n`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`conformance: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,16 @@
+import type { QueryLanguage } from '../../asl/types';
+import type { ChainNode } from './chain';
+import type { SourceLocation } from './source-location';
+
+/** The frozen description of a workflow that the compiler reads. */
+export interface WorkflowNode {
+  readonly kind: 'workflow';
+  readonly name: string;
+  readonly comment?: string;
+  readonly queryLanguage?: QueryLanguage;
+  readonly timeoutSeconds?: number;
+  readonly version?: string;
+  readonly stateMachineType: 'STANDARD' | 'EXPRESS';
+  readonly chain: ChainNode;
+  readonly source: SourceLocation;
+}

@@ -1,0 +1,58 @@
+import type { PathNode, PathRoot, PathSegment } from '../ast/value';
+import { EXPR_NODE, type Expr } from '../values/expr';
+
+type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+
+type SelectorMembers<T> = T extends Primitive
+  ? unknown
+  : T extends readonly (infer E)[]
+    ? { readonly [index: number]: Selector<E> }
+    : T extends object
+      ? { readonly [K in keyof T & string]-?: Selector<T[K]> }
+      : unknown;
+
+/**
+ * A typed view of a JSON document that records the members you read: `s.order.items[0].sku` is
+ * an `Expr<string>` that compiles to `$.order.items[0].sku` (JSONPath) or
+ * `$states.input.order.items[0].sku` (JSONata). Reading a member that the type does not have is
+ * a type error, so a typo in a path never reaches AWS.
+ *
+ * @example
+ * workflow('Orders', { input: Order }).pass('Pick', { parameters: s => ({ sku: s.order.items[0].sku }) });
+ */
+export type Selector<T> = Expr<T> & SelectorMembers<NonNullable<T>>;
+
+const INDEX = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * Creates a recording proxy rooted at `root`. Every member access returns a new proxy with one
+ * more segment; the recorded path is read through `EXPR_NODE`. Nothing is evaluated.
+ */
+export function selector<T>(root: PathRoot, variable?: string): Selector<T> {
+  return pathProxy(root, variable, Object.freeze([])) as Selector<T>;
+}
+
+function pathProxy(root: PathRoot, variable: string | undefined, segments: readonly PathSegment[]): unknown {
+  const node: PathNode = Object.freeze(
+    variable === undefined ? { kind: 'path', root, segments } : { kind: 'path', root, variable, segments },
+  );
+  return new Proxy(Object.freeze({}), {
+    get(_target, property) {
+      if (property === EXPR_NODE) return node;
+      if (typeof property === 'symbol') return undefined;
+      const segment: PathSegment = INDEX.test(property) ? Number(property) : property;
+      return pathProxy(root, variable, Object.freeze([...segments, segment]));
+    },
+    has: (_target, property) => property === EXPR_NODE,
+    set() {
+      throw new TypeError('Selectors are read-only: they record a path, they hold no data.');
+    },
+  });
+}
+
+/** Reads the recorded path of a selector result; `undefined` when the value is not a path. */
+export function recordedPath(value: unknown): PathNode | undefined {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  const node = (value as { [EXPR_NODE]?: { kind?: string } })[EXPR_NODE];
+  return node?.kind === 'path' ? (node as PathNode) : undefined;
+}

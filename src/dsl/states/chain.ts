@@ -1,0 +1,259 @@
+import type { ChainNode, TailNode } from '../ast/chain';
+import type { ChoiceNode, StateNode } from '../ast/states';
+import type { WorkflowNode } from '../ast/workflow';
+import { ChoiceBuilder } from '../choice/choice-builder';
+import { DslUsageError } from '../errors/dsl-usage-error';
+import type { ErrorList, NotCatchable } from '../errors/error-names';
+import type { ResultOf, TaskIntegration } from '../integrations/task-integration';
+import type { PlaceResult, ResultPathOption } from '../paths/result-path';
+import type { Selector } from '../paths/selector';
+import { captureSource } from '../source/capture-source';
+import type { Expr, Resolve } from '../values/expr';
+import { CHAIN_NODE, chainNodeOf, type ChainLike, type ChainMode, type ClosedChain, type OutputOf } from './chain-like';
+import { dataFlowFields, pathFieldOf, type AssignOption, type InputPathOption, type OutputOption } from './data-flow-options';
+import { catcherNode, retrierNode, type CatchOptions, type ErrorOutput, type RetryOptions } from './error-handling';
+import { mapNode, type MapIteration, type MapOptions } from './map';
+import { parallelNode, type ParallelOptions } from './parallel';
+import { passNode, type PassOptions, type PassResult } from './pass';
+import type { StateOptions } from './state-options';
+import type { StateOutput } from './state-output';
+import { targetNode, type Target } from './targets';
+import { commonFields, taskNode, type TaskOptions } from './task';
+import { failNode, succeedNode, type FailOptions, type SucceedOptions } from './terminal-states';
+import { waitNode, type WaitOptions } from './wait';
+
+/** Workflow-level settings kept beside the root chain. */
+export type WorkflowSettings = Omit<WorkflowNode, 'kind' | 'chain'>;
+
+interface ChainData {
+  readonly node: ChainNode;
+  readonly workflow?: WorkflowSettings;
+}
+
+/** A fresh fragment whose input is `S`, for branches, catch handlers and choice targets. */
+export type Start<S, Names extends string = never> = Chain<S, S, Names, NotCatchable, 'fragment'>;
+
+/** Options of a Choice state (its `output`/`assign` apply when the Default is taken). */
+export interface ChoiceOptions<S> extends StateOptions {
+  inputPath?: InputPathOption<S>;
+  output?: OutputOption<S, never>;
+  assign?: AssignOption<S, never>;
+}
+
+type BranchOutputs<B extends readonly unknown[]> = {
+  -readonly [K in keyof B]: B[K] extends (...args: any[]) => infer C ? OutputOf<C> : never;
+};
+
+type ElementOf<S> = S extends readonly (infer E)[] ? E : unknown;
+
+const END: TailNode = Object.freeze({ kind: 'end' });
+const CLOSING_KINDS: ReadonlySet<StateNode['kind']> = new Set(['Choice', 'Succeed', 'Fail']);
+const CATCHING_KINDS: ReadonlySet<StateNode['kind']> = new Set(['Task', 'Parallel', 'Map']);
+
+/**
+ * An immutable sequence of states. Each method appends a state (or configures the last one) and
+ * returns a **new** chain, so a chain can be shared and extended in several ways safely.
+ *
+ * Type parameters track what the next state receives (`S`), the state names defined so far
+ * (`Names`, valid loop targets), and the errors the last state can raise (`Err`, for `.retry`/`.catch`).
+ *
+ * @example
+ * const flow = workflow('Orders', { input: Order })
+ *   .task('Charge', lambda.invoke(charge, s => ({ id: s.order.id })), { resultPath: 'charge' })
+ *   .retry(['Lambda.ServiceException'], { maxAttempts: 6 })
+ *   .succeed('Done');
+ */
+export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> implements ChainLike<In, S, Mode> {
+  readonly [CHAIN_NODE]: ChainNode;
+  readonly #workflow: WorkflowSettings | undefined;
+
+  constructor(data: ChainData) {
+    this[CHAIN_NODE] = data.node;
+    this.#workflow = data.workflow;
+    Object.freeze(this);
+  }
+
+  /** Workflow settings when this chain is a workflow (read by `workflowDescription`). */
+  get workflowSettings(): WorkflowSettings | undefined {
+    return this.#workflow;
+  }
+
+  /** Runs an integration: `.task('Charge', lambda.invoke(fn, s => ({ ... })), { resultPath: 'charge' })`. */
+  task<const N extends string, R, E extends string, const O extends TaskOptions<S, R>>(
+    name: N,
+    integration: TaskIntegration<S, R, E>,
+    options?: O,
+  ): Chain<In, StateOutput<S, R, O>, Names | N, E, Mode> {
+    return this.#append(taskNode(name, integration, options as TaskOptions<S, R>)) as never;
+  }
+
+  /** A Pass state: passes its input, or a fixed `result`, or `parameters` built from the input. */
+  pass<const N extends string, const O extends PassOptions<S, any>>(
+    name: N,
+    options?: O,
+  ): Chain<In, StateOutput<S, PassResultOf<S, O>, O>, Names | N, NotCatchable, Mode> {
+    return this.#append(passNode(name, (options ?? {}) as PassOptions<S, unknown>)) as never;
+  }
+
+  /** A Wait state: `{ seconds: 30 }`, `{ timestamp: s => s.dueAt }`, ... */
+  wait<const N extends string, O extends WaitOptions<S>>(
+    name: N,
+    options: O,
+  ): Chain<In, O extends { output: (...args: any[]) => infer X } ? Resolve<X> : S, Names | N, NotCatchable, Mode> {
+    return this.#append(waitNode(name, options)) as never;
+  }
+
+  /** Runs `branches` concurrently on the same input; the result is the tuple of their outputs. */
+  parallel<
+    const N extends string,
+    const B extends readonly ((branch: Start<S>) => ChainLike<any, any, 'fragment'>)[],
+    const O extends ParallelOptions<S, BranchOutputs<B>>,
+  >(name: N, branches: B, options?: O): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode> {
+    const nodes = branches.map((build) => chainNodeOf(build(start<S>())));
+    return this.#append(parallelNode(name, nodes, options as ParallelOptions<S, unknown>)) as never;
+  }
+
+  /** Runs `processor` once per item of `items`; the result is the array of the iterations' outputs. */
+  map<
+    const N extends string,
+    Item = ElementOf<S>,
+    Selected = Item,
+    Out = unknown,
+    const O extends MapOptions<S, Out[]>,
+  >(
+    name: N,
+    iteration: MapIteration<S, Item, Selected> & { processor: (item: Start<Resolve<Selected>>) => ChainLike<any, Out, 'fragment'> },
+    options?: O,
+  ): Chain<In, StateOutput<S, Out[], O>, Names | N, string, Mode> {
+    const processor = chainNodeOf(iteration.processor(start<Resolve<Selected>>()));
+    return this.#append(mapNode(name, processor, iteration as MapIteration<S, unknown, unknown>, options as MapOptions<S, unknown>)) as never;
+  }
+
+  /** A Choice state; it closes the chain (each rule names where to go). */
+  choice<const N extends string>(
+    name: N,
+    build: (choice: ChoiceBuilder<S, Names | N, Start<S, Names | N>>) => ChoiceBuilder<S, Names | N, Start<S, Names | N>>,
+    options: ChoiceOptions<S>,
+  ): ClosedChain<In, unknown, Mode> {
+    const source = captureSource();
+    const rules = build(new ChoiceBuilder<S, Names | N, Start<S, Names | N>>(() => start<S, Names | N>()));
+    if (rules.rules.length === 0) throw new DslUsageError(`Choice '${name}' has no rules; add .when(condition, target).`);
+    const node: ChoiceNode = Object.freeze({
+      kind: 'Choice',
+      name,
+      source,
+      ...commonFields(options),
+      ...dataFlowFields<S, never>(options),
+      rules: rules.rules,
+      ...(rules.otherwiseTarget && { otherwise: rules.otherwiseTarget }),
+    });
+    return this.#append(node);
+  }
+
+  /** Ends the chain successfully. */
+  succeed<const N extends string>(name: N, options?: SucceedOptions<S>): ClosedChain<In, S, Mode> {
+    return this.#append(succeedNode(name, options));
+  }
+
+  /** Ends the chain with an error: `.fail('Declined', { error: 'PaymentDeclined', cause: s => s.reason })`. */
+  fail<const N extends string>(name: N, options?: FailOptions<S>): ClosedChain<In, never, Mode> {
+    return this.#append(failNode(name, options));
+  }
+
+  /** Continues with another chain or jumps to a named state (a loop); closes this chain. */
+  next(target: Target<S, Names, Start<S, Names>>): ClosedChain<In, unknown, Mode> {
+    this.#assertOpen('.next(...)');
+    if (this[CHAIN_NODE].steps.length === 0) throw new DslUsageError('.next(...) needs a state before it; start with a state.');
+    const node: ChainNode = Object.freeze({
+      kind: 'chain',
+      steps: this[CHAIN_NODE].steps,
+      tail: Object.freeze({ kind: 'next', target: targetNode(target, () => start<S, Names>()) }),
+    });
+    return new Chain({ node, workflow: this.#workflow });
+  }
+
+  /** Adds a retrier to the last state (Task, Parallel or Map): `.retry(['States.Timeout'], { maxAttempts: 2 })`. */
+  retry(errors: ErrorList<Err>, options?: RetryOptions): Chain<In, S, Names, Err, Mode> {
+    return this.#updateLast('.retry(...)', (last) => ({ retry: [...(last.retry ?? []), retrierNode(errors, options)] }));
+  }
+
+  /**
+   * Adds a catcher to the last state (Task, Parallel or Map): on a matching error, go to `target`.
+   * `options.resultPath` places the error output (`{ Error, Cause }`) into the input.
+   */
+  catch<const P extends ResultPathOption<S> | undefined = undefined>(
+    errors: ErrorList<Err>,
+    target: Target<PlaceResult<S, ErrorOutput, P>, Names, Start<PlaceResult<S, ErrorOutput, P>, Names>>,
+    options?: CatchOptions<S> & { resultPath?: P },
+  ): Chain<In, S, Names, Err, Mode> {
+    const node = targetNode(target, () => start<unknown, Names>());
+    return this.#updateLast('.catch(...)', (last) => ({ catch: [...(last.catch ?? []), catcherNode(errors, node, options)] }));
+  }
+
+  /** Sets the last state's `OutputPath` (JSONPath): what it passes on, selected from its output. */
+  outputPath<T>(select: ((s: Selector<S>) => Expr<T>) | null): Chain<In, T, Names, Err, Mode> {
+    const path = pathFieldOf(select as InputPathOption<S>, 'outputPath');
+    return this.#updateLast('.outputPath(...)', () => ({ outputPath: path }), false) as never;
+  }
+
+  #assertOpen(action: string): void {
+    const { steps, tail } = this[CHAIN_NODE];
+    const last = steps[steps.length - 1];
+    if (tail.kind === 'next' || (last && CLOSING_KINDS.has(last.kind))) {
+      throw new DslUsageError(
+        `${action} after '${last?.name}': a ${tail.kind === 'next' ? '.next(...)' : last?.kind} state ends the chain. Build the rest as a chain<S>() fragment and target it instead.`,
+      );
+    }
+  }
+
+  #append(state: StateNode): Chain<In, any, any, any, Mode> {
+    this.#assertOpen(`Adding '${state.name}'`);
+    const node: ChainNode = Object.freeze({ kind: 'chain', steps: Object.freeze([...this[CHAIN_NODE].steps, state]), tail: END });
+    return new Chain({ node, workflow: this.#workflow });
+  }
+
+  #updateLast(action: string, change: (last: any) => Record<string, unknown>, catchingOnly = true): Chain<In, S, Names, Err, Mode> {
+    const { steps, tail } = this[CHAIN_NODE];
+    const last = steps[steps.length - 1];
+    if (!last) throw new DslUsageError(`${action} needs a state before it.`);
+    if (catchingOnly && !CATCHING_KINDS.has(last.kind)) {
+      throw new DslUsageError(`${action} applies to Task, Parallel and Map states; '${last.name}' is a ${last.kind}.`);
+    }
+    if (last.kind === 'Fail') throw new DslUsageError(`${action}: a Fail state has no output.`);
+    const updated = Object.freeze({ ...last, ...freezeValues(change(last)) }) as StateNode;
+    const node: ChainNode = Object.freeze({ kind: 'chain', steps: Object.freeze([...steps.slice(0, -1), updated]), tail });
+    return new Chain({ node, workflow: this.#workflow });
+  }
+}
+
+type PassResultOf<S, O> = PassResult<S, O>;
+
+function freezeValues(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Array.isArray(value) ? Object.freeze(value) : value]));
+}
+
+/** An empty fragment. */
+export function start<S, Names extends string = never>(): Start<S, Names> {
+  return new Chain({ node: Object.freeze({ kind: 'chain', steps: Object.freeze([]), tail: END }) });
+}
+
+/**
+ * Starts a reusable fragment whose input is `S`, to use as a choice target, catch handler or
+ * shared continuation. A fragment reached from several places is emitted once.
+ *
+ * @example
+ * const ship = chain<OrderState>().task('Ship', lambda.invoke(shipFn, s => ({ id: s.order.id }))).succeed('Shipped');
+ */
+export function chain<S>(): Start<S> {
+  return start<S>();
+}
+
+/** A one-state fragment that fails: `fail('Declined', { error: 'PaymentDeclined' })`. */
+export function fail(name: string, options?: FailOptions<unknown>): ClosedChain<unknown, never> {
+  return start<unknown>().fail(name, options);
+}
+
+/** A one-state fragment that succeeds. */
+export function succeed(name: string, options?: SucceedOptions<unknown>): ClosedChain<unknown, unknown> {
+  return start<unknown>().succeed(name, options);
+}

@@ -1,0 +1,20 @@
+import type { ArnContext } from './arn-context';
+import type { PermissionNeed } from './permission-need';
+
+/**
+ * `.sync` integrations learn that a job finished through an EventBridge rule Step Functions manages
+ * in the caller's account (`StepFunctionsGetEventsFor<X>Rule`); the role must be able to create it.
+ */
+export function managedEventRule(arns: ArnContext, target: string): PermissionNeed {
+  const rule = `StepFunctionsGetEventsFor${target}Rule`;
+  return {
+    sid: 'EventsManagedRule',
+    actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+    resources: [{ arn: arns.arn('events', `rule/${rule}`), label: target }],
+  };
+}
+
+/** `.sync` and `.sync:2` both run a job to completion. */
+export function isRunJob(pattern: string): boolean {
+  return pattern === 'sync' || pattern === 'sync:2';
+}

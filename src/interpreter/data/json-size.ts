@@ -1,0 +1,70 @@
+import type { Json } from '../../asl/types';
+
+/** Step Functions' payload limit: 256 KiB of UTF-8 JSON. */
+export const PAYLOAD_LIMIT_BYTES = 262_144;
+
+// Sizes of objects already measured; values are immutable, so a size never changes.
+const measured = new WeakMap<object, number>();
+
+/**
+ * The UTF-8 size of `JSON.stringify(value)`, computed without building the string. Stops early
+ * (returning a value > `limit`) once `limit` is exceeded, so checking a huge value costs at most
+ * `limit` work; complete sizes of objects are cached, so passing the same value on is free.
+ */
+export function jsonByteSize(value: Json, limit = Number.POSITIVE_INFINITY): number {
+  return measure(value, limit);
+}
+
+/** True when `value` exceeds the 256 KiB payload limit. */
+export function exceedsPayloadLimit(value: Json, limit = PAYLOAD_LIMIT_BYTES): boolean {
+  return measure(value, limit) > limit;
+}
+
+function measure(value: Json, budget: number): number {
+  if (value === null) return 4;
+  switch (typeof value) {
+    case 'string':
+      return stringSize(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value).length : 4;
+    case 'boolean':
+      return value ? 4 : 5;
+    case 'object': {
+      const cached = measured.get(value);
+      if (cached !== undefined) return cached;
+      let size = 2;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length && size <= budget; i++) size += (i > 0 ? 1 : 0) + measure(value[i], budget - size);
+      } else {
+        let first = true;
+        for (const key in value) {
+          const v = value[key];
+          if (v === undefined) continue;
+          size += (first ? 0 : 1) + stringSize(key) + 1 + measure(v, budget - size);
+          first = false;
+          if (size > budget) break;
+        }
+      }
+      if (size <= budget) measured.set(value, size);
+      return size;
+    }
+    default:
+      return 0;
+  }
+}
+
+function stringSize(text: string): number {
+  // Quotes plus UTF-8 bytes; escapes for control characters/quotes add a little, which only matters at the exact limit.
+  let size = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c) size += c < 0x20 && c !== 10 && c !== 13 && c !== 9 && c !== 8 && c !== 12 ? 6 : 2;
+    else if (c < 0x80) size += 1;
+    else if (c < 0x800) size += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      size += 4;
+      i++;
+    } else size += 3;
+  }
+  return size;
+}

@@ -1,0 +1,91 @@
+import type { Json, JsonObject } from '../../asl/types';
+import { runtimeError } from '../errors';
+import { compileIntrinsic } from '../intrinsics';
+import type { RandomSource } from '../random/seeded-random';
+import { compilePath, MISSING, type PathScope } from './evaluate-path';
+
+/** A compiled JSONPath payload template: `Parameters`, `ResultSelector`, `ItemSelector`, `Assign`, ... */
+export type PayloadTemplate = (scope: PathScope, random: RandomSource) => Json;
+
+type Resolver = (scope: PathScope, random: RandomSource) => Json;
+
+/**
+ * Compiles a payload template once: keys ending in `.$` become path reads (`$`, `$$`, `$var`) or
+ * intrinsic calls, other values are copied literally (and shared, not copied, when nothing under
+ * them is dynamic). A `.$` path that selects nothing is `States.Runtime`, worded as AWS does.
+ *
+ * @example
+ * const t = compilePayloadTemplate({ 'id.$': '$.order.id', fixed: 1 });
+ * t({ input: { order: { id: 7 } }, context: {}, variable: () => undefined }, Math.random); // { id: 7, fixed: 1 }
+ */
+export function compilePayloadTemplate(template: Json): PayloadTemplate {
+  const resolver = compileValue(template);
+  return resolver ?? (() => template);
+}
+
+/** `undefined` means "constant": the caller reuses the literal. */
+function compileValue(value: Json): Resolver | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) return compileArray(value);
+  return compileObject(value);
+}
+
+function compileArray(values: Json[]): Resolver | undefined {
+  const parts = values.map(compileValue);
+  if (parts.every((p) => p === undefined)) return undefined;
+  return (scope, random) => {
+    const out = new Array<Json>(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const part = parts[i];
+      out[i] = part ? part(scope, random) : values[i];
+    }
+    return out;
+  };
+}
+
+function compileObject(object: JsonObject): Resolver | undefined {
+  const keys: string[] = [];
+  const resolvers: (Resolver | undefined)[] = [];
+  const literals: Json[] = [];
+  let dynamic = false;
+  for (const [key, value] of Object.entries(object)) {
+    if (key.endsWith('.$') && typeof value === 'string') {
+      keys.push(key.slice(0, -2));
+      resolvers.push(compileDynamicField(key, value));
+      dynamic = true;
+    } else {
+      const resolver = compileValue(value);
+      if (resolver) dynamic = true;
+      keys.push(key);
+      resolvers.push(resolver);
+    }
+    literals.push(value);
+  }
+  if (!dynamic) return undefined;
+  const n = keys.length;
+  return (scope, random) => {
+    const out: JsonObject = {};
+    for (let i = 0; i < n; i++) {
+      const resolver = resolvers[i];
+      out[keys[i]] = resolver ? resolver(scope, random) : literals[i];
+    }
+    return out;
+  };
+}
+
+function compileDynamicField(key: string, expression: string): Resolver {
+  if (expression.startsWith('$')) {
+    const read = compilePath(expression);
+    return (scope) => {
+      const value = read(scope);
+      if (value === MISSING) {
+        throw runtimeError(
+          `The JSONPath '${expression}' specified for the field '${key}' could not be found in the input '${JSON.stringify(scope.input)}'`,
+        );
+      }
+      return value;
+    };
+  }
+  const call = compileIntrinsic(expression);
+  return (scope, random) => call(scope, random);
+}

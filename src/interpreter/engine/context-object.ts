@@ -1,0 +1,39 @@
+import type { Json, JsonObject } from '../../asl/types';
+import type { PathScope } from '../data/evaluate-path';
+import type { Frame, StateVisit } from './runtime';
+
+// Only states that can retry expose `$$.State.RetryCount` (recorded: a Pass's `$$` has none).
+const RETRYING_TYPES = new Set(['Task', 'Parallel', 'Map']);
+
+/** Builds the context object (`$$` / `$states.context`) for the state being visited. */
+export function contextObject(frame: Frame, visit: StateVisit): JsonObject {
+  const state: JsonObject = { Name: visit.name, EnteredTime: visit.enteredTime };
+  if (RETRYING_TYPES.has(visit.type)) state.RetryCount = visit.retryCount;
+  const context: JsonObject = {
+    Execution: frame.runtime.executionContext,
+    StateMachine: frame.runtime.stateMachineContext,
+    State: state,
+  };
+  if (visit.taskToken !== undefined) context.Task = { Token: visit.taskToken };
+  if (visit.mapItem !== undefined) context.Map = { Item: visit.mapItem };
+  return context;
+}
+
+/** A {@link PathScope} whose context object is built only if a path reads `$$`. */
+export class StateScope implements PathScope {
+  private built: JsonObject | undefined;
+
+  constructor(
+    readonly input: Json,
+    private readonly frame: Frame,
+    private readonly visit: StateVisit,
+  ) {}
+
+  get context(): Json {
+    return (this.built ??= contextObject(this.frame, this.visit));
+  }
+
+  variable(name: string): Json | undefined {
+    return this.frame.variables[name];
+  }
+}

@@ -1,0 +1,88 @@
+import type { Json, JsonObject, QueryLanguage, StateType } from '../../asl/types';
+import type { Clock } from '../clock/clock';
+import type { ExecutionHistory } from '../history/history';
+import type { HistoryEventType, RecordedDetails } from '../history/history-event';
+import type { S3ObjectStore } from '../item-data';
+import type { RandomSource } from '../random/seeded-random';
+import type { TaskDispatcher } from '../tasks/task-dispatcher';
+import type { AbortScope } from './abort-scope';
+
+/** Variables visible in a scope; inner scopes are `Object.create(outer)` (reads fall through). */
+export type Variables = Record<string, Json>;
+
+/** Everything one execution shares across its branches. Plain data plus services; no closures over state. */
+export interface ExecutionRuntime {
+  clock: Clock;
+  random: RandomSource;
+  history: ExecutionHistory;
+  tasks: TaskDispatcher;
+  s3: S3ObjectStore;
+  region: string;
+  accountId: string;
+  stateMachineType: 'STANDARD' | 'EXPRESS';
+  /** `$$.Execution` */
+  executionContext: JsonObject;
+  /** `$$.StateMachine` */
+  stateMachineContext: JsonObject;
+  /** Counts Map Runs so their ARNs are unique within the execution. */
+  mapRunCount: number;
+}
+
+/** One thread of control: the top-level machine, a Parallel branch or a Map iteration. */
+export interface Frame {
+  runtime: ExecutionRuntime;
+  history: ExecutionHistory;
+  variables: Variables;
+  abort: AbortScope;
+  /** The last event recorded by this thread: the next event's `previousEventId`. */
+  previousEventId: number;
+}
+
+/** Records an event in the frame's history, chaining `previousEventId`. */
+export function record(frame: Frame, type: HistoryEventType, details?: RecordedDetails): number {
+  const id = frame.history.add(type, frame.previousEventId, details);
+  frame.previousEventId = id;
+  return id;
+}
+
+/** Per-visit facts about the state being run (the `$$.State` part of the context object, and more). */
+export interface StateVisit {
+  name: string;
+  /** The raw state input (before InputPath/Parameters/Arguments). */
+  input: Json;
+  type: StateType;
+  queryLanguage: QueryLanguage;
+  enteredEventId: number;
+  enteredTime: string;
+  retryCount: number;
+  /** Present while a Task attempt runs (`$$.Task.Token`). */
+  taskToken: string | undefined;
+  /** Present while a Map evaluates its ItemSelector (`$$.Map`). */
+  mapItem: JsonObject | undefined;
+  /** Set by Choice (and catchers) when the transition differs from the state's `Next`. */
+  next: PreparedState | undefined;
+  /** A Choice rule's `Assign`/`Output` replace the state's. */
+  assignOverride: unknown;
+  outputOverride: unknown;
+  /** Variables assigned by this visit, for the `*StateExited` event. */
+  assigned: Variables | undefined;
+}
+
+/** What running a state yields: its output and where to go (`undefined` = the machine ends). */
+export interface Outcome {
+  output: Json;
+  next: PreparedState | undefined;
+}
+
+/** A state compiled once per definition. */
+export interface PreparedState {
+  readonly name: string;
+  readonly type: StateType;
+  run(input: Json, frame: Frame): Outcome | Promise<Outcome>;
+}
+
+/** A compiled `{StartAt, States}` (top level, Parallel branch, Map processor). */
+export interface PreparedMachine {
+  start: PreparedState;
+  states: Map<string, PreparedState>;
+}

@@ -1,0 +1,143 @@
+import type { Json, QueryLanguage, StateType } from '../../asl/types';
+import { formatTimestamp } from '../clock/timestamp';
+import { exceedsPayloadLimit } from '../data/json-size';
+import { StatesError } from '../errors';
+import type { ErrorHandling } from '../error-handling/error-handling';
+import { locateError, markLocated } from '../error-handling/locate-error';
+import type { StateDataFlow } from '../flow';
+import type { HistoryEventType } from '../history/history-event';
+import { Aborted } from './abort-scope';
+import { record, type Frame, type Outcome, type PreparedState, type StateVisit } from './runtime';
+
+/** A state type's own work: effective input → result (sync when it can be). */
+export type Work = (effective: Json, frame: Frame, visit: StateVisit) => Json | Promise<Json>;
+
+export interface StateParts {
+  name: string;
+  type: StateType;
+  queryLanguage: QueryLanguage;
+  flow: StateDataFlow;
+  work: Work;
+  errorHandling?: ErrorHandling;
+  /** Called before each attempt (a Task draws a fresh task token). */
+  beforeAttempt?: (frame: Frame, visit: StateVisit) => void;
+  /** Whether the state output is checked against the 256 KiB limit. */
+  checkOutputSize: boolean;
+  /** Whether the state records `*StateExited` (all but Fail). */
+  exits: boolean;
+  /** Resolves other transitions (Choice rules, Default) once the machine's states exist. */
+  link?: (states: Map<string, PreparedState>) => void;
+}
+
+// Only these types have a `*StateAborted` event.
+const ABORTABLE: ReadonlySet<StateType> = new Set(['Task', 'Wait', 'Parallel', 'Map']);
+
+/**
+ * The one executor every state type uses: records `*StateEntered`, runs the shared data flow
+ * around the state's work (inside Retry/Catch when it has them), records `*StateExited` and
+ * returns the transition. Synchronous whenever the flow and work are.
+ */
+export class StateRunner implements PreparedState {
+  readonly name: string;
+  readonly type: StateType;
+  /** Set when the machine is linked; `undefined` for End states. */
+  next: PreparedState | undefined;
+  private readonly enteredType: HistoryEventType;
+  private readonly exitedType: HistoryEventType;
+  private readonly abortedType: HistoryEventType;
+
+  constructor(private readonly parts: StateParts) {
+    this.name = parts.name;
+    this.type = parts.type;
+    this.enteredType = `${parts.type}StateEntered` as HistoryEventType;
+    this.exitedType = `${parts.type}StateExited` as HistoryEventType;
+    this.abortedType = `${parts.type}StateAborted` as HistoryEventType;
+  }
+
+  /** Resolves `Next`, catcher and Choice targets by name (after every state of the machine is compiled). */
+  link(nextName: string | undefined, states: Map<string, PreparedState>): void {
+    this.next = nextName === undefined ? undefined : states.get(nextName);
+    this.parts.errorHandling?.link(states);
+    this.parts.link?.(states);
+  }
+
+  /** Runs one attempt: flow in, work, flow out. */
+  private readonly attempt = (raw: Json, frame: Frame, visit: StateVisit): Json | Promise<Json> => {
+    const { flow, work, beforeAttempt } = this.parts;
+    if (beforeAttempt) beforeAttempt(frame, visit);
+    const effective = flow.enter(raw, frame, visit);
+    if (effective instanceof Promise) {
+      return effective.then((e) => work(e, frame, visit)).then((result) => flow.leave(raw, result, frame, visit));
+    }
+    const result = work(effective, frame, visit);
+    if (result instanceof Promise) return result.then((r) => flow.leave(raw, r, frame, visit));
+    return flow.leave(raw, result, frame, visit);
+  };
+
+  run(input: Json, frame: Frame): Outcome | Promise<Outcome> {
+    const visit = this.enter(input, frame);
+    let output: Json | Promise<Json>;
+    try {
+      const { errorHandling } = this.parts;
+      output = errorHandling ? errorHandling.run(this.attempt, input, frame, visit) : this.attempt(input, frame, visit);
+    } catch (thrown) {
+      throw this.failed(thrown, frame, visit);
+    }
+    if (output instanceof Promise) {
+      return output.then(
+        (out) => this.exit(out, frame, visit),
+        (thrown) => {
+          throw this.failed(thrown, frame, visit);
+        },
+      );
+    }
+    return this.exit(output, frame, visit);
+  }
+
+  private enter(input: Json, frame: Frame): StateVisit {
+    const enteredEventId = record(frame, this.enteredType, { name: this.name, input });
+    return {
+      name: this.name,
+      input,
+      type: this.type,
+      queryLanguage: this.parts.queryLanguage,
+      enteredEventId,
+      enteredTime: formatTimestamp(frame.runtime.clock.now()),
+      retryCount: 0,
+      taskToken: undefined,
+      mapItem: undefined,
+      next: this.next,
+      assignOverride: undefined,
+      outputOverride: undefined,
+      assigned: undefined,
+    };
+  }
+
+  private exit(output: Json, frame: Frame, visit: StateVisit): Outcome {
+    if (this.parts.checkOutputSize && exceedsPayloadLimit(output)) {
+      throw markLocated(
+        new StatesError(
+          'States.DataLimitExceeded',
+          `The state/task '${this.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+        ),
+      );
+    }
+    if (this.parts.exits) {
+      record(frame, this.exitedType, { name: this.name, output, assignedVariables: visit.assigned });
+    }
+    return { output, next: visit.next };
+  }
+
+  private failed(thrown: unknown, frame: Frame, visit: StateVisit): unknown {
+    if (thrown instanceof Aborted) {
+      if (ABORTABLE.has(this.type)) record(frame, this.abortedType);
+      return thrown;
+    }
+    if (!(thrown instanceof StatesError)) return thrown;
+    const error = locateError(thrown, visit);
+    if (error.error === 'States.QueryEvaluationError') {
+      record(frame, 'EvaluationFailed', { state: this.name, error: error.error, cause: error.cause ?? undefined });
+    }
+    return error;
+  }
+}

@@ -1,0 +1,218 @@
+import type { Json, JsonObject, StateMachineDefinition } from '../../asl/types';
+import { formatTimestamp } from '../clock/timestamp';
+import type { Clock, Timer } from '../clock/clock';
+import { exceedsPayloadLimit } from '../data/json-size';
+import { StatesError } from '../errors';
+import { ExecutionHistory } from '../history/history';
+import type { HistoryEvent } from '../history/history-event';
+import type { S3ObjectStore } from '../item-data';
+import type { RandomSource } from '../random/seeded-random';
+import { AbortScope, Aborted } from '../engine/abort-scope';
+import { runMachine } from '../engine/run-machine';
+import type { ExecutionRuntime, Frame, PreparedMachine } from '../engine/runtime';
+import type { TaskDispatcher } from '../tasks/task-dispatcher';
+import type { ExecutionResult, ExecutionStatus, StateMachineType } from './types';
+
+/** What an {@link Execution} needs; assembled by `StateMachine.startExecution`. */
+export interface ExecutionSetup {
+  machine: PreparedMachine;
+  definition: StateMachineDefinition;
+  input: Json;
+  name: string;
+  executionArn: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  stateMachineType: StateMachineType;
+  roleArn: string;
+  region: string;
+  accountId: string;
+  clock: Clock;
+  random: RandomSource;
+  tasks: TaskDispatcher;
+  s3: S3ObjectStore;
+  maxHistoryEvents: number | undefined;
+  /** Started with StartSyncExecution (Express only). */
+  synchronous: boolean;
+}
+
+/** `DescribeExecution`'s answer (dates as ISO strings). */
+export interface ExecutionDescription {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: string;
+  stopDate?: string;
+  input: Json;
+  output?: Json;
+  error?: string;
+  cause?: string;
+}
+
+/**
+ * One running (or finished) execution. Starts on the next microtask; `result` settles when it
+ * ends (it never rejects: failures are results).
+ *
+ * @example
+ * const execution = machine.startExecution({ orderId: 7 });
+ * const { status, output } = await execution.result;
+ * execution.history(); // GetExecutionHistory's events
+ */
+export class Execution {
+  readonly executionArn: string;
+  readonly name: string;
+  readonly result: Promise<ExecutionResult>;
+  private currentStatus: ExecutionStatus = 'RUNNING';
+  private outcome: ExecutionResult | undefined;
+  private readonly startMs: number;
+  private stopMs: number | undefined;
+  private readonly runtime: ExecutionRuntime;
+  private readonly abort = new AbortScope();
+  private timeoutTimer: Timer | undefined;
+  private endedBy: { status: 'TIMED_OUT' | 'ABORTED'; error?: string; cause?: string } | undefined;
+
+  constructor(private readonly setup: ExecutionSetup) {
+    this.executionArn = setup.executionArn;
+    this.name = setup.name;
+    if (exceedsPayloadLimit(setup.input)) {
+      throw new Error(`Execution input exceeds the 256 KiB (262,144 bytes) limit; StartExecution would reject it.`);
+    }
+    this.startMs = setup.clock.now();
+    const history = new ExecutionHistory(setup.clock, setup.stateMachineType === 'STANDARD' ? setup.maxHistoryEvents : undefined);
+    this.runtime = {
+      clock: setup.clock,
+      random: setup.random,
+      history,
+      tasks: setup.tasks,
+      s3: setup.s3,
+      region: setup.region,
+      accountId: setup.accountId,
+      stateMachineType: setup.stateMachineType,
+      executionContext: executionContext(setup, formatTimestamp(this.startMs)),
+      stateMachineContext: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
+      mapRunCount: 0,
+    };
+    history.add('ExecutionStarted', 0, { input: setup.input, roleArn: setup.roleArn });
+    this.armTimeout();
+    this.result = Promise.resolve().then(() => this.run());
+  }
+
+  get status(): ExecutionStatus {
+    return this.currentStatus;
+  }
+
+  /** The history in AWS's `GetExecutionHistory` format (rendered now; cheap to record, paid on read). */
+  history(): HistoryEvent[] {
+    return this.runtime.history.events();
+  }
+
+  describe(): ExecutionDescription {
+    const d: ExecutionDescription = {
+      executionArn: this.executionArn,
+      stateMachineArn: this.setup.stateMachineArn,
+      name: this.name,
+      status: this.currentStatus,
+      startDate: formatTimestamp(this.startMs),
+      input: this.setup.input,
+    };
+    if (this.stopMs !== undefined) d.stopDate = formatTimestamp(this.stopMs);
+    if (this.outcome?.output !== undefined) d.output = this.outcome.output;
+    if (this.outcome?.error !== undefined) d.error = this.outcome.error;
+    if (this.outcome?.cause !== undefined) d.cause = this.outcome.cause;
+    return d;
+  }
+
+  /** Stops the execution (`StopExecution`): running states are aborted, the status becomes ABORTED. */
+  stop(error?: string, cause?: string): void {
+    this.end({ status: 'ABORTED', error, cause }, 'The execution was stopped.');
+  }
+
+  private armTimeout(): void {
+    const seconds = this.setup.definition.TimeoutSeconds;
+    if (seconds === undefined) return;
+    this.timeoutTimer = this.setup.clock.setTimer(seconds * 1000, () =>
+      this.end({ status: 'TIMED_OUT', error: 'States.Timeout' }, 'The execution timed out.'),
+    );
+  }
+
+  private end(reason: { status: 'TIMED_OUT' | 'ABORTED'; error?: string; cause?: string }, why: string): void {
+    if (this.currentStatus !== 'RUNNING' || this.endedBy) return;
+    this.endedBy = reason;
+    this.abort.abort(new Aborted(why));
+  }
+
+  private async run(): Promise<ExecutionResult> {
+    const frame: Frame = {
+      runtime: this.runtime,
+      history: this.runtime.history,
+      variables: Object.create(null),
+      abort: this.abort,
+      previousEventId: 0,
+    };
+    let result: ExecutionResult;
+    try {
+      const output = await runMachine(this.setup.machine, this.setup.input, frame);
+      result = this.endedBy ? this.stopped() : { status: 'SUCCEEDED', output };
+    } catch (thrown) {
+      result = this.endedBy ? this.stopped() : failure(thrown);
+    }
+    return this.finish(result);
+  }
+
+  private stopped(): ExecutionResult {
+    const r: ExecutionResult = { status: this.endedBy!.status };
+    if (this.endedBy!.error !== undefined) r.error = this.endedBy!.error;
+    if (this.endedBy!.cause !== undefined) r.cause = this.endedBy!.cause;
+    return r;
+  }
+
+  private finish(result: ExecutionResult): ExecutionResult {
+    this.timeoutTimer?.cancel();
+    const history = this.runtime.history;
+    const last = history.lastEventId;
+    const details = { error: result.error, cause: result.cause };
+    switch (result.status) {
+      case 'SUCCEEDED':
+        history.add('ExecutionSucceeded', last, { output: result.output });
+        break;
+      case 'FAILED':
+        history.add('ExecutionFailed', last, details);
+        break;
+      case 'TIMED_OUT':
+        history.add('ExecutionTimedOut', last, details);
+        break;
+      case 'ABORTED':
+        history.add('ExecutionAborted', last, details);
+        break;
+    }
+    this.stopMs = this.setup.clock.now();
+    this.currentStatus = result.status;
+    this.outcome = result;
+    return result;
+  }
+}
+
+function failure(thrown: unknown): ExecutionResult {
+  if (thrown instanceof StatesError) {
+    const r: ExecutionResult = { status: 'FAILED' };
+    if (thrown.error !== null) r.error = thrown.error;
+    if (thrown.cause !== null && thrown.cause !== undefined) r.cause = thrown.cause;
+    return r;
+  }
+  // A bug in the interpreter (or a non-Error thrown by a mock outside a task): fail loudly but as a result.
+  const message = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
+  return { status: 'FAILED', error: 'States.Runtime', cause: `Internal interpreter error: ${message}` };
+}
+
+/** `$$.Execution`; an Express execution started synchronously (StartSyncExecution) has no `RedriveCount` (recorded). */
+function executionContext(setup: ExecutionSetup, startTime: string): JsonObject {
+  const context: JsonObject = {
+    Id: setup.executionArn,
+    Input: setup.input,
+    StartTime: startTime,
+    Name: setup.name,
+    RoleArn: setup.roleArn,
+  };
+  if (!setup.synchronous) context.RedriveCount = 0;
+  return context;
+}

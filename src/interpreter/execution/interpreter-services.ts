@@ -1,0 +1,18 @@
+import type { Clock } from '../clock/clock';
+import type { S3ObjectStore } from '../item-data';
+import type { RandomSource } from '../random/seeded-random';
+import type { MockConfigFile } from '../tasks/mock-config-file';
+import type { TaskMocks } from '../tasks/task-mocks';
+
+/** What an interpreter shares with its state machines and executions. */
+export interface InterpreterServices {
+  clock: Clock;
+  region: string;
+  accountId: string;
+  mocks: TaskMocks | undefined;
+  mockConfig: MockConfigFile | undefined;
+  s3: S3ObjectStore;
+  maxHistoryEvents: number | undefined;
+  /** A fresh, deterministic random source per execution. */
+  nextRandom(): RandomSource;
+}

@@ -1,0 +1,77 @@
+import type { Json, StateMachineDefinition } from '../../asl/types';
+import { assertValidDefinition } from '../../asl/validate';
+import { prepareDefinition } from '../engine/prepare';
+import type { PreparedMachine } from '../engine/runtime';
+import { randomUuid, type RandomSource } from '../random/seeded-random';
+import { mocksFromConfigFile } from '../tasks/mock-config-file';
+import { MockTaskDispatcher } from '../tasks/task-dispatcher';
+import { Execution } from './execution';
+import type { InterpreterServices } from './interpreter-services';
+import type { StartExecutionOptions, StateMachineOptions, StateMachineType } from './types';
+
+/**
+ * A validated, compiled state machine. Compiling happens once here; every execution reuses it.
+ *
+ * @example
+ * const machine = sfn.createStateMachine(definition, { name: 'Orders' });
+ * const execution = machine.startExecution({ id: 1 }, { mocks: { Charge: () => ({ ok: true }) } });
+ */
+export class StateMachine {
+  readonly name: string;
+  readonly type: StateMachineType;
+  readonly stateMachineArn: string;
+  readonly roleArn: string;
+  readonly definition: StateMachineDefinition;
+  private readonly prepared: PreparedMachine;
+
+  /** Throws `InvalidDefinitionError` (listing every problem) when the definition is not valid ASL. */
+  constructor(
+    definition: unknown,
+    options: StateMachineOptions,
+    private readonly services: InterpreterServices,
+  ) {
+    this.type = options.type ?? 'STANDARD';
+    assertValidDefinition(definition, { stateMachineType: this.type });
+    this.definition = definition;
+    this.name = options.name ?? 'StateMachine';
+    this.stateMachineArn = `arn:aws:states:${services.region}:${services.accountId}:stateMachine:${this.name}`;
+    this.roleArn = options.roleArn ?? `arn:aws:iam::${services.accountId}:role/StatecraftExecutionRole`;
+    this.prepared = prepareDefinition(definition);
+  }
+
+  /** Standard: `…:execution:<machine>:<name>`; Express: `…:express:<machine>:<name>:<uuid>`. */
+  private executionArn(name: string, random: RandomSource): string {
+    const prefix = `arn:aws:states:${this.services.region}:${this.services.accountId}`;
+    return this.type === 'EXPRESS' ? `${prefix}:express:${this.name}:${name}:${randomUuid(random)}` : `${prefix}:execution:${this.name}:${name}`;
+  }
+
+  /** Starts an execution (input defaults to `{}`, as in AWS). */
+  startExecution(input: Json = {}, options: StartExecutionOptions = {}): Execution {
+    const random = this.services.nextRandom();
+    const name = options.name ?? randomUuid(random);
+    const config = options.mockConfig ?? this.services.mockConfig;
+    if (options.testCase !== undefined && !config) {
+      throw new Error(`startExecution: testCase '${options.testCase}' given but no mockConfig (pass it to the Interpreter or to startExecution).`);
+    }
+    const configMocks = options.testCase !== undefined && config ? mocksFromConfigFile(config, this.name, options.testCase) : undefined;
+    return new Execution({
+      machine: this.prepared,
+      definition: this.definition,
+      input,
+      name,
+      executionArn: this.executionArn(name, random),
+      stateMachineArn: this.stateMachineArn,
+      stateMachineName: this.name,
+      stateMachineType: this.type,
+      roleArn: this.roleArn,
+      region: this.services.region,
+      accountId: this.services.accountId,
+      clock: this.services.clock,
+      random,
+      tasks: new MockTaskDispatcher([options.mocks, configMocks, this.services.mocks]),
+      s3: this.services.s3,
+      maxHistoryEvents: this.services.maxHistoryEvents,
+      synchronous: this.type === 'EXPRESS' && options.synchronous === true,
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import type { Json } from '../../asl/types';
+import type { Clock } from '../clock/clock';
+import type { S3ObjectStore } from '../item-data';
+import type { MockConfigFile } from '../tasks/mock-config-file';
+import type { TaskMocks } from '../tasks/task-mocks';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/** How an execution ended. `error`/`cause` are absent when AWS would not report them. */
+export interface ExecutionResult {
+  status: Exclude<ExecutionStatus, 'RUNNING'>;
+  output?: Json;
+  error?: string;
+  cause?: string;
+}
+
+export interface InterpreterOptions {
+  /** `'virtual'` (default: timers jump when the process is idle), `'real'`, or your own {@link Clock}. */
+  clock?: 'virtual' | 'real' | Clock;
+  /** Virtual clock start (ISO 8601, Date or epoch ms). Default: now. */
+  startTime?: string | number | Date;
+  /** Seeds every random draw (jitter, UUIDs, task tokens, `States.MathRandom`, `$random()`). Default 0. */
+  seed?: number;
+  region?: string;
+  accountId?: string;
+  /** Mocks for every execution (keyed by Task state name or Resource ARN). */
+  mocks?: TaskMocks;
+  /** An AWS Step Functions Local MockConfigFile; pick a test case per execution with `testCase`. */
+  mockConfig?: MockConfigFile;
+  /** The S3 that Distributed Map ItemReader/ResultWriter use. Default: an empty in-memory S3. */
+  s3?: S3ObjectStore;
+  /** History event limit for STANDARD executions (AWS: 25,000). */
+  maxHistoryEvents?: number;
+}
+
+export interface StateMachineOptions {
+  /** Default `'StateMachine'`. */
+  name?: string;
+  /** Default `'STANDARD'`. */
+  type?: StateMachineType;
+  /** `$$.Execution.RoleArn`. Default `arn:aws:iam::<account>:role/StatecraftExecutionRole`. */
+  roleArn?: string;
+}
+
+export interface StartExecutionOptions {
+  /** Default: a UUID drawn from the seeded random source. */
+  name?: string;
+  /** Mocks for this execution; they win over the interpreter's. */
+  mocks?: TaskMocks;
+  /** The MockConfigFile test case to answer tasks with (needs `mockConfig`). */
+  testCase?: string;
+  /** Overrides the interpreter's `mockConfig` for this execution. */
+  mockConfig?: MockConfigFile;
+  /** Express only: start as StartSyncExecution does (its `$$.Execution` has no `RedriveCount`). */
+  synchronous?: boolean;
+}

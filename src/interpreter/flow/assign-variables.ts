@@ -1,0 +1,26 @@
+import type { Json } from '../../asl/types';
+import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../data/json-size';
+import { StatesError } from '../errors';
+import type { Frame, StateVisit, Variables } from '../engine/runtime';
+
+/**
+ * Assigns the already-evaluated right-hand sides (all evaluated first, from the values as of state
+ * entry, per the ASL spec) and remembers them for the `*StateExited` event.
+ */
+export function assignVariables(frame: Frame, visit: StateVisit, values: Json): void {
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) return;
+  let total = 0;
+  for (const name in values) {
+    const size = jsonByteSize(values[name], PAYLOAD_LIMIT_BYTES + 1);
+    total += size;
+    if (size > PAYLOAD_LIMIT_BYTES || total > PAYLOAD_LIMIT_BYTES) {
+      throw new StatesError(
+        'States.DataLimitExceeded',
+        `The variables assigned by the state '${visit.name}' exceed the maximum size of ${PAYLOAD_LIMIT_BYTES} bytes.`,
+      );
+    }
+  }
+  const variables: Variables = frame.variables;
+  for (const name in values) variables[name] = values[name];
+  visit.assigned = values as Variables;
+}

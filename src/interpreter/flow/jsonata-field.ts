@@ -1,0 +1,39 @@
+import type { Json } from '../../asl/types';
+import type { Frame, StateVisit } from '../engine/runtime';
+import { StateScope } from '../engine/context-object';
+import { compileJsonataTemplate, type JsonataBindings } from '../jsonata';
+
+/** A JSONata-capable field compiled once: a constant, or an async evaluation over `$states` and variables. */
+export interface JsonataField {
+  constant: boolean;
+  value: Json;
+  evaluate(bindings: JsonataBindings): Promise<Json>;
+}
+
+/** Compiles a JSONata field value (any JSON with `{% %}` strings at any depth). */
+export function compileJsonataField(value: Json, field: string): JsonataField {
+  const compiled = compileJsonataTemplate(value, field);
+  return {
+    constant: Boolean(compiled.constant),
+    value,
+    evaluate: (bindings) => compiled.evaluate(bindings),
+  };
+}
+
+/** The evaluation bindings of a state visit. */
+export function jsonataBindings(
+  frame: Frame,
+  visit: StateVisit,
+  input: Json,
+  extra?: { result?: Json; errorOutput?: Json },
+): JsonataBindings {
+  const states: JsonataBindings['states'] = { input, context: new StateScope(input, frame, visit).context };
+  if (extra?.result !== undefined) states.result = extra.result;
+  if (extra?.errorOutput !== undefined) states.errorOutput = extra.errorOutput;
+  return { states, variables: frame.variables, random: frame.runtime.random };
+}
+
+/** Evaluates a field: constants synchronously, expressions asynchronously. */
+export function evaluateJsonataField(field: JsonataField, bindings: () => JsonataBindings): Json | Promise<Json> {
+  return field.constant ? field.value : field.evaluate(bindings());
+}

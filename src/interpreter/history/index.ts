@@ -1,0 +1,2 @@
+export { ExecutionHistory, DEFAULT_MAX_HISTORY_EVENTS } from './history';
+export { renderEvent, type HistoryEvent, type HistoryEventType, type RecordedEvent, type RecordedDetails } from './history-event';

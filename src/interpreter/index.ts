@@ -1,0 +1,29 @@
+/**
+ * The Statecraft interpreter: runs any ASL document with mocked tasks, a virtual clock and an
+ * execution history in AWS's format.
+ *
+ * @example
+ * import { Interpreter } from 'statecraft';
+ * const sfn = new Interpreter({ startTime: '2024-01-01T00:00:00Z' });
+ * const result = await sfn.createStateMachine(definition).startExecution(input).result;
+ */
+export { Interpreter, runExecution, type RunExecutionOptions } from './execution/interpreter';
+export { StateMachine } from './execution/state-machine';
+export { Execution, type ExecutionDescription } from './execution/execution';
+export type {
+  ExecutionResult,
+  ExecutionStatus,
+  InterpreterOptions,
+  StartExecutionOptions,
+  StateMachineOptions,
+  StateMachineType,
+} from './execution/types';
+export { neverAnswers, taskFailure, mockResult, type TaskMock, type TaskMocks, type TaskInvocation, type NeverAnswers } from './tasks/task-mocks';
+export { mocksFromConfigFile, listTestCases, type MockConfigFile, type MockedResponse } from './tasks/mock-config-file';
+export { classifyResource, type TaskResource, type TaskResourceKind, type IntegrationPattern } from './tasks/task-resource';
+export { VirtualClock, RealClock, type Clock, type Timer } from './clock';
+export type { HistoryEvent, HistoryEventType } from './history';
+export { StatesError } from './errors';
+export { InMemoryS3, type S3ObjectStore } from './item-data';
+export { retryDelaySeconds } from './error-handling/retry-delay';
+export { seededRandom, type RandomSource } from './random/seeded-random';

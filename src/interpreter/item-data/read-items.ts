@@ -1,0 +1,113 @@
+import type { Json, JsonObject } from '../../asl/types';
+import { runtimeError } from '../errors';
+import { itemReaderFailed } from './item-reader-failed';
+import { parseItemFile } from './parse-item-file';
+import { readManifestItems } from './read-manifest';
+import { noSuchBucket, requireObject } from './require-object';
+import type { S3ObjectStore } from './s3-object-store';
+import type { ResolvedItemReader, ResolvedReaderConfig } from './types';
+
+/**
+ * Reads a Distributed Map's items from S3, as its `ItemReader` says: `s3:getObject` parses one
+ * object (JSON array, JSON Lines, CSV, or a manifest), `s3:listObjectsV2` lists objects (their
+ * metadata, or with `Transformation: LOAD_AND_FLATTEN` their parsed contents). `MaxItems`
+ * (`0`/absent: no limit) keeps the first N items.
+ *
+ * Throws `StatesError('States.ItemReaderFailed', cause)` when S3 has no such object or the data
+ * cannot be read (e.g. `"CSV headers cannot contain duplicates."`), and `States.Runtime` when the
+ * resolved `Parameters` are malformed.
+ *
+ * @example
+ * const s3 = new InMemoryS3({ 'b/items.csv': 'id,name\n1,a\n' });
+ * readItems({
+ *   Resource: 'arn:aws:states:::s3:getObject',
+ *   Parameters: { Bucket: 'b', Key: 'items.csv' },
+ *   ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
+ * }, s3); // [{ id: '1', name: 'a' }]
+ */
+export function readItems(reader: ResolvedItemReader, store: S3ObjectStore): Json[] {
+  const config = reader.ReaderConfig ?? {};
+  const parameters = readerParameters(reader.Parameters);
+  const action = s3Action(reader.Resource);
+  const items =
+    action === 'getObject'
+      ? readObject(parameters, config, store)
+      : action === 'listObjectsV2'
+        ? readListing(parameters, config, store)
+        : unsupportedResource(reader.Resource);
+  return limitItems(items, config.MaxItems);
+}
+
+function readObject(parameters: JsonObject, config: ResolvedReaderConfig, store: S3ObjectStore): Json[] {
+  const bucket = stringParameter(parameters, 'Bucket');
+  const key = stringParameter(parameters, 'Key');
+  const body = requireObject(store, bucket, key);
+  // An Athena manifest keeps InputType for its data files (CSV/JSONL/PARQUET); S3 Inventory says MANIFEST.
+  if (config.InputType === 'MANIFEST' || config.ManifestType === 'ATHENA_DATA') {
+    return readManifestItems(body, config, { bucket, key }, store);
+  }
+  return parseItemFile(body, config, { bucket, key });
+}
+
+function readListing(parameters: JsonObject, config: ResolvedReaderConfig, store: S3ObjectStore): Json[] {
+  const bucket = stringParameter(parameters, 'Bucket');
+  const prefix = parameters.Prefix === undefined ? '' : stringParameter(parameters, 'Prefix');
+  if (store.hasBucket && !store.hasBucket(bucket)) throw noSuchBucket(bucket);
+  const listed = store.listObjects(bucket, prefix);
+  if (config.Transformation === 'LOAD_AND_FLATTEN') {
+    return listed
+      .filter((object) => !isFolderMarker(object.Key, object.Size))
+      .flatMap((object) => {
+        const body = requireObject(store, bucket, object.Key);
+        return parseItemFile(body, config, { bucket, key: object.Key });
+      });
+  }
+  // AWS hands each child the object's metadata with LastModified in epoch seconds (documented
+  // example: `"LastModified": 1668699881`).
+  return listed.map((object) => ({
+    Etag: object.Etag,
+    Key: object.Key,
+    LastModified: Math.floor(Date.parse(object.LastModified) / 1000),
+    Size: object.Size,
+    StorageClass: object.StorageClass,
+  }));
+}
+
+/** A console-created "folder": an empty object whose key ends with `/`; it holds no data. */
+function isFolderMarker(key: string, size: number): boolean {
+  return size === 0 && key.endsWith('/');
+}
+
+function limitItems(items: Json[], maxItems: number | undefined): Json[] {
+  if (maxItems === undefined || maxItems === 0) return items;
+  if (!Number.isInteger(maxItems) || maxItems < 0) {
+    throw runtimeError(`ItemReader.ReaderConfig.MaxItems must be a non-negative integer, got ${maxItems}.`);
+  }
+  return items.length > maxItems ? items.slice(0, maxItems) : items;
+}
+
+/** `arn:<partition>:states:::s3:getObject` → `getObject`. */
+function s3Action(resource: string): string | undefined {
+  return /^arn:[^:]+:states:::s3:([A-Za-z0-9]+)$/.exec(resource)?.[1];
+}
+
+function unsupportedResource(resource: string): never {
+  throw itemReaderFailed(
+    `ItemReader.Resource '${resource}' is not supported: use arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2.`,
+  );
+}
+
+function readerParameters(parameters: Json): JsonObject {
+  if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
+    throw runtimeError('ItemReader.Parameters must resolve to an object with Bucket and Key (or Prefix).');
+  }
+  return parameters;
+}
+
+function stringParameter(parameters: JsonObject, name: string): string {
+  const value = parameters[name];
+  if (typeof value !== 'string') {
+    throw runtimeError(`ItemReader.Parameters.${name} must resolve to a string, got ${JSON.stringify(value) ?? 'nothing'}.`);
+  }
+  return value;
+}

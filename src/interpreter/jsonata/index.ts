@@ -1,0 +1,10 @@
+export type { JsonataBindings } from './bindings';
+export { compileJsonataTemplate, evaluateJsonataCondition, type JsonataTemplate } from './template';
+export {
+  evaluationError,
+  jsonTypeName,
+  returnedNothingError,
+  unexpectedResultTypeError,
+  unsupportedResultTypeError,
+  type JsonTypeName,
+} from './jsonata-errors';

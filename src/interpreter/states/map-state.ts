@@ -1,0 +1,131 @@
+import type { Json, MapState } from '../../asl/types';
+import { StatesError } from '../errors';
+import { compileErrorHandling } from '../error-handling/error-handling';
+import { record, type Frame, type StateVisit } from '../engine/runtime';
+import { StateRunner } from '../engine/state-runner';
+import { compileStateDataFlow } from '../flow';
+import { batchItems, readItems, writeResults } from '../item-data';
+import { randomUuid } from '../random/seeded-random';
+import { DISTRIBUTED_MAX_CONCURRENCY, runMapRunChildren } from './map/distributed-map';
+import { checkTolerance, type Tolerance } from './map/failure-tolerance';
+import { runInlineIterations } from './map/inline-map';
+import { compileReadItems, compileSelectItem } from './map/map-items';
+import { compileMapNumber } from './map/map-number';
+import { compileItemBatcher, compileItemReader, compileResultWriter } from './map/map-sources';
+import type { StateCompiler } from './state-compiler';
+
+/** AWS runs at most about 40 inline iterations at once, whatever `MaxConcurrency` says. */
+export const INLINE_MAX_CONCURRENCY = 40;
+
+/**
+ * Map: iterates its processor over the items (ItemsPath/Items or an ItemReader), inline in this
+ * execution or, with `ProcessorConfig.Mode: DISTRIBUTED`, as a Map Run of child executions
+ * (ItemBatcher, ResultWriter, tolerated failures). The result lists outputs in item order.
+ */
+export const compileMapState: StateCompiler<MapState> = (state, context) => {
+  const { name, queryLanguage } = context;
+  const jsonata = queryLanguage === 'JSONata';
+  const processorDefinition = state.ItemProcessor ?? state.Iterator;
+  if (!processorDefinition) throw new Error(`Map state '${name}' has neither ItemProcessor nor Iterator.`);
+  const processor = context.prepareNested(processorDefinition);
+  const distributed = state.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const readInputItems = compileReadItems(state, jsonata);
+  const selectItem = compileSelectItem(state, jsonata);
+  const maxConcurrency = compileMapNumber(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', 'integer', jsonata);
+  const toleratedCount = compileMapNumber(state.ToleratedFailureCount, state.ToleratedFailureCountPath, 'ToleratedFailureCount', 'integer', jsonata);
+  const toleratedPercentage = compileMapNumber(
+    state.ToleratedFailurePercentage,
+    state.ToleratedFailurePercentagePath,
+    'ToleratedFailurePercentage',
+    'float',
+    jsonata,
+  );
+  const hasTolerance = [state.ToleratedFailureCount, state.ToleratedFailureCountPath, state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath].some(
+    (v) => v !== undefined,
+  );
+  const reader = state.ItemReader ? compileItemReader(state.ItemReader, jsonata) : undefined;
+  const batcher = state.ItemBatcher ? compileItemBatcher(state.ItemBatcher, jsonata) : undefined;
+  const writer = state.ResultWriter ? compileResultWriter(state.ResultWriter, jsonata) : undefined;
+
+  const resolveTolerance = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Tolerance> =>
+    checkTolerance({
+      count: await toleratedCount(effective, frame, visit),
+      percentage: await toleratedPercentage(effective, frame, visit),
+    });
+
+  const inline = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
+    const requested = (await maxConcurrency(effective, frame, visit)) ?? 0;
+    const items = await readInputItems(effective, frame, visit);
+    record(frame, 'MapStateStarted', { length: items.length });
+    const tolerance = hasTolerance ? await resolveTolerance(effective, frame, visit) : undefined;
+    const concurrency = requested > 0 ? Math.min(requested, INLINE_MAX_CONCURRENCY) : INLINE_MAX_CONCURRENCY;
+    const results = await runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance }, frame, visit);
+    for (let i = 0; i < results.length; i++) if (results[i] === undefined) results[i] = null;
+    return results;
+  };
+
+  const mapRun = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
+    const { runtime } = frame;
+    record(frame, 'MapStateStarted', { length: 0 });
+    const tolerance = await resolveTolerance(effective, frame, visit);
+    const requested = (await maxConcurrency(effective, frame, visit)) ?? 0;
+    const label = state.Label ?? name;
+    const smName = String(runtime.stateMachineContext.Name);
+    const childStateMachineName = `${smName}/${label}`;
+    const runId = randomUuid(runtime.random);
+    const mapRunArn = `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${childStateMachineName}:${runId}`;
+    record(frame, 'MapRunStarted', { mapRunArn });
+    try {
+      const items = reader ? readItems(await reader(effective, frame, visit), runtime.s3) : await readInputItems(effective, frame, visit);
+      const selected: Json[] = [];
+      for (let i = 0; i < items.length; i++) selected.push(await selectItem(effective, items[i], i, frame, visit));
+      const inputs = batcher ? batchItems(selected, await batcher(effective, frame, visit)) : selected;
+      const outcome = await runMapRunChildren(
+        {
+          processor,
+          inputs,
+          concurrency: requested > 0 ? requested : DISTRIBUTED_MAX_CONCURRENCY,
+          tolerance,
+          mapRunArn,
+          childStateMachineArn: `arn:aws:states:${runtime.region}:${runtime.accountId}:stateMachine:${childStateMachineName}`,
+          childStateMachineName,
+        },
+        frame,
+      );
+      const result =
+        writer && state.ResultWriter?.Resource
+          ? writeResults(await writer(effective, frame, visit), runtime.s3, { mapRunArn, runId, results: outcome.records })
+          : outcome.outputs.map((o) => (o === undefined ? null : o));
+      record(frame, 'MapRunSucceeded');
+      return result;
+    } catch (error) {
+      if (error instanceof StatesError) record(frame, 'MapRunFailed', { error: error.error ?? undefined, cause: error.cause ?? undefined });
+      throw error;
+    }
+  };
+
+  const run = distributed ? mapRun : inline;
+  return new StateRunner({
+    name,
+    type: 'Map',
+    queryLanguage,
+    // `Parameters` of a JSONPath Map is its (deprecated) ItemSelector, not its effective input.
+    flow: compileStateDataFlow(state, queryLanguage, { ...state, Parameters: undefined }),
+    work: (effective, frame, visit) =>
+      run(effective, frame, visit).then(
+        (result) => {
+          frame.previousEventId = frame.history.lastEventId;
+          record(frame, 'MapStateSucceeded');
+          return result;
+        },
+        (error) => {
+          frame.previousEventId = frame.history.lastEventId;
+          if (error instanceof StatesError && error.error !== 'States.Runtime') record(frame, 'MapStateFailed');
+          throw error;
+        },
+      ),
+    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
+    checkOutputSize: true,
+    exits: true,
+  });
+};

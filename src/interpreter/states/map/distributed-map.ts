@@ -1,0 +1,111 @@
+import type { Json, JsonObject } from '../../../asl/types';
+import { formatTimestamp } from '../../clock/timestamp';
+import { StatesError } from '../../errors';
+import { ExecutionHistory } from '../../history/history';
+import type { ChildExecutionRecord } from '../../item-data';
+import { randomUuid } from '../../random/seeded-random';
+import { AbortScope, Aborted } from '../../engine/abort-scope';
+import { runChildren } from '../../engine/run-children';
+import { runMachine } from '../../engine/run-machine';
+import type { ExecutionRuntime, Frame, PreparedMachine } from '../../engine/runtime';
+import { exceedsTolerance, toleranceExceededError, type Tolerance } from './failure-tolerance';
+
+/** Inline maps run at most ~40 iterations at once on AWS; a Distributed map up to 10,000 children. */
+export const DISTRIBUTED_MAX_CONCURRENCY = 10_000;
+
+export interface MapRunChildren {
+  processor: PreparedMachine;
+  /** The child inputs (items or batches), already selected. */
+  inputs: Json[];
+  concurrency: number;
+  tolerance: Tolerance;
+  mapRunArn: string;
+  /** `arn:…:stateMachine:<parent>/<label>` */
+  childStateMachineArn: string;
+  childStateMachineName: string;
+}
+
+export interface MapRunOutcome {
+  records: ChildExecutionRecord[];
+  /** Outputs in item order (failed children: their error output). */
+  outputs: Json[];
+}
+
+/**
+ * Runs a Distributed Map's children as child executions: each has its own history, its own
+ * `$$.Execution`, and no access to the parent's variables. Fails with
+ * `States.ExceedToleratedFailureThreshold` once failures exceed the tolerance.
+ */
+export function runMapRunChildren(run: MapRunChildren, frame: Frame): Promise<MapRunOutcome> {
+  const { runtime } = frame;
+  const records: ChildExecutionRecord[] = new Array(run.inputs.length);
+  const outputs: Json[] = new Array(run.inputs.length);
+  let failed = 0;
+  const result = runChildren({
+    count: run.inputs.length,
+    concurrency: run.concurrency,
+    parent: frame.abort,
+    onFailure: (_index, error) => {
+      if (!(error instanceof StatesError)) return error;
+      failed++;
+      return exceedsTolerance(run.tolerance, failed, run.inputs.length) ? toleranceExceededError() : undefined;
+    },
+    start: (index, abort) => runChild(run, runtime, index, abort, records, outputs),
+  });
+  return Promise.resolve(result).then(() => ({ records, outputs }));
+}
+
+function runChild(
+  run: MapRunChildren,
+  parent: ExecutionRuntime,
+  index: number,
+  abort: AbortScope,
+  records: ChildExecutionRecord[],
+  outputs: Json[],
+): Json | Promise<Json> {
+  const input = run.inputs[index];
+  const name = randomUuid(parent.random);
+  const executionArn = `${run.childStateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+  const startDate = formatTimestamp(parent.clock.now());
+  const history = new ExecutionHistory(parent.clock);
+  const runtime: ExecutionRuntime = {
+    ...parent,
+    history,
+    executionContext: {
+      Id: executionArn,
+      Input: input,
+      Name: name,
+      RoleArn: parent.executionContext.RoleArn,
+      StartTime: startDate,
+      RedriveCount: 0,
+    },
+    stateMachineContext: { Id: run.childStateMachineArn, Name: run.childStateMachineName },
+  };
+  const started = history.add('ExecutionStarted', 0, { input, roleArn: String(parent.executionContext.RoleArn) });
+  const frame: Frame = { runtime, history, variables: Object.create(null), abort, previousEventId: started };
+  const base = { executionArn, name, input, startDate, stateMachineArn: run.childStateMachineArn };
+  const succeed = (output: Json): Json => {
+    history.add('ExecutionSucceeded', history.lastEventId, { output });
+    records[index] = { ...base, output, status: 'SUCCEEDED', stopDate: formatTimestamp(parent.clock.now()) };
+    outputs[index] = output;
+    return output;
+  };
+  const fail = (error: unknown): never => {
+    const stopDate = formatTimestamp(parent.clock.now());
+    if (error instanceof StatesError) {
+      history.add('ExecutionFailed', history.lastEventId, { error: error.error ?? undefined, cause: error.cause ?? undefined });
+      records[index] = { ...base, status: 'FAILED', error: error.error ?? undefined, cause: error.cause ?? undefined, stopDate };
+      outputs[index] = error.toErrorOutput() as JsonObject;
+    } else if (error instanceof Aborted) {
+      history.add('ExecutionAborted', history.lastEventId);
+      records[index] = { ...base, status: 'ABORTED', stopDate };
+    }
+    throw error;
+  };
+  try {
+    const output = runMachine(run.processor, input, frame);
+    return output instanceof Promise ? output.then(succeed, fail) : succeed(output);
+  } catch (error) {
+    return fail(error);
+  }
+}

@@ -1,0 +1,61 @@
+import type { ParallelState } from '../../asl/types';
+import { compileErrorHandling } from '../error-handling/error-handling';
+import { childFrame } from '../engine/child-frame';
+import { runChildren } from '../engine/run-children';
+import { runMachine } from '../engine/run-machine';
+import { record } from '../engine/runtime';
+import { StateRunner } from '../engine/state-runner';
+import { compileStateDataFlow } from '../flow';
+import type { StateCompiler } from './state-compiler';
+
+/**
+ * Parallel: every branch gets the effective input and runs concurrently; the result lists the
+ * branch outputs in `Branches` order. A failing branch aborts the others and the Parallel fails
+ * with the branch's own error (not `States.BranchFailed`, as recorded on AWS).
+ */
+export const compileParallelState: StateCompiler<ParallelState> = (state, context) => {
+  const { name, queryLanguage } = context;
+  const branches = state.Branches.map((branch) => context.prepareNested(branch));
+  return new StateRunner({
+    name,
+    type: 'Parallel',
+    queryLanguage,
+    flow: compileStateDataFlow(state, queryLanguage),
+    work: (effective, frame) => {
+      const startedId = record(frame, 'ParallelStateStarted');
+      const settle = (ok: boolean) => {
+        frame.previousEventId = frame.history.lastEventId;
+        record(frame, ok ? 'ParallelStateSucceeded' : 'ParallelStateFailed');
+      };
+      let results;
+      try {
+        results = runChildren({
+          count: branches.length,
+          concurrency: Number.POSITIVE_INFINITY,
+          parent: frame.abort,
+          start: (i, abort) => runMachine(branches[i], effective, childFrame(frame, abort, startedId)),
+        });
+      } catch (error) {
+        settle(false);
+        throw error;
+      }
+      if (results instanceof Promise) {
+        return results.then(
+          (r) => {
+            settle(true);
+            return r;
+          },
+          (error) => {
+            settle(false);
+            throw error;
+          },
+        );
+      }
+      settle(true);
+      return results;
+    },
+    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
+    checkOutputSize: true,
+    exits: true,
+  });
+};

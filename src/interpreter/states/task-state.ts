@@ -1,0 +1,103 @@
+import type { Json, TaskState } from '../../asl/types';
+import { compilePath, MISSING } from '../data/evaluate-path';
+import { compilePayloadTemplate } from '../data/payload-template';
+import { queryEvaluationError, runtimeError } from '../errors';
+import { compileErrorHandling } from '../error-handling/error-handling';
+import { StateScope } from '../engine/context-object';
+import { StateRunner } from '../engine/state-runner';
+import type { Frame, StateVisit } from '../engine/runtime';
+import { compileJsonataField, compileStateDataFlow, evaluateJsonataField, jsonataBindings } from '../flow';
+import { randomUuid } from '../random/seeded-random';
+import { invokeTask } from '../tasks/invoke-task';
+import { classifyResource } from '../tasks/task-resource';
+import type { StateCompiler } from './state-compiler';
+
+type Resolve<T> = (input: Json, frame: Frame, visit: StateVisit) => T | Promise<T>;
+
+/** Task: calls its resource (a mock) with the effective input; Retry/Catch around each attempt. */
+export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryLanguage }) => {
+  const resource = classifyResource(state.Resource);
+  const jsonata = queryLanguage === 'JSONata';
+  const timeout = compileSeconds(state.TimeoutSeconds, state.TimeoutSecondsPath, 'TimeoutSeconds', jsonata);
+  const heartbeat = compileSeconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata);
+  const roleArn = compileRoleArn(state, jsonata);
+
+  return new StateRunner({
+    name,
+    type: 'Task',
+    queryLanguage,
+    flow: compileStateDataFlow(state, queryLanguage),
+    beforeAttempt: (frame, visit) => {
+      // A fresh token per attempt: AWS never reuses one across retries.
+      visit.taskToken = randomUuid(frame.runtime.random);
+    },
+    work: (effective, frame, visit) => {
+      // Timeout/heartbeat paths and credentials read the raw state input (recorded), not the Parameters.
+      const t = timeout(visit.input, frame, visit);
+      const h = heartbeat(visit.input, frame, visit);
+      const r = roleArn(visit.input, frame, visit);
+      const call = (timeoutSeconds: number | undefined, heartbeatSeconds: number | undefined, role: string | undefined) =>
+        invokeTask({ resource, input: effective, timeoutSeconds, heartbeatSeconds, roleArn: role }, frame, visit);
+      if (t instanceof Promise || h instanceof Promise || r instanceof Promise) {
+        return Promise.all([t, h, r]).then(([tt, hh, rr]) => call(tt, hh, rr));
+      }
+      return call(t, h, r);
+    },
+    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
+    checkOutputSize: true,
+    exits: true,
+  });
+};
+
+function compileSeconds(
+  value: number | string | undefined,
+  path: string | undefined,
+  field: string,
+  jsonata: boolean,
+): Resolve<number | undefined> {
+  if (typeof value === 'number') return () => value;
+  if (typeof value === 'string' && jsonata) {
+    const compiled = compileJsonataField(value, field);
+    return (effective, frame, visit) => {
+      const v = evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, effective));
+      const check = (n: Json) => {
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+          throw queryEvaluationError(
+            `The JSONata expression '${value}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${JSON.stringify(n)}'`,
+          );
+        }
+        return n;
+      };
+      return v instanceof Promise ? v.then(check) : check(v);
+    };
+  }
+  if (path !== undefined) {
+    const read = compilePath(path);
+    return (effective, frame, visit) => {
+      const n = read(new StateScope(effective, frame, visit));
+      if (n === MISSING) throw runtimeError(`The ${field}Path parameter does not reference an input value: ${path}`);
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+        throw runtimeError(`The ${field}Path parameter must reference a positive integer: ${path} == ${JSON.stringify(n)}`);
+      }
+      return n;
+    };
+  }
+  return () => undefined;
+}
+
+function compileRoleArn(state: TaskState, jsonata: boolean): Resolve<string | undefined> {
+  const credentials = state.Credentials;
+  if (!credentials) return () => undefined;
+  if (jsonata) {
+    const compiled = compileJsonataField((credentials.RoleArn ?? null) as Json, 'Credentials/RoleArn');
+    return (effective, frame, visit) => {
+      const v = evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, effective));
+      return v instanceof Promise ? v.then((s) => (typeof s === 'string' ? s : undefined)) : typeof v === 'string' ? v : undefined;
+    };
+  }
+  const template = compilePayloadTemplate(credentials as Json);
+  return (effective, frame, visit) => {
+    const resolved = template(new StateScope(effective, frame, visit), frame.runtime.random) as Record<string, Json>;
+    return typeof resolved.RoleArn === 'string' ? resolved.RoleArn : undefined;
+  };
+}

@@ -1,0 +1,126 @@
+import type { Json } from '../../asl/types';
+import { exceedsPayloadLimit } from '../data/json-size';
+import { StatesError, toStatesError } from '../errors';
+import { markLocated } from '../error-handling/locate-error';
+import { contextObject } from '../engine/context-object';
+import type { Frame, StateVisit } from '../engine/runtime';
+import { lambdaInvokeResponse } from './lambda-response';
+import { TaskEvents } from './task-events';
+import { isNeverAnswers, type TaskInvocation } from './task-mocks';
+import type { TaskResource } from './task-resource';
+
+/** AWS's default task timeout when `TimeoutSeconds` is absent. */
+export const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
+
+export interface TaskCall {
+  resource: TaskResource;
+  input: Json;
+  timeoutSeconds: number | undefined;
+  heartbeatSeconds: number | undefined;
+  roleArn: string | undefined;
+}
+
+/**
+ * One attempt of a Task: records the scheduling events, asks the dispatcher's mock for the
+ * answer, and races it against the task's timeout/heartbeat on the execution's clock. Resolves to
+ * the raw result; rejects with the task's StatesError (`States.Timeout` on expiry).
+ */
+export function invokeTask(call: TaskCall, frame: Frame, visit: StateVisit): Promise<Json> {
+  const { runtime } = frame;
+  const mock = runtime.tasks.resolve(visit.name, call.resource);
+  if (!mock) throw markLocated(noMockError(visit.name, call.resource));
+
+  const events = new TaskEvents(frame, call.resource);
+  events.scheduled({
+    input: call.input,
+    region: runtime.region,
+    timeoutSeconds: call.timeoutSeconds,
+    heartbeatSeconds: call.heartbeatSeconds,
+    roleArn: call.roleArn,
+  });
+  events.started();
+
+  const invocation: TaskInvocation = {
+    stateName: visit.name,
+    resource: call.resource,
+    input: call.input,
+    context: contextObject(frame, visit),
+    taskToken: visit.taskToken ?? '',
+    invocationIndex: runtime.tasks.nextInvocationIndex(visit.name),
+    retryCount: visit.retryCount,
+  };
+
+  const answer = new Promise<Json>((resolve, reject) => {
+    // The first of: the mock's answer, the timeout/heartbeat, an abort.
+    let settled = false;
+    const limitSeconds = Math.min(call.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS, call.heartbeatSeconds ?? Number.POSITIVE_INFINITY);
+    const timer = runtime.clock.setTimer(limitSeconds * 1000, () => {
+      if (settled) return;
+      settled = true;
+      unsubscribe();
+      // AWS reports a task timeout with an empty cause (recorded: `{"Error": "States.Timeout", "Cause": ""}`).
+      events.timedOut('States.Timeout', '');
+      reject(markLocated(new StatesError('States.Timeout', '')));
+    });
+    const unsubscribe = frame.abort.onAbort((reason) => {
+      if (settled) return;
+      settled = true;
+      timer.cancel();
+      reject(reason);
+    });
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      timer.cancel();
+      unsubscribe();
+      fn();
+    };
+    Promise.resolve()
+      .then(() => mock(call.input, invocation))
+      .then(
+        (value) => {
+          if (isNeverAnswers(value)) return; // only the timer or an abort can end this attempt
+          finish(() => {
+            try {
+              resolve(succeed(call, value, events, frame, visit));
+            } catch (error) {
+              reject(error);
+            }
+          });
+        },
+        (thrown) =>
+          finish(() => {
+            const error = toStatesError(thrown);
+            events.failed(error.error, error.cause);
+            reject(markLocated(error));
+          }),
+      );
+  });
+  return answer;
+}
+
+function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, visit: StateVisit): Json {
+  const result =
+    call.resource.kind === 'service' && call.resource.service === 'lambda' && call.resource.api === 'invoke'
+      ? lambdaInvokeResponse(value, frame.runtime.random)
+      : value;
+  if (exceedsPayloadLimit(result)) {
+    const error = new StatesError(
+      'States.DataLimitExceeded',
+      `The state/task '${visit.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    );
+    events.failed(error.error, error.cause);
+    throw markLocated(error);
+  }
+  events.succeeded(result);
+  return result;
+}
+
+function noMockError(stateName: string, resource: TaskResource): StatesError {
+  return new StatesError(
+    'States.Runtime',
+    `No mock answers the Task state '${stateName}' (Resource '${resource.arn}'). ` +
+      `Give one when starting the execution, e.g. mocks: { '${stateName}': (input) => ({ ... }) } ` +
+      `(keyed by state name or by the Resource ARN), or a MockConfigFile test case that maps '${stateName}' to a mocked response.`,
+  );
+}

@@ -1,0 +1,37 @@
+import type { TaskMock, TaskMocks } from './task-mocks';
+import type { TaskResource } from './task-resource';
+
+/**
+ * Finds who answers a task. Today: mocks (per execution, then per interpreter, each keyed by state
+ * name first, then by Resource ARN). Issue 4 adds real callbacks/activity workers behind the same
+ * seam, so the Task state never knows where an answer comes from.
+ */
+export interface TaskDispatcher {
+  resolve(stateName: string, resource: TaskResource): TaskMock | undefined;
+  /** 0, 1, 2, ... per state name over the execution (MockConfigFile ranges count these). */
+  nextInvocationIndex(stateName: string): number;
+}
+
+export class MockTaskDispatcher implements TaskDispatcher {
+  private readonly invocations = new Map<string, number>();
+
+  /** `layers` are searched in order (execution mocks before interpreter mocks). */
+  constructor(private readonly layers: readonly (TaskMocks | undefined)[]) {}
+
+  resolve(stateName: string, resource: TaskResource): TaskMock | undefined {
+    for (const layer of this.layers) {
+      if (!layer) continue;
+      const byState = Object.prototype.hasOwnProperty.call(layer, stateName) ? layer[stateName] : undefined;
+      if (byState) return byState;
+      const byResource = Object.prototype.hasOwnProperty.call(layer, resource.arn) ? layer[resource.arn] : undefined;
+      if (byResource) return byResource;
+    }
+    return undefined;
+  }
+
+  nextInvocationIndex(stateName: string): number {
+    const n = this.invocations.get(stateName) ?? 0;
+    this.invocations.set(stateName, n + 1);
+    return n;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Json } from '../../asl/types';
+import { StatesError } from '../errors';
+import type { TaskResource } from './task-resource';
+
+/** What a mock is told about the call it answers. */
+export interface TaskInvocation {
+  /** The Task state's name. */
+  stateName: string;
+  resource: TaskResource;
+  /** The effective input (after InputPath/Parameters or Arguments): what the service receives. */
+  input: Json;
+  /** The context object (`$$`), including `Task.Token`. */
+  context: Json;
+  /** The task token of this attempt (for callbacks and activities). */
+  taskToken: string;
+  /** 0 for the first call of this state in the execution, then 1, 2, ... (retries included). */
+  invocationIndex: number;
+  /** `$$.State.RetryCount`. */
+  retryCount: number;
+}
+
+const NEVER_ANSWERS: unique symbol = Symbol('statecraft.neverAnswers');
+
+/** The marker a mock returns for a call that is never answered (a lost callback, a hung worker). */
+export interface NeverAnswers {
+  readonly [NEVER_ANSWERS]: true;
+}
+
+/**
+ * Returned by a mock: the task never answers, so the state's `TimeoutSeconds`/`HeartbeatSeconds`
+ * (or the execution timeout) fires on the clock and the task fails with `States.Timeout`.
+ *
+ * @example
+ * mocks: { WaitForApproval: () => neverAnswers() }
+ */
+export function neverAnswers(): NeverAnswers {
+  return { [NEVER_ANSWERS]: true };
+}
+
+export function isNeverAnswers(value: unknown): value is NeverAnswers {
+  return typeof value === 'object' && value !== null && NEVER_ANSWERS in value;
+}
+
+/**
+ * A mocked task: returns the result (for `.waitForTaskToken` and activities: what the worker sent
+ * back with `SendTaskSuccess`), or throws {@link taskFailure} (any other thrown Error becomes
+ * error = its name, cause = its message), or returns {@link neverAnswers}.
+ *
+ * For `arn:aws:states:::lambda:invoke` return the function's payload: it is wrapped in the Lambda
+ * response (`{ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata, StatusCode}`) unless
+ * the value already has that shape (an object with `Payload` and `StatusCode`).
+ */
+export type TaskMock = (input: Json, invocation: TaskInvocation) => Json | NeverAnswers | Promise<Json | NeverAnswers>;
+
+/** Mocks keyed by Task state name or by Resource ARN (state names win). */
+export type TaskMocks = Record<string, TaskMock>;
+
+/**
+ * The error a mock throws to fail its task, named as the service would name it.
+ *
+ * @example
+ * mocks: { Charge: () => { throw taskFailure('Payment.Declined', 'card expired'); } }
+ */
+export function taskFailure(error: string | null, cause?: string | null): StatesError {
+  return new StatesError(error, cause);
+}
+
+/** A mock that always returns `value`. */
+export function mockResult(value: Json): TaskMock {
+  return () => value;
+}

@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { BENCH_CASES } from './bench-cases';
+
+// asl-validator ships no type declarations.
+const validateAsl = createRequire(import.meta.url)('asl-validator') as (definition: unknown) => {
+  isValid: boolean;
+  errorsText(): string;
+};
+
+describe('bench definitions (smoke: no timing here; timings live in npm run bench)', () => {
+  it.each(BENCH_CASES.map((c) => [c.name, c] as const))('%s is valid ASL', (_name, bench) => {
+    const result = validateAsl(bench.definition);
+    expect({ valid: result.isValid, errors: result.errorsText() }).toEqual({ valid: true, errors: '' });
+  });
+
+  it('the validator does reject a broken definition', () => {
+    expect(validateAsl({ StartAt: 'Missing', States: {} }).isValid).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Runs one bench case on one side in this process and prints one JSON line:
+ * `{units, seconds, cpuSeconds, runs, maxRssBytes, baselineRssBytes, note}`. Spawned by main.ts, one process per side and case,
+ * so each side's peak memory is its own.
+ *
+ * Usage: node --import tsx test/bench/run-side.ts <statecraft|aws-local-stepfunctions> <case>
+ */
+import { performance } from 'node:perf_hooks';
+import type { Json } from '../../src/asl/types';
+import { createAwsLocalRunner } from './aws-local-runner';
+import { benchCase, type BenchCase } from './bench-cases';
+import type { BenchRunner, RunnerFactory } from './bench-runner';
+import { checkOutput } from './check-output';
+import { createStatecraftRunner } from './statecraft-runner';
+
+const SIDES: Record<string, RunnerFactory> = {
+  statecraft: createStatecraftRunner,
+  'aws-local-stepfunctions': createAwsLocalRunner,
+};
+
+interface SideMeasurement {
+  units: number;
+  seconds: number;
+  runs: number;
+  maxRssBytes: number;
+  /** CPU time (user + system) the timed runs took: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
+  /** RSS before the side's machine was built: the runtime's own share of the peak. */
+  baselineRssBytes: number;
+  note?: string;
+}
+
+async function build(factory: RunnerFactory, bench: BenchCase): Promise<BenchRunner> {
+  return factory(bench.definition, { exceedsStandardHistory: bench.exceedsStandardHistory });
+}
+
+async function measure(factory: RunnerFactory, bench: BenchCase): Promise<SideMeasurement> {
+  const baselineRssBytes = process.memoryUsage().rss;
+  const runner = await build(factory, bench);
+  // Warm the JIT (and check the answer) before timing.
+  const warmUp = bench.warmUpWith ? benchCase(bench.warmUpWith) : bench;
+  const warmRunner = warmUp === bench ? runner : await build(factory, warmUp);
+  checkOutput(warmUp, await warmRunner.run(warmUp.input as Json));
+
+  let runs = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    const output = await runner.run(bench.input);
+    if (runs === 0) checkOutput(bench, output);
+    runs++;
+    elapsed = (performance.now() - start) / 1000;
+  } while (elapsed < bench.minSeconds);
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    units: runs * bench.unitsPerRun,
+    seconds: elapsed,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    runs,
+    // resourceUsage().maxRSS is in kilobytes: the peak over the whole process.
+    maxRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, process.memoryUsage().rss),
+    baselineRssBytes,
+    note: runner.note,
+  };
+}
+
+async function main(): Promise<void> {
+  const [side, caseName] = process.argv.slice(2);
+  const factory = SIDES[side];
+  if (!factory) throw new Error(`Unknown side '${side}': one of ${Object.keys(SIDES).join(', ')}.`);
+  const result = await measure(factory, benchCase(caseName));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempProject, DSL_IMPORT, passWorkflowModule, REPO_ROOT, type TempProject } from './temp-project';
+
+const run = promisify(execFile);
+const TSX_CLI = path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
+const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
+
+/** Runs `statecraft build ARGS` from the repo root, as `npm run build -- ARGS` does. */
+async function statecraftBuild(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [TSX_CLI, MAIN, 'build', ...args], { cwd: REPO_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const projects: TempProject[] = [];
+afterEach(async () => {
+  await Promise.all(projects.splice(0).map((project) => project.dispose()));
+});
+
+describe('statecraft build (CLI)', () => {
+  it('prints its help', async () => {
+    const result = await statecraftBuild('--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: statecraft build [options]');
+    expect(result.stdout).toContain('--check');
+    expect(result.stdout).toContain('--workflows DIR');
+  });
+
+  it('rejects an unknown option with exit code 2', async () => {
+    const result = await statecraftBuild('--chek');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--chek'");
+  });
+
+  it('builds, then --check exits 0 when up to date and 1 naming the stale file', async () => {
+    const p = await createTempProject({ 'alpha.ts': passWorkflowModule('alpha', 'Alpha') });
+    projects.push(p);
+    const dirs = ['--workflows', p.workflowsDir, '--out', p.outDir];
+
+    const built = await statecraftBuild(...dirs);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/created +\S*Alpha\.asl\.json/);
+    expect(built.stdout).toMatch(/created +\S*Alpha\.iam\.json/);
+    expect(built.stdout).toMatch(/Built 1 workflow, 2 files into \S+ \(2 created\) in \d+\.\d s\./);
+
+    const clean = await statecraftBuild(...dirs, '--check');
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/is up to date \(1 workflow, 2 files/);
+
+    await writeFile(path.join(p.outDir, 'Alpha.asl.json'), '{}\n');
+    const stale = await statecraftBuild(...dirs, '--check');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/different +\S*Alpha\.asl\.json/);
+    expect(stale.stderr).toContain("Run 'npm run build' to update it.");
+  });
+
+  it('stops on a type error with its location and exit code 1', async () => {
+    const p = await createTempProject({
+      'broken.ts': [`import { workflow } from ${JSON.stringify(DSL_IMPORT)};`, `export const broken = workflow('Broken').pass(42);`, ``].join('\n'),
+    });
+    projects.push(p);
+    const result = await statecraftBuild('--workflows', p.workflowsDir, '--out', p.outDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.ts:2:\d+ - error TS\d+:/);
+    expect(result.stderr).toContain('nothing was written');
+  });
+});

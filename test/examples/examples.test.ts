@@ -1,0 +1,92 @@
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StateMachineDefinition } from '../../src/asl/types';
+import { validateDefinition } from '../../src/asl/validate/index';
+import { defaultToolchain, formatBuildReport, runBuild } from '../../src/compiler/build/index';
+import { compileWorkflow } from '../../src/compiler/index';
+import { isWorkflow } from '../../src/dsl/index';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
+const GENERATED_DIR = path.join(REPO_ROOT, 'generated');
+const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
+
+const aslValidator = createRequire(import.meta.url)('asl-validator') as (
+  definition: unknown,
+) => { isValid: boolean; errorsText: (separator?: string) => string };
+
+const goldenNames = readdirSync(GOLDEN_DIR)
+  .filter((file) => file.endsWith('.asl.json'))
+  .map((file) => file.slice(0, -'.asl.json'.length))
+  .sort();
+const generatedAslFiles = readdirSync(GENERATED_DIR).filter((file) => file.endsWith('.asl.json')).sort();
+
+/** Every workflow exported by workflows/*.ts, compiled, by name. */
+const compiled = new Map<string, ReturnType<typeof compileWorkflow>>();
+beforeAll(async () => {
+  const modules = readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.ts')).sort();
+  for (const file of modules) {
+    const exports = (await import(path.join(WORKFLOWS_DIR, file))) as Record<string, unknown>;
+    for (const value of Object.values(exports)) {
+      if (!isWorkflow(value)) continue;
+      const result = compileWorkflow(value);
+      compiled.set(result.name, result);
+    }
+  }
+});
+
+function golden(name: string): StateMachineDefinition {
+  return JSON.parse(readFileSync(path.join(GOLDEN_DIR, `${name}.asl.json`), 'utf8')) as StateMachineDefinition;
+}
+
+describe('the example workflows', () => {
+  it('include the issue\'s examples, each with a golden file, and nothing without one', () => {
+    expect(goldenNames).toEqual(
+      expect.arrayContaining(['AppDownload', 'BatchJobNotify', 'CallbackExample', 'ContentBrowse', 'LotteryDraw', 'OrderPipeline']),
+    );
+    expect([...compiled.keys()].sort()).toEqual(goldenNames);
+  });
+
+  it.each(goldenNames)('%s compiles to its golden ASL', (name) => {
+    const result = compiled.get(name);
+    expect(result, `no workflow named ${name} in workflows/`).toBeDefined();
+    expect(result!.definition).toEqual(golden(name));
+    expect(result!.stateMachineType).toBe('STANDARD');
+  });
+});
+
+describe('generated/', () => {
+  it('is up to date with workflows/ (run `npm run build` when this fails)', async () => {
+    const result = await runBuild({ cwd: REPO_ROOT, check: true, typeCheck: false }, defaultToolchain());
+    expect(result.upToDate, formatBuildReport(result)).toBe(true);
+  });
+
+  it('holds an ASL and an IAM file per example', () => {
+    const files = readdirSync(GENERATED_DIR).sort();
+    for (const name of goldenNames) {
+      expect(files).toContain(`${name}.asl.json`);
+      expect(files).toContain(`${name}.iam.json`);
+    }
+  });
+
+  it.each(generatedAslFiles)('%s is valid for asl-validator', (file) => {
+    const definition: unknown = JSON.parse(readFileSync(path.join(GENERATED_DIR, file), 'utf8'));
+    // asl-validator fills in QueryLanguage on the object it is given, so it gets a copy.
+    const result = aslValidator(structuredClone(definition));
+    expect(result.isValid, result.isValid ? '' : result.errorsText('\n')).toBe(true);
+  });
+
+  it.each(generatedAslFiles)('%s is valid for our validator (no errors, no warnings)', (file) => {
+    const definition: unknown = JSON.parse(readFileSync(path.join(GENERATED_DIR, file), 'utf8'));
+    expect(validateDefinition(definition)).toEqual([]);
+  });
+
+  it.each(generatedAslFiles)('%s is formatted deterministically (prettier JSON, trailing newline)', (file) => {
+    const text = readFileSync(path.join(GENERATED_DIR, file), 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(JSON.parse(text)).toEqual(golden(file.slice(0, -'.asl.json'.length)));
+  });
+});
