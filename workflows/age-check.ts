@@ -3,7 +3,7 @@
  * and answers with SendTaskSuccess or SendTaskFailure. A failed check ends in `Failure`; the
  * worker's error is kept in `$.error-info` for the execution history.
  */
-import { activity, fail, runActivity, workflow } from '../src/dsl/index';
+import { activity, fail, lambda, lambdaFunction, runActivity, workflow } from '../src/dsl/index';
 
 interface AgeCheckInput {
   age: number;
@@ -25,7 +25,9 @@ export const contentBrowse = workflow('ContentBrowse', {
   .catch(['States.ALL'], failure, { resultPath: 'error-info' })
   .succeed('Success');
 
-const startAppDownload = 'arn:aws:lambda:us-east-1:123456789012:function:StartAppDownload';
+const startAppDownload = lambdaFunction<AgeCheckInput, { downloadUrl: string }>()(
+  'arn:aws:lambda:us-east-1:123456789012:function:StartAppDownload',
+);
 
 export const appDownload = workflow('AppDownload', {
   comment: 'Lets a user download an age-rated app once the ageCheck activity worker approves them, then starts the download.',
@@ -33,5 +35,5 @@ export const appDownload = workflow('AppDownload', {
 })
   .task('Check Age', runActivity(ageCheck))
   .catch(['States.ALL'], failure, { resultPath: 'error-info' })
-  .task('Start Download', lambdaCall(startAppDownload))
+  .task('Start Download', lambda.call(startAppDownload))
   .succeed('Success');

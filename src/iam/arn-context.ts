@@ -6,8 +6,9 @@ import type { DeriveIamOptions, IamWarning } from './types';
 /**
  * The partition, region and account that ARNs built from bare names (a DynamoDB table name, a
  * Lambda function name, a managed EventBridge rule) use. Explicit options win; otherwise the
- * values every ARN in the definition agrees on; otherwise `*` — and the context remembers that it
- * had to fall back so the report can say so once.
+ * values every ARN in the definition agrees on; otherwise CloudFormation pseudo parameters when
+ * the caller asked for a template, else `*` — and the context remembers that it had to fall back
+ * so the report can say so once.
  */
 export interface ArnContext {
   readonly partition: string;
@@ -28,9 +29,10 @@ interface Observed {
 export function createArnContext(definition: StateMachineDefinition, options: DeriveIamOptions): ArnContext {
   const observed = observeArns(definition);
   const own = options.stateMachineArn ? parseArn(options.stateMachineArn) : undefined;
-  const partition = options.partition ?? own?.partition ?? single(observed.partitions) ?? 'aws';
-  const region = options.region ?? own?.region ?? single(observed.regions);
-  const account = options.account ?? own?.account ?? single(observed.accounts);
+  const template = options.template === true;
+  const partition = options.partition ?? own?.partition ?? single(observed.partitions) ?? (template ? '${AWS::Partition}' : 'aws');
+  const region = options.region ?? own?.region ?? single(observed.regions) ?? (template ? '${AWS::Region}' : undefined);
+  const account = options.account ?? own?.account ?? single(observed.accounts) ?? (template ? '${AWS::AccountId}' : undefined);
   const fellBack = new Set<'region' | 'account'>();
 
   const regionOrAny = (): string => {

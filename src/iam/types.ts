@@ -93,6 +93,12 @@ export interface DeriveIamOptions {
   partition?: string;
   region?: string;
   account?: string;
+  /**
+   * Emit CloudFormation pseudo parameters (`\${AWS::Partition}`, `\${AWS::Region}`,
+   * `\${AWS::AccountId}`) instead of `*` where the definition does not tell, for use in a template
+   * (`Fn::Sub`).
+   */
+  template?: boolean;
   /** The state machine has CloudWatch Logs logging configured. */
   logging?: boolean;
   /** The state machine has X-Ray tracing enabled. */

@@ -151,3 +151,24 @@ describe('partition', () => {
     expect(allActions(report)).toEqual(['dynamodb:GetItem']);
   });
 });
+
+describe('template placeholders', () => {
+  it('use CloudFormation pseudo parameters instead of "*" when asked, without missing-context warnings', () => {
+    const report = deriveForState({ Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'Orders', Key: {} } }, { template: true });
+    expect(grantOf(report, 'dynamodb:GetItem').Resource).toEqual(['arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Orders']);
+    expect(warningsOf(report, 'missing-context')).toEqual([]);
+  });
+  it('keep what the definition says', () => {
+    const report = derive(
+      {
+        StartAt: 'A',
+        States: {
+          A: { Type: 'Task', Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:a`, Next: 'B' },
+          B: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'Orders', Key: {} }, End: true },
+        },
+      },
+      { template: true },
+    );
+    expect(grantOf(report, 'dynamodb:GetItem').Resource).toEqual([`arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/Orders`]);
+  });
+});

@@ -118,21 +118,13 @@ const PROCESSOR_CONFIG_FIELDS: FieldTable = {
   ExecutionType: { check: oneOf(['STANDARD', 'EXPRESS']) },
 };
 
-/** `ItemProcessor.ProcessorConfig`; returns the processing mode. */
+/** `ItemProcessor.ProcessorConfig` (also accepted on the deprecated `Iterator`). */
 export function checkProcessorConfig(ctx: StateContext, site: Site, value: unknown): void {
   if (!expectObject(sinkOf(ctx), site, value)) return;
   checkFields(ctx, site, value, PROCESSOR_CONFIG_FIELDS, 'ProcessorConfig');
   if (value.Mode === 'DISTRIBUTED' && !hasOwn(value, 'ExecutionType')) {
     sinkOf(ctx).error('MISSING_REQUIRED_FIELD', childSite(site, 'ExecutionType'), `The field 'ExecutionType' is required but was missing in ProcessorConfig${inState(site)}: a DISTRIBUTED Map needs STANDARD or EXPRESS child executions.`);
   }
-}
-
-/** Whether a Map state runs in Distributed mode. */
-export function isDistributedMap(state: JsonRecord): boolean {
-  // The deprecated Iterator also accepts a ProcessorConfig (recorded: legacy Distributed Map configs ran on AWS).
-  const processor = (state.ItemProcessor ?? state.Iterator) as JsonRecord | undefined;
-  const config = processor && typeof processor === 'object' ? (processor.ProcessorConfig as JsonRecord | undefined) : undefined;
-  return !!config && typeof config === 'object' && config.Mode === 'DISTRIBUTED';
 }
 
 export const MAX_LABEL_LENGTH = 40;

@@ -6,8 +6,8 @@ import { type ExecutionType, type MachineContext, type StateContext, sinkOf } fr
 import { childSite, type Site, inState } from './diagnostics';
 import { expectNonEmptyArray, expectObject } from './field-checks';
 import { checkFields, type FieldTable } from './field-table';
-import { type JsonRecord } from './json-values';
-import { checkProcessorConfig, isDistributedMap } from './map-config';
+import { isRecord } from './json-values';
+import { checkProcessorConfig } from './map-config';
 import { checkStates } from './state-machine';
 import { VariableScope } from './variables';
 
@@ -42,10 +42,10 @@ export function checkItemProcessor(ctx: StateContext, site: Site, value: unknown
 
 /** `ItemProcessor`, or the deprecated `Iterator` (which AWS also accepts with a ProcessorConfig). */
 function checkProcessor(ctx: StateContext, site: Site, value: unknown, where: 'ItemProcessor' | 'Iterator'): void {
-  const distributed = isDistributedMap(ctx.state);
+  const config = isRecord(value) && isRecord(value.ProcessorConfig) ? value.ProcessorConfig : undefined;
+  const distributed = config?.Mode === 'DISTRIBUTED';
   let executionType = ctx.machine.executionType;
   if (distributed) {
-    const config = (value as JsonRecord).ProcessorConfig as JsonRecord;
     if (ctx.machine.executionType === 'EXPRESS') {
       sinkOf(ctx).error(
         'EXPRESS_UNSUPPORTED',
@@ -53,11 +53,8 @@ function checkProcessor(ctx: StateContext, site: Site, value: unknown, where: 'I
         `Express state machine does not support Distributed Map${inState(site)}; use Mode INLINE or a STANDARD state machine.`,
       );
     }
+    // A Distributed Map's children run as their own workflows of ExecutionType.
     if (config.ExecutionType === 'EXPRESS' || config.ExecutionType === 'STANDARD') executionType = config.ExecutionType;
   }
   checkNested(ctx, site, value, PROCESSOR_FIELDS, where, nestedMachine(ctx, executionType, distributed));
-}
-
-export function checkIterator(ctx: StateContext, site: Site, value: unknown): void {
-  checkProcessor(ctx, site, value, 'Iterator');
 }

@@ -22,6 +22,8 @@ Options:
   --partition <partition>   default: from the ARNs in the file, else aws
   --state-machine-arn <arn> the state machine's own ARN (distributed Map, callback senders)
   --name <name>             the state machine's name (default: the file name without .asl.json)
+  --template                use \${AWS::Partition}, \${AWS::Region}, \${AWS::AccountId} (for Fn::Sub)
+                            instead of "*" where the file does not say
   --logging                 the state machine logs to CloudWatch Logs
   --tracing                 the state machine has X-Ray tracing enabled
   -h, --help                show this help
@@ -50,6 +52,7 @@ function parseArgs(args: string[]): ParsedArgs | string {
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--logging') parsed.options.logging = true;
     else if (arg === '--tracing') parsed.options.tracing = true;
+    else if (arg === '--template') parsed.options.template = true;
     else if (Object.hasOwn(VALUE_OPTIONS, arg)) {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) return `option ${arg} needs a value.`;

@@ -1,7 +1,8 @@
 import type { ChainNode } from '../ast/chain';
 
 export const CHAIN_NODE: unique symbol = Symbol.for('statecraft.chain-node') as never;
-declare const CHAIN_TYPES: unique symbol;
+/** Type-only member key (never set at run time). */
+export const CHAIN_TYPES: unique symbol = Symbol.for('statecraft.chain-types') as never;
 
 /** `workflow(...)` chains are compiled; `chain<S>()` fragments are placed inside them. */
 export type ChainMode = 'workflow' | 'fragment';

@@ -9,7 +9,7 @@ import type { PlaceResult, ResultPathOption } from '../paths/result-path';
 import type { Selector } from '../paths/selector';
 import { captureSource } from '../source/capture-source';
 import type { Expr, Resolve } from '../values/expr';
-import { CHAIN_NODE, chainNodeOf, type ChainLike, type ChainMode, type ClosedChain, type OutputOf } from './chain-like';
+import { CHAIN_NODE, CHAIN_TYPES, chainNodeOf, type ChainLike, type ChainMode, type ClosedChain, type OutputOf } from './chain-like';
 import { dataFlowFields, pathFieldOf, type AssignOption, type InputPathOption, type OutputOption } from './data-flow-options';
 import { catcherNode, retrierNode, type CatchOptions, type ErrorOutput, type RetryOptions } from './error-handling';
 import { mapNode, type MapIteration, type MapOptions } from './map';
@@ -65,6 +65,7 @@ const CATCHING_KINDS: ReadonlySet<StateNode['kind']> = new Set(['Task', 'Paralle
  */
 export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> implements ChainLike<In, S, Mode> {
   readonly [CHAIN_NODE]: ChainNode;
+  declare readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: S; mode: Mode };
   readonly #workflow: WorkflowSettings | undefined;
 
   constructor(data: ChainData) {
@@ -116,10 +117,10 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
   /** Runs `processor` once per item of `items`; the result is the array of the iterations' outputs. */
   map<
     const N extends string,
+    const O extends MapOptions<S, Out[]>,
     Item = ElementOf<S>,
     Selected = Item,
     Out = unknown,
-    const O extends MapOptions<S, Out[]>,
   >(
     name: N,
     iteration: MapIteration<S, Item, Selected> & { processor: (item: Start<Resolve<Selected>>) => ChainLike<any, Out, 'fragment'> },
@@ -133,7 +134,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
   choice<const N extends string>(
     name: N,
     build: (choice: ChoiceBuilder<S, Names | N, Start<S, Names | N>>) => ChoiceBuilder<S, Names | N, Start<S, Names | N>>,
-    options: ChoiceOptions<S>,
+    options: ChoiceOptions<S> = {},
   ): ClosedChain<In, unknown, Mode> {
     const source = captureSource();
     const rules = build(new ChoiceBuilder<S, Names | N, Start<S, Names | N>>(() => start<S, Names | N>()));

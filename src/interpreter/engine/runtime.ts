@@ -36,6 +36,8 @@ export interface Frame {
   abort: AbortScope;
   /** The last event recorded by this thread: the next event's `previousEventId`. */
   previousEventId: number;
+  /** In a Parallel branch, a state that fails for good is also recorded as aborted (recorded: TaskFailed → TaskStateAborted). */
+  abortsFailedStates?: boolean;
 }
 
 /** Records an event in the frame's history, chaining `previousEventId`. */

@@ -27,7 +27,12 @@ export interface StateParts {
   exits: boolean;
   /** Resolves other transitions (Choice rules, Default) once the machine's states exist. */
   link?: (states: Map<string, PreparedState>) => void;
+  /** Recorded when the state fails for good (not retried or caught): `MapStateFailed`, `ParallelStateFailed`. */
+  failedEvent?: HistoryEventType;
 }
+
+// An error's EvaluationFailed event is recorded once, by the innermost state it leaves.
+const evaluationRecorded = new WeakSet<StatesError>();
 
 // Only these types have a `*StateAborted` event.
 const ABORTABLE: ReadonlySet<StateType> = new Set(['Task', 'Wait', 'Parallel', 'Map']);
@@ -135,9 +140,12 @@ export class StateRunner implements PreparedState {
     }
     if (!(thrown instanceof StatesError)) return thrown;
     const error = locateError(thrown, visit);
-    if (error.error === 'States.QueryEvaluationError') {
+    if (error.error === 'States.QueryEvaluationError' && !evaluationRecorded.has(error)) {
+      evaluationRecorded.add(error);
       record(frame, 'EvaluationFailed', { state: this.name, error: error.error, cause: error.cause ?? undefined });
     }
+    if (this.parts.failedEvent && error.error !== 'States.Runtime') record(frame, this.parts.failedEvent);
+    if (frame.abortsFailedStates && ABORTABLE.has(this.type)) record(frame, this.abortedType);
     return error;
   }
 }

@@ -28,7 +28,8 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
   const processorDefinition = state.ItemProcessor ?? state.Iterator;
   if (!processorDefinition) throw new Error(`Map state '${name}' has neither ItemProcessor nor Iterator.`);
   const processor = context.prepareNested(processorDefinition);
-  const distributed = state.ItemProcessor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  // AWS also honours a ProcessorConfig placed in the legacy `Iterator` (recorded).
+  const distributed = (processorDefinition as { ProcessorConfig?: { Mode?: string } }).ProcessorConfig?.Mode === 'DISTRIBUTED';
   const readInputItems = compileReadItems(state, jsonata);
   const selectItem = compileSelectItem(state, jsonata);
   const maxConcurrency = compileMapNumber(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', 'integer', jsonata);
@@ -120,12 +121,12 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
         },
         (error) => {
           frame.previousEventId = frame.history.lastEventId;
-          if (error instanceof StatesError && error.error !== 'States.Runtime') record(frame, 'MapStateFailed');
           throw error;
         },
       ),
     errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
     checkOutputSize: true,
     exits: true,
+    failedEvent: 'MapStateFailed',
   });
 };

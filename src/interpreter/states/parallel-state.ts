@@ -22,10 +22,10 @@ export const compileParallelState: StateCompiler<ParallelState> = (state, contex
     queryLanguage,
     flow: compileStateDataFlow(state, queryLanguage),
     work: (effective, frame) => {
+      // Recorded histories have no ParallelStateSucceeded; ParallelStateFailed only when the state fails for good.
       const startedId = record(frame, 'ParallelStateStarted');
-      const settle = (ok: boolean) => {
+      const settle = () => {
         frame.previousEventId = frame.history.lastEventId;
-        record(frame, ok ? 'ParallelStateSucceeded' : 'ParallelStateFailed');
       };
       let results;
       try {
@@ -33,29 +33,30 @@ export const compileParallelState: StateCompiler<ParallelState> = (state, contex
           count: branches.length,
           concurrency: Number.POSITIVE_INFINITY,
           parent: frame.abort,
-          start: (i, abort) => runMachine(branches[i], effective, childFrame(frame, abort, startedId)),
+          start: (i, abort) => runMachine(branches[i], effective, { ...childFrame(frame, abort, startedId), abortsFailedStates: true }),
         });
       } catch (error) {
-        settle(false);
+        settle();
         throw error;
       }
       if (results instanceof Promise) {
         return results.then(
           (r) => {
-            settle(true);
+            settle();
             return r;
           },
           (error) => {
-            settle(false);
+            settle();
             throw error;
           },
         );
       }
-      settle(true);
+      settle();
       return results;
     },
     errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
     checkOutputSize: true,
     exits: true,
+    failedEvent: 'ParallelStateFailed',
   });
 };

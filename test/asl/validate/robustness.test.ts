@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateDefinition } from '../../../src/asl/validate';
+
+const definitions: unknown[] = readFileSync('/work/shared/conformance/executions.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line).definition);
+
+// Deterministic PRNG so a failure reproduces.
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+const ODD_VALUES: unknown[] = [null, 0, -1, 1.5, '', 'x', '$', '$$', '{% %}', '{% ( %}', true, [], {}, [null], { 'a.$': 1 }, 'States.Format(', '$.a[', '$..*'];
+
+/** Replaces one random node of `value` with an odd value. */
+function mutate(value: unknown, next: () => number): unknown {
+  if (Array.isArray(value) && value.length > 0 && next() < 0.7) {
+    const copy = [...value];
+    const i = Math.floor(next() * copy.length);
+    copy[i] = mutate(copy[i], next);
+    return copy;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value) && next() < 0.8) {
+    const keys = Object.keys(value);
+    if (keys.length > 0) {
+      const key = keys[Math.floor(next() * keys.length)];
+      return { ...value, [key]: mutate((value as Record<string, unknown>)[key], next) };
+    }
+  }
+  return ODD_VALUES[Math.floor(next() * ODD_VALUES.length)];
+}
+
+describe('robustness', () => {
+  it('never throws, and every diagnostic is well-formed, on 5,000 mutated recorded definitions', () => {
+    const next = random(42);
+    for (let i = 0; i < 5000; i++) {
+      const doc = mutate(definitions[i % definitions.length], next);
+      const diagnostics = validateDefinition(doc);
+      for (const d of diagnostics) {
+        expect(typeof d.code).toBe('string');
+        expect(d.message.length).toBeGreaterThan(10);
+        expect(d.pointer === '' || d.pointer.startsWith('/')).toBe(true);
+        expect(['error', 'warning']).toContain(d.severity);
+      }
+    }
+  });
+
+  it('rejects non-object documents without throwing', () => {
+    for (const doc of [undefined, null, 1, 'x', [], true]) {
+      expect(validateDefinition(doc)).toEqual([expect.objectContaining({ code: 'INVALID_DEFINITION', severity: 'error' })]);
+    }
+  });
+});
