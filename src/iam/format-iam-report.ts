@@ -12,8 +12,9 @@ export function formatIamReport(report: IamReport): string {
     section(`Execution role policy (${count(report.policy.Statement.length, 'statement')})`, [
       json(report.policy),
       '',
-      'Needed by:',
-      ...usesLines(report.statements),
+      ...(report.policy.Statement.some((statement) => statement.Effect === 'Allow')
+        ? ['Needed by:', ...usesLines(report.statements)]
+        : ['The state machine calls nothing that needs a permission, so its role denies everything.']),
     ]),
     section(`Warnings (${report.warnings.length})`, report.warnings.length > 0 ? report.warnings.map(warningLine) : ['  none']),
     section('Workers', [

@@ -13,8 +13,3 @@ export function managedEventRule(arns: ArnContext, target: string): PermissionNe
     resources: [{ arn: arns.arn('events', `rule/${rule}`), label: target }],
   };
 }
-
-/** `.sync` and `.sync:2` both run a job to completion. */
-export function isRunJob(pattern: string): boolean {
-  return pattern === 'sync' || pattern === 'sync:2';
-}

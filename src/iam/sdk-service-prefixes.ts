@@ -128,5 +128,5 @@ export function iamPrefixForSdkService(service: string): string | undefined {
 export const KNOWN_IAM_PREFIXES: ReadonlySet<string> = new Set([
   ...Object.values(SDK_SERVICE_PREFIXES),
   'lambda', 'sns', 'sqs', 'dynamodb', 'batch', 'ecs', 'glue', 'states', 'events', 'secretsmanager',
-  's3', 'sts', 'iam', 'logs', 'xray',
+  's3', 'sts', 'iam', 'logs', 'xray', 'execute-api', 'bedrock',
 ]);

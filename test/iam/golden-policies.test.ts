@@ -25,9 +25,8 @@ describe('golden IAM reports', () => {
       const definition = JSON.parse(readFileSync(join(FIXTURES, `${name}.asl.json`), 'utf8')) as StateMachineDefinition;
       const report = derive(definition, options);
       const goldenPath = join(FIXTURES, `${name}.report.json`);
-      if (process.env.UPDATE_IAM_GOLDEN === '1' || !existsSync(goldenPath)) {
-        writeFileSync(goldenPath, `${JSON.stringify(report, null, 2)}\n`);
-      }
+      if (process.env.UPDATE_IAM_GOLDEN === '1') writeFileSync(goldenPath, `${JSON.stringify(report, null, 2)}\n`);
+      expect(existsSync(goldenPath), `${name}.report.json is missing; run with UPDATE_IAM_GOLDEN=1 and review it`).toBe(true);
       expect(report).toEqual(JSON.parse(readFileSync(goldenPath, 'utf8')));
     });
   }

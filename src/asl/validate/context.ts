@@ -27,8 +27,6 @@ export interface MachineContext {
   /** The workflow type its states run in: a Distributed Map's children may be Express. */
   readonly executionType: ExecutionType;
   readonly scope: VariableScope;
-  /** True inside a Distributed Map's item processor. */
-  readonly distributedChild: boolean;
 }
 
 /** The state being checked. */

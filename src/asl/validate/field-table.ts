@@ -47,13 +47,13 @@ export function checkFields(ctx: StateContext, site: Site, object: JsonRecord, t
       sink.error(
         'UNKNOWN_FIELD',
         fieldSite,
-        `The field '${key}' is not supported by Step Functions in ${where}${inState(site)}; remove it (allowed: ${Object.keys(table).join(', ')}).`,
+        `Field '${key}' is not supported in ${where}${inState(site)}; remove it (allowed: ${Object.keys(table).join(', ')}).`,
       );
     } else if (rule.language && rule.language !== ctx.language) {
       sink.error(
         'QUERY_LANGUAGE_MISMATCH',
         fieldSite,
-        `The field '${key}' is only supported in ${rule.language} states, but ${where}${inState(site)} uses ${ctx.language}; ${languageHint(key, rule.language)}.`,
+        `The QueryLanguage is set to '${ctx.language}', but field '${key}' is only supported for the '${rule.language}' QueryLanguage (${where}${inState(site)}); ${languageHint(key, rule.language)}.`,
       );
     } else {
       rule.check?.(ctx, fieldSite, object[key]);

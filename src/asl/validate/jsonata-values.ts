@@ -7,6 +7,7 @@ import type { StateContext } from './context';
 import { childSite, type DiagnosticSink, type Site, inState } from './diagnostics';
 import { expectInteger, expectNumber, wrongType } from './field-checks';
 import { isRecord } from './json-values';
+import { topLevelReferences } from './jsonata-top-level';
 
 export const INPUT_MEMBERS: ReadonlySet<StatesMember> = new Set(['input', 'context']);
 export const RESULT_MEMBERS: ReadonlySet<StatesMember> = new Set(['input', 'context', 'result']);
@@ -44,7 +45,7 @@ function checkJsonataString(sink: DiagnosticSink, site: Site, text: string, avai
     const trimmed = text.trim();
     if (trimmed.startsWith('{%') && trimmed.endsWith('%}')) {
       sink.warning(
-        'INVALID_JSONATA',
+        'INVALID_JSONATA_EXPRESSION',
         site,
         `The value for the field '${site.field}'${inState(site)} looks like a JSONata expression but has text around the '{%' '%}' delimiters, so it is a plain string; remove the surrounding whitespace to evaluate it.`,
       );
@@ -53,8 +54,15 @@ function checkJsonataString(sink: DiagnosticSink, site: Site, text: string, avai
   }
   const syntax = jsonataSyntaxError(text);
   if (syntax !== undefined) {
-    sink.error('INVALID_JSONATA', site, `The JSONata expression ${JSON.stringify(text)} in the field '${site.field}'${inState(site)} is invalid: ${syntax}.`);
+    sink.error('INVALID_JSONATA_EXPRESSION', site, `The JSONata expression ${JSON.stringify(text)} in the field '${site.field}'${inState(site)} is invalid: ${syntax}.`);
     return;
+  }
+  for (const name of topLevelReferences(text)) {
+    sink.error(
+      'UNSUPPORTED_JSONATA_EXPRESSION',
+      site,
+      `Reference to '${name}' at the top level is not supported (field '${site.field}'${inState(site)}): JSONata expressions in Step Functions have no input document — read the state input as $states.input${name.startsWith('$') ? '' : `.${name}`}, or a variable as $name.`,
+    );
   }
   for (const member of referencedStatesMembers(text)) {
     if (!available.has(member)) {

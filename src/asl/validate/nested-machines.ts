@@ -4,22 +4,25 @@
  */
 import { type ExecutionType, type MachineContext, type StateContext, sinkOf } from './context';
 import { childSite, type Site, inState } from './diagnostics';
-import { expectNonEmptyArray, expectObject } from './field-checks';
+import { expectNonEmptyArray, expectObject, expectString } from './field-checks';
 import { checkFields, type FieldTable } from './field-table';
 import { isRecord } from './json-values';
 import { checkProcessorConfig } from './map-config';
 import { checkStates } from './state-machine';
 import { VariableScope } from './variables';
 
-const NESTED_FIELDS: FieldTable = { Comment: {}, StartAt: { required: true }, States: { required: true } };
+const NESTED_FIELDS: FieldTable = {
+  Comment: { check: (ctx, site, value) => expectString(sinkOf(ctx), site, value) },
+  StartAt: { required: true },
+  States: { required: true },
+};
 const PROCESSOR_FIELDS: FieldTable = { ...NESTED_FIELDS, ProcessorConfig: { check: checkProcessorConfig } };
 
-function nestedMachine(ctx: StateContext, executionType: ExecutionType, distributed: boolean): MachineContext {
+function nestedMachine(ctx: StateContext, executionType: ExecutionType): MachineContext {
   return {
     document: ctx.machine.document,
     executionType,
     scope: new VariableScope(ctx.machine.scope),
-    distributedChild: distributed || ctx.machine.distributedChild,
   };
 }
 
@@ -32,7 +35,7 @@ function checkNested(ctx: StateContext, site: Site, value: unknown, table: Field
 export function checkBranches(ctx: StateContext, site: Site, value: unknown): void {
   if (!expectNonEmptyArray(sinkOf(ctx), site, value)) return;
   value.forEach((branch, index) => {
-    checkNested(ctx, childSite(site, index, 'Branches'), branch, NESTED_FIELDS, 'a Parallel branch', nestedMachine(ctx, ctx.machine.executionType, false));
+    checkNested(ctx, childSite(site, index, 'Branches'), branch, NESTED_FIELDS, 'a Parallel branch', nestedMachine(ctx, ctx.machine.executionType));
   });
 }
 
@@ -56,5 +59,9 @@ function checkProcessor(ctx: StateContext, site: Site, value: unknown, where: 'I
     // A Distributed Map's children run as their own workflows of ExecutionType.
     if (config.ExecutionType === 'EXPRESS' || config.ExecutionType === 'STANDARD') executionType = config.ExecutionType;
   }
-  checkNested(ctx, site, value, PROCESSOR_FIELDS, where, nestedMachine(ctx, executionType, distributed));
+  checkNested(ctx, site, value, PROCESSOR_FIELDS, where, nestedMachine(ctx, executionType));
+}
+
+export function checkIterator(ctx: StateContext, site: Site, value: unknown): void {
+  checkProcessor(ctx, site, value, 'Iterator');
 }

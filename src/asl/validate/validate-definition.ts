@@ -42,7 +42,7 @@ export function validateDefinition(definition: unknown, options: ValidateOptions
   const machineLanguage: QueryLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
   const document: DocumentContext = { sink, options, machineLanguage, stateNames: new Map(), labels: new Map() };
   const root = new VariableScope();
-  const machine: MachineContext = { document, executionType: options.stateMachineType ?? 'STANDARD', scope: root, distributedChild: false };
+  const machine: MachineContext = { document, executionType: options.stateMachineType ?? 'STANDARD', scope: root };
   const topLevel: StateContext = { machine, name: '', state: definition, type: 'StateMachine', language: machineLanguage, site: ROOT_SITE };
   checkFields(topLevel, ROOT_SITE, definition, TOP_LEVEL_FIELDS, 'the state machine');
   checkStates(machine, ROOT_SITE, definition as JsonRecord);

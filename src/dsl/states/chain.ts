@@ -158,7 +158,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
 
   /** Ends the chain with an error: `.fail('Declined', { error: 'PaymentDeclined', cause: s => s.reason })`. */
   fail<const N extends string>(name: N, options?: FailOptions<S>): ClosedChain<In, never, Mode> {
-    return this.#append(failNode(name, options));
+    return this.#append(failNode(name, options)) as never;
   }
 
   /** Continues with another chain or jumps to a named state (a loop); closes this chain. */

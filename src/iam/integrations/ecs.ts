@@ -1,6 +1,6 @@
 import { parseArn } from '../arn';
-import type { IntegrationRule, RuleInput } from '../integration-rule';
-import { isRunJob, managedEventRule } from '../managed-event-rule';
+import { isRunJob, type IntegrationRule, type RuleInput } from '../integration-rule';
+import { managedEventRule } from '../managed-event-rule';
 import { payloadField, payloadPath } from '../payload-field';
 import { ANY_RESOURCE, type PermissionNeed, type ResourceRef } from '../permission-need';
 import { resolveResources } from '../resolve-resource';

@@ -1,5 +1,4 @@
-import type { IntegrationRule } from '../integration-rule';
-import { isRunJob } from '../managed-event-rule';
+import { isRunJob, type IntegrationRule } from '../integration-rule';
 import { payloadField } from '../payload-field';
 import { ANY_RESOURCE, type PermissionNeed } from '../permission-need';
 

@@ -15,18 +15,20 @@ export const httpRule: IntegrationRule = {
   apis: { invoke: ['request-response'] },
   permissions(input) {
     const { condition, host } = endpointCondition(input);
-    let secrets: ResourceRef[] = [{ arn: `arn:${input.arns.partition}:secretsmanager:*:*:secret:events!connection/*` }];
-    const connections = resolveResources(input, payloadPath(input.payload, ['Authentication', 'ConnectionArn']), {
+    const connectionField = payloadPath(input.payload, ['Authentication', 'ConnectionArn']);
+    const connections = resolveResources(input, connectionField, {
       noun: 'connection ARN',
       toResources: (value) => {
-        const arn = parseArn(value);
-        const match = arn && /^connection\/([A-Za-z0-9_.-]+)(?:\/[A-Za-z0-9-]+)?$/.exec(arn.resource);
-        if (!arn || arn.service !== 'events' || !match) return undefined;
-        const secret = `arn:${arn.partition}:secretsmanager:${arn.region}:${arn.account}:secret:events!connection/${match[1]}/*`;
-        secrets = [{ arn: secret, label: match[1] }];
-        return [{ arn: value, label: match[1] }];
+        const connection = parseConnection(value);
+        return connection ? [{ arn: value, label: connection.name }] : undefined;
       },
     });
+    const connection =
+      connectionField.kind === 'static' && typeof connectionField.value === 'string' ? parseConnection(connectionField.value) : undefined;
+    // EventBridge keeps a connection's credentials in the secret `events!connection/<name>/<id>`.
+    const secrets: ResourceRef[] = connection
+      ? [{ arn: `${connection.secretPrefix}:secret:events!connection/${connection.name}/*`, label: connection.name }]
+      : [{ arn: `arn:${input.arns.partition}:secretsmanager:*:*:secret:events!connection/*` }];
     const invoke: PermissionNeed = {
       sid: 'HttpInvokeEndpoint',
       actions: ['states:InvokeHTTPEndpoint'],
@@ -73,6 +75,13 @@ function endpointCondition(input: RuleInput): { condition?: IamCondition; host?:
     });
   }
   return { condition: Object.keys(condition).length > 0 ? condition : undefined, host };
+}
+
+function parseConnection(value: string): { name: string; secretPrefix: string } | undefined {
+  const arn = parseArn(value);
+  const match = arn && /^connection\/([A-Za-z0-9_.-]+)(?:\/[A-Za-z0-9-]+)?$/.exec(arn.resource);
+  if (!arn || arn.service !== 'events' || !match) return undefined;
+  return { name: match[1], secretPrefix: `arn:${arn.partition}:secretsmanager:${arn.region}:${arn.account}` };
 }
 
 function hostOf(url: string): string | undefined {

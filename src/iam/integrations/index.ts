@@ -1,5 +1,7 @@
 import type { IntegrationRule } from '../integration-rule';
+import { apiGatewayRule } from './api-gateway';
 import { batchRule } from './batch';
+import { bedrockRule } from './bedrock';
 import { dynamodbRule } from './dynamodb';
 import { ecsRule } from './ecs';
 import { eventBridgeRule } from './eventbridge';
@@ -12,7 +14,20 @@ import { stepFunctionsRule } from './step-functions';
 
 /** The optimized integrations this pass knows, by the service segment of their resource ARN. */
 export const INTEGRATION_RULES: ReadonlyMap<string, IntegrationRule> = new Map(
-  [lambdaRule, snsRule, sqsRule, dynamodbRule, batchRule, ecsRule, glueRule, stepFunctionsRule, eventBridgeRule, httpRule].map(
+  [
+    lambdaRule,
+    snsRule,
+    sqsRule,
+    dynamodbRule,
+    batchRule,
+    ecsRule,
+    glueRule,
+    stepFunctionsRule,
+    eventBridgeRule,
+    httpRule,
+    apiGatewayRule,
+    bedrockRule,
+  ].map(
     (rule) => [rule.service, rule],
   ),
 );

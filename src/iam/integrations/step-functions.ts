@@ -1,6 +1,6 @@
 import { parseArn } from '../arn';
-import type { IntegrationRule } from '../integration-rule';
-import { isRunJob, managedEventRule } from '../managed-event-rule';
+import { isRunJob, type IntegrationRule } from '../integration-rule';
+import { managedEventRule } from '../managed-event-rule';
 import { payloadField } from '../payload-field';
 import { ANY_RESOURCE, type PermissionNeed, type ResourceRef } from '../permission-need';
 import { resolveResources } from '../resolve-resource';
@@ -14,16 +14,17 @@ export const stepFunctionsRule: IntegrationRule = {
   service: 'states',
   apis: { startExecution: ['request-response', 'sync', 'sync:2', 'waitForTaskToken'] },
   permissions(input) {
-    let executions: ResourceRef[] = [ANY_RESOURCE];
-    const machines = resolveResources(input, payloadField(input.payload, 'StateMachineArn'), {
+    const field = payloadField(input.payload, 'StateMachineArn');
+    const machines = resolveResources(input, field, {
       noun: 'state machine ARN',
       toResources: (value) => {
         const child = childStateMachine(value);
-        if (!child) return undefined;
-        executions = [{ arn: child.executions, label: child.name }];
-        return [{ arn: value, label: child.name }];
+        return child ? [{ arn: value, label: child.name }] : undefined;
       },
     });
+    const child = field.kind === 'static' && typeof field.value === 'string' ? childStateMachine(field.value) : undefined;
+    // The dynamic case was already reported for StartExecution; its executions follow suit.
+    const executions: ResourceRef[] = child ? [{ arn: child.executions, label: child.name }] : [ANY_RESOURCE];
     const needs: PermissionNeed[] = [{ sid: 'StatesStartExecution', actions: ['states:StartExecution'], resources: machines }];
     if (isRunJob(input.pattern)) {
       needs.push(

@@ -5,6 +5,7 @@ import type { HistoryEventType, RecordedDetails } from '../history/history-event
 import type { S3ObjectStore } from '../item-data';
 import type { RandomSource } from '../random/seeded-random';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
+import type { TaskIntegrations } from '../tasks/task-integrations';
 import type { AbortScope } from './abort-scope';
 
 /** Variables visible in a scope; inner scopes are `Object.create(outer)` (reads fall through). */
@@ -26,6 +27,8 @@ export interface ExecutionRuntime {
   stateMachineContext: JsonObject;
   /** Counts Map Runs so their ARNs are unique within the execution. */
   mapRunCount: number;
+  /** Callbacks, activities, `.sync` jobs, nested executions (absent: every task is a plain mock call). */
+  integrations?: TaskIntegrations;
 }
 
 /** One thread of control: the top-level machine, a Parallel branch or a Map iteration. */

@@ -2,7 +2,8 @@ import type { Catcher, Json, QueryLanguage, Retrier } from '../../asl/types';
 import { sleep } from '../clock/clock';
 import { StatesError } from '../errors';
 import { compileJsonataCatcherFlow, compileJsonPathCatcherFlow, type CatcherDataFlow } from '../flow';
-import type { Frame, PreparedState, StateVisit } from '../engine/runtime';
+import { record, type Frame, type PreparedState, type StateVisit } from '../engine/runtime';
+import type { HistoryEventType } from '../history/history-event';
 import { errorMatches } from './error-matching';
 import { locateError } from './locate-error';
 import { retryDelaySeconds } from './retry-delay';
@@ -34,6 +35,8 @@ export function compileErrorHandling(
   retriers: Retrier[] | undefined,
   catchers: Catcher[] | undefined,
   queryLanguage: QueryLanguage,
+  /** Recorded before a catcher takes over (a caught Map still records `MapStateFailed`, as AWS does). */
+  caughtEvent?: HistoryEventType,
 ): ErrorHandling {
   const retry = retriers ?? [];
   const prepared: PreparedCatcher[] = (catchers ?? []).map((c) => ({
@@ -64,6 +67,7 @@ export function compileErrorHandling(
         }
         const catcher = prepared.find((c) => errorMatches(c.errorEquals, error.error));
         if (!catcher) throw error;
+        if (caughtEvent) record(frame, caughtEvent);
         visit.next = catcher.next;
         visit.assigned = undefined;
         return catcher.flow.leave(raw, error.toErrorOutput() as Json, frame, visit);

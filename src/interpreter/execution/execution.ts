@@ -78,7 +78,7 @@ export class Execution {
       throw new Error(`Execution input exceeds the 256 KiB (262,144 bytes) limit; StartExecution would reject it.`);
     }
     this.startMs = setup.clock.now();
-    const history = new ExecutionHistory(setup.clock, setup.stateMachineType === 'STANDARD' ? setup.maxHistoryEvents : undefined);
+    const history = new ExecutionHistory(setup.clock, setup.stateMachineType === 'STANDARD' ? (setup.maxHistoryEvents ?? null) : null);
     this.runtime = {
       clock: setup.clock,
       random: setup.random,

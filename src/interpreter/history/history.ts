@@ -14,14 +14,14 @@ export class ExecutionHistory {
 
   constructor(
     private readonly clock: Clock,
-    /** `undefined` = unlimited (Express keeps no history on AWS, so no limit applies there). */
-    private readonly maxEvents: number | undefined = DEFAULT_MAX_HISTORY_EVENTS,
+    /** `null` = unlimited (Express keeps no history on AWS, so no limit applies there). */
+    private readonly maxEvents: number | null = DEFAULT_MAX_HISTORY_EVENTS,
   ) {}
 
   /** Appends an event and returns its id. Throws `States.Runtime` once the limit is exceeded. */
   add(type: HistoryEventType, previousEventId: number, details?: RecordedDetails): number {
     const id = this.recorded.length + 1;
-    if (this.maxEvents !== undefined && id > this.maxEvents && !isExecutionEnd(type)) {
+    if (this.maxEvents !== null && id > this.maxEvents && !isExecutionEnd(type)) {
       throw new StatesError(
         'States.Runtime',
         `The execution history reached the limit of ${this.maxEvents} events.`,

@@ -124,7 +124,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
           throw error;
         },
       ),
-    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
+    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage, 'MapStateFailed'),
     checkOutputSize: true,
     exits: true,
     failedEvent: 'MapStateFailed',

@@ -28,27 +28,16 @@ export interface TaskCall {
 export function invokeTask(call: TaskCall, frame: Frame, visit: StateVisit): Promise<Json> {
   const { runtime } = frame;
   const mock = runtime.tasks.resolve(visit.name, call.resource);
+  // Callbacks, activities, `.sync` jobs and nested executions wait in the integration layer.
+  const integrated = runtime.integrations?.invoke({ call, mock, frame, visit });
+  if (integrated) return integrated;
   if (!mock) throw markLocated(noMockError(visit.name, call.resource));
 
   const events = new TaskEvents(frame, call.resource);
-  events.scheduled({
-    input: call.input,
-    region: runtime.region,
-    timeoutSeconds: call.timeoutSeconds,
-    heartbeatSeconds: call.heartbeatSeconds,
-    roleArn: call.roleArn,
-  });
+  recordScheduling(events, call, frame);
   events.started();
 
-  const invocation: TaskInvocation = {
-    stateName: visit.name,
-    resource: call.resource,
-    input: call.input,
-    context: contextObject(frame, visit),
-    taskToken: visit.taskToken ?? '',
-    invocationIndex: runtime.tasks.nextInvocationIndex(visit.name),
-    retryCount: visit.retryCount,
-  };
+  const invocation = taskInvocation(call, frame, visit);
 
   const answer = new Promise<Json>((resolve, reject) => {
     // The first of: the mock's answer, the timeout/heartbeat, an abort.
@@ -97,6 +86,30 @@ export function invokeTask(call: TaskCall, frame: Frame, visit: StateVisit): Pro
       );
   });
   return answer;
+}
+
+/** Records the attempt's scheduling event (`TaskScheduled`, `ActivityScheduled`, `LambdaFunctionScheduled`). */
+export function recordScheduling(events: TaskEvents, call: TaskCall, frame: Frame): void {
+  events.scheduled({
+    input: call.input,
+    region: frame.runtime.region,
+    timeoutSeconds: call.timeoutSeconds,
+    heartbeatSeconds: call.heartbeatSeconds,
+    roleArn: call.roleArn,
+  });
+}
+
+/** What a mock is told about the attempt it answers (counts the state's invocations). */
+export function taskInvocation(call: TaskCall, frame: Frame, visit: StateVisit): TaskInvocation {
+  return {
+    stateName: visit.name,
+    resource: call.resource,
+    input: call.input,
+    context: contextObject(frame, visit),
+    taskToken: visit.taskToken ?? '',
+    invocationIndex: frame.runtime.tasks.nextInvocationIndex(visit.name),
+    retryCount: visit.retryCount,
+  };
 }
 
 function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, visit: StateVisit): Json {

@@ -18,7 +18,14 @@ function random(seed: number): () => number {
 
 const ODD_VALUES: unknown[] = [null, 0, -1, 1.5, '', 'x', '$', '$$', '{% %}', '{% ( %}', true, [], {}, [null], { 'a.$': 1 }, 'States.Format(', '$.a[', '$..*'];
 
-/** Replaces one random node of `value` with an odd value. */
+const FIELD_NAMES = [
+  'Type', 'Next', 'End', 'Default', 'Choices', 'Branches', 'ItemProcessor', 'Iterator', 'ProcessorConfig', 'Mode', 'ExecutionType',
+  'Retry', 'Catch', 'ErrorEquals', 'Assign', 'Output', 'Arguments', 'Parameters', 'ResultSelector', 'ResultPath', 'Credentials',
+  'ItemReader', 'ItemBatcher', 'ResultWriter', 'ReaderConfig', 'Label', 'Variable', 'And', 'Or', 'Not', 'Condition', 'StartAt', 'States',
+  'TimeoutSeconds', 'HeartbeatSeconds', 'Seconds', 'Timestamp', 'QueryLanguage', 'Resource', 'Items', 'ItemSelector', 'StringEquals',
+];
+
+/** Replaces one random node of `value` with an odd value, or adds a known field holding an odd value or another subtree. */
 function mutate(value: unknown, next: () => number): unknown {
   if (Array.isArray(value) && value.length > 0 && next() < 0.7) {
     const copy = [...value];
@@ -28,6 +35,12 @@ function mutate(value: unknown, next: () => number): unknown {
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && next() < 0.8) {
     const keys = Object.keys(value);
+    if (next() < 0.3) {
+      const key = FIELD_NAMES[Math.floor(next() * FIELD_NAMES.length)];
+      const donor = definitions[Math.floor(next() * definitions.length)] as Record<string, unknown>;
+      const replacement = next() < 0.5 ? ODD_VALUES[Math.floor(next() * ODD_VALUES.length)] : next() < 0.5 ? donor : Object.values(donor.States as object)[0];
+      return { ...value, [key]: replacement };
+    }
     if (keys.length > 0) {
       const key = keys[Math.floor(next() * keys.length)];
       return { ...value, [key]: mutate((value as Record<string, unknown>)[key], next) };
@@ -37,9 +50,9 @@ function mutate(value: unknown, next: () => number): unknown {
 }
 
 describe('robustness', () => {
-  it('never throws, and every diagnostic is well-formed, on 5,000 mutated recorded definitions', () => {
+  it('never throws, and every diagnostic is well-formed, on 20,000 mutated recorded definitions', () => {
     const next = random(42);
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 20_000; i++) {
       const doc = mutate(definitions[i % definitions.length], next);
       const diagnostics = validateDefinition(doc);
       for (const d of diagnostics) {

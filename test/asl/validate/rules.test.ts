@@ -36,7 +36,9 @@ const cases: Case[] = [
   { name: 'bad top-level QueryLanguage', doc: machine(pass(), { QueryLanguage: 'XPath' }), expected: { code: 'INVALID_FIELD_VALUE', pointer: '/QueryLanguage' } },
   { name: 'invalid Type', doc: machine({ Type: 'Lambda', End: true }), expected: { code: 'INVALID_STATE_TYPE', pointer: '/States/State0/Type', state: 'State0', field: 'Type' }, says: "The field 'Type' should have one of these values: [Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map]" },
   { name: 'missing Type', doc: machine({ End: true }), expected: { code: 'MISSING_REQUIRED_FIELD', pointer: '/States/State0/Type', state: 'State0' } },
-  { name: 'unknown state field', doc: machine(pass({ Foo: 1 })), expected: { code: 'UNKNOWN_FIELD', pointer: '/States/State0/Foo', state: 'State0', field: 'Foo' } },
+  { name: 'unknown state field', doc: machine(pass({ Foo: 1 })), expected: { code: 'UNKNOWN_FIELD', pointer: '/States/State0/Foo', state: 'State0', field: 'Foo' }, says: "Field 'Foo' is not supported" },
+  { name: 'TimeoutSeconds on a Map state', doc: machine(mapWith({ TimeoutSeconds: 5 })), expected: { code: 'UNKNOWN_FIELD', field: 'TimeoutSeconds' }, says: "Field 'TimeoutSeconds' is not supported" },
+  { name: 'QueryLanguage on an ItemProcessor', doc: machine({ Type: 'Map', End: true, ItemProcessor: { QueryLanguage: 'JSONata', StartAt: 'In', States: { In: { Type: 'Succeed' } } } }), expected: { code: 'UNKNOWN_FIELD', pointer: '/States/State0/ItemProcessor/QueryLanguage' }, says: "Field 'QueryLanguage' is not supported" },
   { name: 'state name too long', doc: { StartAt: 'x'.repeat(81), States: { ['x'.repeat(81)]: pass() } }, expected: { code: 'INVALID_STATE_NAME', state: 'x'.repeat(81) } },
   {
     name: 'duplicate state name across a branch',
@@ -59,7 +61,7 @@ const cases: Case[] = [
   // Query languages (§1.2 rules 6, 7; §2.5)
   { name: 'JSONPath state in a JSONata machine', doc: jsonata(pass({ QueryLanguage: 'JSONPath' })), expected: { code: 'QUERY_LANGUAGE_MISMATCH', pointer: '/States/State0/QueryLanguage', state: 'State0' }, says: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine" },
   { name: 'Parameters in a JSONata state', doc: jsonata(task({ Parameters: {} })), expected: { code: 'QUERY_LANGUAGE_MISMATCH', pointer: '/States/State0/Parameters', field: 'Parameters' }, says: "use 'Arguments' instead" },
-  { name: 'Arguments in a JSONPath state', doc: machine(task({ Arguments: {} })), expected: { code: 'QUERY_LANGUAGE_MISMATCH', pointer: '/States/State0/Arguments', field: 'Arguments' } },
+  { name: 'Arguments in a JSONPath state', doc: machine(task({ Arguments: {} })), expected: { code: 'QUERY_LANGUAGE_MISMATCH', pointer: '/States/State0/Arguments', field: 'Arguments' }, says: "The QueryLanguage is set to 'JSONPath', but field 'Arguments' is only supported for the 'JSONata' QueryLanguage" },
   { name: 'Output in a JSONPath state', doc: machine(pass({ Output: 1 })), expected: { code: 'QUERY_LANGUAGE_MISMATCH', field: 'Output' } },
   { name: 'state opts into JSONata: JSONPath fields rejected', doc: machine(pass({ QueryLanguage: 'JSONata', ResultPath: '$.x' })), expected: { code: 'QUERY_LANGUAGE_MISMATCH', field: 'ResultPath' } },
   {
@@ -67,8 +69,12 @@ const cases: Case[] = [
     doc: machine({ Type: 'Map', QueryLanguage: 'JSONata', End: true, ItemProcessor: { StartAt: 'In', States: { In: { Type: 'Pass', Output: 1, End: true } } } }),
     expected: { code: 'QUERY_LANGUAGE_MISMATCH', pointer: '/States/State0/ItemProcessor/States/In/Output', state: 'In' },
   },
-  { name: 'JSONata syntax error', doc: jsonata(pass({ Output: '{% $states.input + %}' })), expected: { code: 'INVALID_JSONATA', pointer: '/States/State0/Output', field: 'Output' } },
-  { name: 'JSONata syntax error deep in Arguments', doc: jsonata(task({ Arguments: { a: ['{% ( %}'] } })), expected: { code: 'INVALID_JSONATA', pointer: '/States/State0/Arguments/a/0' } },
+  { name: 'JSONata syntax error', doc: jsonata(pass({ Output: '{% $states.input + %}' })), expected: { code: 'INVALID_JSONATA_EXPRESSION', pointer: '/States/State0/Output', field: 'Output' } },
+  { name: 'JSONata syntax error deep in Arguments', doc: jsonata(task({ Arguments: { a: ['{% ( %}'] } })), expected: { code: 'INVALID_JSONATA_EXPRESSION', pointer: '/States/State0/Arguments/a/0' } },
+  { name: 'bare field name at the top level of JSONata', doc: jsonata(pass({ Output: { v: '{% phone %}' } })), expected: { code: 'UNSUPPORTED_JSONATA_EXPRESSION', pointer: '/States/State0/Output/v' }, says: "Reference to 'phone' at the top level is not supported" },
+  { name: 'bare name inside a function call', doc: jsonata(pass({ Output: '{% $count(items) %}' })), expected: { code: 'UNSUPPORTED_JSONATA_EXPRESSION' }, says: "Reference to 'items'" },
+  { name: '$$ in JSONata', doc: jsonata(pass({ Output: '{% $$ %}' })), expected: { code: 'UNSUPPORTED_JSONATA_EXPRESSION' }, says: "Reference to '$$'" },
+  { name: 'top-level $ in a Choice Condition', doc: { QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Condition: '{% $.ok %}', Next: 'D' }] }, D: { Type: 'Succeed' } } }, expected: { code: 'UNSUPPORTED_JSONATA_EXPRESSION', pointer: '/States/C/Choices/0/Condition' } },
   { name: '$states.result outside a result field', doc: jsonata(pass({ Output: '{% $states.result %}' })), expected: { code: 'JSONATA_STATES_MEMBER_UNAVAILABLE', pointer: '/States/State0/Output' } },
   { name: '$states.result in Arguments', doc: jsonata(task({ Arguments: '{% $states.result %}' })), expected: { code: 'JSONATA_STATES_MEMBER_UNAVAILABLE', field: 'Arguments' } },
   { name: '$states.errorOutput in a state Output', doc: jsonata(task({ Output: '{% $states.errorOutput %}' })), expected: { code: 'JSONATA_STATES_MEMBER_UNAVAILABLE', field: 'Output' } },
@@ -169,7 +175,7 @@ const cases: Case[] = [
   { name: 'Assign to a sub-path', doc: machine(pass({ Assign: { 'x.y': 1 } })), expected: { code: 'INVALID_VARIABLE_NAME', pointer: '/States/State0/Assign/x.y' } },
   { name: 'Assign name too long', doc: machine(pass({ Assign: { ['v'.repeat(81)]: 1 } })), expected: { code: 'INVALID_VARIABLE_NAME' } },
   { name: 'Assign .$ invalid', doc: machine(pass({ Assign: { 'x.$': 'nope' } })), expected: { code: 'INVALID_PAYLOAD_TEMPLATE', pointer: '/States/State0/Assign/x.$' } },
-  { name: 'Assign JSONata syntax', doc: jsonata(pass({ Assign: { x: '{% 1 + %}' } })), expected: { code: 'INVALID_JSONATA', pointer: '/States/State0/Assign/x' } },
+  { name: 'Assign JSONata syntax', doc: jsonata(pass({ Assign: { x: '{% 1 + %}' } })), expected: { code: 'INVALID_JSONATA_EXPRESSION', pointer: '/States/State0/Assign/x' } },
   { name: 'Assign not an object', doc: machine(pass({ Assign: [] })), expected: { code: 'INVALID_FIELD_TYPE', field: 'Assign' } },
 
   // Map (§8)
@@ -213,6 +219,10 @@ describe('valid documents', () => {
     ['null InputPath/OutputPath/ResultPath', machine(pass({ InputPath: null, OutputPath: null, ResultPath: null }))],
     ['JSONata Task', jsonata(task({ Arguments: { x: '{% $states.input.x %}' }, Output: '{% $states.result %}', Assign: { r: '{% $states.result.Payload %}' }, TimeoutSeconds: '{% 10 %}', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'State0', Output: '{% $states.errorOutput %}' }] }))],
     ['JSONata state in a JSONPath machine', machine(pass({ QueryLanguage: 'JSONata', Output: '{% 1 %}' }))],
+    [
+      'JSONata names inside paths, predicates, group-by, sort and lambdas',
+      jsonata(pass({ Output: { a: '{% $states.input.items[price > 5].name %}', b: '{% $states.input.items.(price * 2) %}', c: '{% $states.input.items{name: value} %}', d: '{% $states.input.items^(price) %}', e: '{% $map($states.input.items, function($v) { $v.price }) %}', f: '{% [1, 2][$ > 1] %}', g: '{% ($x := 3; $x + 1) %}' } })),
+    ],
     ['activity in Standard', machine(task({ Resource: 'arn:aws:states:us-east-1:123456789012:activity:a' }))],
     ['.sync:2 in Standard', machine(task({ Resource: 'arn:aws:states:::states:startExecution.sync:2' }))],
     ['SDK integration', machine(task({ Resource: 'arn:aws:states:::aws-sdk:s3:listObjectsV2' }))],
@@ -242,7 +252,7 @@ describe('warnings', () => {
 
   it('warns about a JSONata-looking string with whitespace around the delimiters (a literal on AWS)', () => {
     const diagnostics = validateDefinition(jsonata(pass({ Output: { a: ' {% 1 %} ' } })));
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'INVALID_JSONATA', severity: 'warning', pointer: '/States/State0/Output/a' })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'INVALID_JSONATA_EXPRESSION', severity: 'warning', pointer: '/States/State0/Output/a' })]);
   });
 
   it("warns about '.$' keys in a JSONata state (not evaluated there)", () => {

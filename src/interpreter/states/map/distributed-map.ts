@@ -67,7 +67,7 @@ function runChild(
   const name = randomUuid(parent.random);
   const executionArn = `${run.childStateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
   const startDate = formatTimestamp(parent.clock.now());
-  const history = new ExecutionHistory(parent.clock);
+  const history = new ExecutionHistory(parent.clock, null);
   const runtime: ExecutionRuntime = {
     ...parent,
     history,

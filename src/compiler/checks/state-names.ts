@@ -1,0 +1,19 @@
+import type { StateNode } from '../../dsl/ast/states';
+import type { WorkflowNode } from '../../dsl/ast/workflow';
+import type { DiagnosticSink } from '../diagnostics';
+
+const MAX_NAME_LENGTH = 80;
+
+/** Name length, and per-state query languages the workflow's language forbids. */
+export function checkStates(workflow: WorkflowNode, names: ReadonlyMap<string, StateNode>, sink: DiagnosticSink): void {
+  for (const [name, node] of names) {
+    const length = [...name].length;
+    if (length > MAX_NAME_LENGTH) {
+      sink.report(node, 'name', `The state name is ${length} characters long; Step Functions allows at most ${MAX_NAME_LENGTH}. Shorten it.`);
+    }
+    if (length === 0) sink.report(node, 'name', 'A state name cannot be empty.');
+    if (workflow.queryLanguage === 'JSONata' && node.queryLanguage === 'JSONPath') {
+      sink.report(node, 'queryLanguage', "The workflow uses JSONata, so no state may use JSONPath (AWS rejects it). Make the workflow JSONPath and opt states into JSONata instead, or drop queryLanguage: 'JSONPath'.");
+    }
+  }
+}

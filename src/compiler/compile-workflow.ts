@@ -1,0 +1,56 @@
+import type { JsonObject, State, StateMachineDefinition } from '../asl/types';
+import type { StateNode } from '../dsl/ast/states';
+import type { WorkflowNode } from '../dsl/ast/workflow';
+import { workflowDescription, type Workflow } from '../dsl/workflow';
+import { checkExpressionSyntax } from './checks/expression-syntax';
+import { checkReachability } from './checks/reachability';
+import { runSharedValidator } from './checks/shared-validator';
+import { checkStates } from './checks/state-names';
+import { WorkflowCompileError } from './compile-error';
+import { DiagnosticSink } from './diagnostics';
+import { emitScope } from './emit/scope';
+
+/** A workflow compiled to ASL. */
+export interface CompiledWorkflow {
+  name: string;
+  definition: StateMachineDefinition;
+  stateMachineType: 'STANDARD' | 'EXPRESS';
+}
+
+/**
+ * Compiles a workflow to an ASL definition. Deterministic: the same workflow always gives the same
+ * document (fields in canonical order, states in chain order). Throws `WorkflowCompileError`
+ * listing every problem (with the builder call's `file:line`) when the workflow is invalid.
+ *
+ * @example
+ * const { definition } = compileWorkflow(orderFlow);
+ * await writeFile('generated/OrderFlow.asl.json', await formatDefinition(definition));
+ */
+export function compileWorkflow(workflow: Workflow<any>): CompiledWorkflow {
+  const description = workflowDescription(workflow);
+  const sink = new DiagnosticSink(description);
+  const names = new Map<string, StateNode>();
+  if (description.chain.steps.length === 0) {
+    sink.report(undefined, 'States', 'The workflow has no states. Add at least one, e.g. .pass(\'Start\').');
+    throw new WorkflowCompileError(description.name, sink.diagnostics);
+  }
+  const scope = emitScope(description.chain, description, sink, names);
+  const definition = topLevel(description, scope);
+  checkStates(description, names, sink);
+  checkReachability(definition, names, sink);
+  checkExpressionSyntax(definition, description, names, sink);
+  if (sink.diagnostics.length === 0) runSharedValidator(definition, description, names, sink);
+  if (sink.diagnostics.length > 0) throw new WorkflowCompileError(description.name, sink.diagnostics);
+  return { name: description.name, definition, stateMachineType: description.stateMachineType };
+}
+
+function topLevel(workflow: WorkflowNode, scope: { StartAt: string; States: JsonObject }): StateMachineDefinition {
+  return {
+    ...(workflow.comment !== undefined && { Comment: workflow.comment }),
+    ...(workflow.queryLanguage !== undefined && { QueryLanguage: workflow.queryLanguage }),
+    ...(workflow.version !== undefined && { Version: workflow.version }),
+    ...(workflow.timeoutSeconds !== undefined && { TimeoutSeconds: workflow.timeoutSeconds }),
+    StartAt: scope.StartAt,
+    States: scope.States as unknown as Record<string, State>,
+  };
+}
