@@ -3,7 +3,8 @@
  * and answers with SendTaskSuccess or SendTaskFailure. A failed check ends in `Failure`; the
  * worker's error is kept in `$.error-info` for the execution history.
  */
-import { activity, fail, lambda, lambdaFunction, runActivity, workflow } from '../src/dsl/index';
+import { activity, fail, lambdaFunction, runActivity, workflow } from '../src/dsl/index';
+import { functionTask } from './shared/function-task';
 
 interface AgeCheckInput {
   age: number;
@@ -35,5 +36,5 @@ export const appDownload = workflow('AppDownload', {
 })
   .task('Check Age', runActivity(ageCheck))
   .catch(['States.ALL'], failure, { resultPath: 'error-info' })
-  .task('Start Download', lambda.call(startAppDownload))
+  .task('Start Download', functionTask(startAppDownload))
   .succeed('Success');

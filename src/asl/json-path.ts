@@ -81,7 +81,10 @@ export function parseReferenceSegments(relative: string): PathSegment[] | undefi
       if (/^\d+$/.test(inner)) {
         segments.push(Number(inner));
       } else if (/^'(?:[^'\\]|\\.)*'$/.test(inner) || /^"(?:[^"\\]|\\.)*"$/.test(inner)) {
-        segments.push(inner.slice(1, -1).replace(/\\(.)/g, '$1'));
+        // Jayway unescapes only the quote that delimits the name; other backslashes are literal
+        // (recorded: `$['Test\""Name"']` reads the key `Test\""Name"`).
+        const quote = inner[0];
+        segments.push(inner.slice(1, -1).split('\\' + quote).join(quote));
       } else {
         return undefined;
       }

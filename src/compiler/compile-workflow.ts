@@ -1,7 +1,8 @@
 import type { JsonObject, State, StateMachineDefinition } from '../asl/types';
 import type { StateNode } from '../dsl/ast/states';
 import type { WorkflowNode } from '../dsl/ast/workflow';
-import { workflowDescription, type Workflow } from '../dsl/workflow';
+import { describeWorkflow } from '../dsl/ast/describe';
+import type { Workflow } from '../dsl/workflow';
 import { checkExpressionSyntax } from './checks/expression-syntax';
 import { checkReachability } from './checks/reachability';
 import { runSharedValidator } from './checks/shared-validator';
@@ -27,7 +28,8 @@ export interface CompiledWorkflow {
  * await writeFile('generated/OrderFlow.asl.json', await formatDefinition(definition));
  */
 export function compileWorkflow(workflow: Workflow<any>): CompiledWorkflow {
-  const description = workflowDescription(workflow);
+  const description = describeWorkflow(workflow);
+  if (!description) throw new TypeError('compileWorkflow expects a workflow built with workflow(name, { input }) from the DSL.');
   const sink = new DiagnosticSink(description);
   const names = new Map<string, StateNode>();
   if (description.chain.steps.length === 0) {

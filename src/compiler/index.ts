@@ -5,4 +5,5 @@
 export { compileWorkflow, type CompiledWorkflow } from './compile-workflow';
 export { WorkflowCompileError, formatDiagnostic, type CompileDiagnostic } from './compile-error';
 export { formatDefinition } from './format-definition';
-export { isWorkflow, type Workflow } from '../dsl/workflow';
+export type { Workflow } from '../dsl/workflow';
+export { isWorkflow } from '../dsl/ast/describe';

@@ -4,7 +4,9 @@ import type { WorkflowNode } from './ast/workflow';
 import { DslUsageError } from './errors/dsl-usage-error';
 import type { NotCatchable } from './errors/error-names';
 import { captureSource } from './source/capture-source';
-import { CHAIN_NODE, type ChainLike } from './states/chain-like';
+import type { ChainLike } from './states/chain-like';
+import { describeWorkflow } from './ast/describe';
+export { isWorkflow } from './ast/describe';
 import { Chain } from './states/chain';
 
 /** Settings of a whole state machine. */
@@ -57,14 +59,9 @@ export function workflow<const Schema extends ZodType | undefined = undefined>(
   });
 }
 
-/** True for a value built with `workflow(...)` (used by the build to find exported workflows). */
-export function isWorkflow(value: unknown): value is Workflow<any> {
-  return value instanceof Chain && value.workflowSettings !== undefined;
-}
-
 /** The frozen description of a workflow, the compiler's only input. */
 export function workflowDescription(value: Workflow<any>): WorkflowNode {
-  if (!isWorkflow(value)) throw new DslUsageError('Not a workflow: build it with workflow(name, { input }).');
-  const settings = (value as unknown as Chain<unknown, unknown, never, never, 'workflow'>).workflowSettings!;
-  return Object.freeze({ kind: 'workflow', ...settings, chain: value[CHAIN_NODE] });
+  const description = describeWorkflow(value);
+  if (!description) throw new DslUsageError('Not a workflow: build it with workflow(name, { input }).');
+  return description;
 }

@@ -24,6 +24,14 @@ export { classifyResource, type TaskResource, type TaskResourceKind, type Integr
 export { VirtualClock, RealClock, type Clock, type Timer } from './clock';
 export type { HistoryEvent, HistoryEventType } from './history';
 export { StatesError } from './errors';
+export { StepFunctionsApiError, type StepFunctionsApiErrorName } from './callbacks/api-error';
+export type { PendingTask, PendingTaskFilter, TaskTokenOutcome } from './callbacks/pending-task';
+export type { CallbackRegistry } from './callbacks/callback-registry';
+export type { ActivityRegistry, ActivityDescription } from './activities/activity-registry';
+export type { ActivityTask } from './activities/activity-queue';
+export { startActivityWorker, type ActivityWorker, type ActivityHandler, type ActivityTaskContext, type ActivityWorkerApi } from './activities/activity-worker';
+export { syncJob, type SyncJob, type SyncJobSpec } from './jobs/sync-job';
+export type { JobRecord, JobRegistry } from './jobs/job-registry';
 export { InMemoryS3, type S3ObjectStore } from './item-data';
 export { retryDelaySeconds } from './error-handling/retry-delay';
 export { seededRandom, type RandomSource } from './random/seeded-random';

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileWorkflow, formatDefinition } from '../../src/compiler/index';
@@ -72,7 +72,7 @@ describe('runBuild', () => {
     await build(p);
     const clean = await build(p, { check: true });
     expect(clean.upToDate).toBe(true);
-    expect(formatBuildReport(clean)).toMatch(/^generated\/ is up to date \(2 workflows, 4 files/);
+    expect(formatBuildReport(clean)).toMatch(/^generated\/ is up to date: 2 workflows, 4 files, \d+\.\d s\.$/m);
 
     await writeFile(path.join(p.outDir, 'Alpha.asl.json'), '{}\n');
     await writeFile(path.join(p.outDir, 'Old.asl.json'), '{}\n');
@@ -128,6 +128,16 @@ describe('runBuild', () => {
     expect(error.message).toContain(`${path.join('workflows', 'broken.ts')}:3:7 - error TS2322: Type 'string' is not assignable to type 'number'.`);
     expect(error.message).toContain('1 type error');
     expect(await p.readOutput()).toEqual({});
+  });
+
+  it('type-checks the shared code in sub-folders of the workflows folder too', async () => {
+    const p = await project({
+      'alpha.ts': `import { region } from './shared/settings';\n${passWorkflowModule('alpha', 'Alpha')}export const where = region;\n`,
+    });
+    await mkdir(path.join(p.workflowsDir, 'shared'));
+    await p.writeWorkflow(path.join('shared', 'settings.ts'), `export const region: number = 'us-east-1';\n`);
+    const error = await buildError(build(p, { typeCheck: true }));
+    expect(error.message).toContain(`${path.join('workflows', 'shared', 'settings.ts')}:1:14 - error TS2322`);
   });
 
   it('rejects two workflows with the same name, naming both modules and exports', async () => {

@@ -49,14 +49,14 @@ describe('statecraft build (CLI)', () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/created +\S*Alpha\.asl\.json/);
     expect(built.stdout).toMatch(/created +\S*Alpha\.iam\.json/);
-    expect(built.stdout).toMatch(/Built 1 workflow, 2 files into \S+ \(2 created\) in \d+\.\d s\./);
+    expect(built.stdout).toMatch(/Built 1 workflow, 2 files into \S+ \(2 created\) in \d+\.\d s \(type-check \d+\.\d s\)\./);
 
-    const clean = await statecraftBuild(...dirs, '--check');
+    const clean = await statecraftBuild(...dirs, '--check', '--no-typecheck');
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(/is up to date \(1 workflow, 2 files/);
+    expect(clean.stdout).toMatch(/is up to date: 1 workflow, 2 files, \d+\.\d s\./);
 
     await writeFile(path.join(p.outDir, 'Alpha.asl.json'), '{}\n');
-    const stale = await statecraftBuild(...dirs, '--check');
+    const stale = await statecraftBuild(...dirs, '--check', '--no-typecheck');
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/different +\S*Alpha\.asl\.json/);
     expect(stale.stderr).toContain("Run 'npm run build' to update it.");

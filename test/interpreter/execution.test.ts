@@ -31,9 +31,15 @@ describe('Interpreter and executions', () => {
 
   it('stops an execution: running states are aborted and the status is ABORTED', async () => {
     const sfn = new Interpreter();
-    const execution = sfn.createStateMachine(waitForever).startExecution({}, { mocks: { W: () => neverAnswers() } });
-    await new Promise((r) => setImmediate(r));
-    execution.stop('Cancelled', 'by test');
+    // Stop from inside the running task: on a virtual clock, idling would let time jump to the timeouts.
+    const execution = sfn.createStateMachine(waitForever).startExecution({}, {
+      mocks: {
+        W: () => {
+          queueMicrotask(() => execution.stop('Cancelled', 'by test'));
+          return neverAnswers();
+        },
+      },
+    });
     expect(await execution.result).toEqual({ status: 'ABORTED', error: 'Cancelled', cause: 'by test' });
     expect(eventTypes(execution).slice(-2)).toEqual(['TaskStateAborted', 'ExecutionAborted']);
     expect(execution.describe()).toMatchObject({ status: 'ABORTED', stopDate: expect.any(String) });
@@ -70,5 +76,26 @@ describe('Interpreter and executions', () => {
   it('runExecution is a one-shot convenience', async () => {
     const { result } = await runExecution({ StartAt: 'P', States: { P: { Type: 'Pass', Result: 1, End: true } } });
     expect(result).toEqual({ status: 'SUCCEEDED', output: 1 });
+  });
+});
+
+describe('maximum durations', () => {
+  it('ends an Express execution after 5 minutes', async () => {
+    const { result, execution } = await run({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 200, Next: 'X' }, X: { Type: 'Wait', Seconds: 200, End: true } } }, {}, { type: 'EXPRESS' });
+    expect(result).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    expect(execution.history().at(-1)!.timestamp!.toISOString()).toBe('2024-01-01T00:05:00.000Z');
+  });
+});
+
+describe('public API types', () => {
+  it('types results, statuses and mocks', async () => {
+    const { expectTypeOf } = await import('vitest');
+    const machine = new Interpreter().createStateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const execution = machine.startExecution({ a: 1 });
+    expectTypeOf(execution.result).resolves.toEqualTypeOf<import('../../src/interpreter').ExecutionResult>();
+    expectTypeOf(execution.status).toEqualTypeOf<'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'>();
+    // @ts-expect-error a mock must return JSON (or neverAnswers()), not a function
+    machine.startExecution({}, { mocks: { P: () => () => 1 } });
+    await execution.result;
   });
 });

@@ -47,6 +47,16 @@ describe('history in GetExecutionHistory format', () => {
     expect(succeeded.taskSucceededEventDetails).toEqual({ resourceType: 'sqs', resource: 'sendMessage', output: '{"MessageId":"m"}', outputDetails: { truncated: false } });
   });
 
+  it('can skip keeping events (recordHistory: false) while still enforcing the limit', async () => {
+    const { Interpreter } = await import('../../src/interpreter');
+    const sfn = new Interpreter({ recordHistory: false, maxHistoryEvents: 30 });
+    const machine = sfn.createStateMachine({ StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } } });
+    const small = machine.startExecution([1, 2]);
+    expect(await small.result).toEqual({ status: 'SUCCEEDED', output: [1, 2] });
+    expect(small.history()).toEqual([]);
+    expect((await machine.startExecution([1, 2, 3, 4, 5, 6, 7, 8]).result).error).toBe('States.Runtime');
+  });
+
   it('records Map iterations with the Map state name and index', async () => {
     const { execution } = await run({ StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } } }, [7]);
     const started = execution.history().find((e) => e.type === 'MapIterationStarted');

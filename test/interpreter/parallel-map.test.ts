@@ -138,6 +138,36 @@ describe('distributed Map', () => {
     expect(run?.mapRunStartedEventDetails?.mapRunArn).toMatch(/^arn:aws:states:us-east-1:123456789012:mapRun:Parent\/Batches:/);
   });
 
+  it('writes child results to S3 with a ResultWriter and returns the manifest location', async () => {
+    const s3 = new InMemoryS3();
+    const sfn = new Interpreter({ s3, startTime: 0 });
+    const machine = sfn.createStateMachine({
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+          ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out', Prefix: 'runs' } },
+          End: true,
+        },
+      },
+    });
+    const result = await machine.startExecution([1, 2]).result;
+    const output = result.output as { MapRunArn: string; ResultWriterDetails: { Bucket: string; Key: string } };
+    expect(output.ResultWriterDetails.Bucket).toBe('out');
+    expect(output.ResultWriterDetails.Key).toMatch(/^runs\/.+\/manifest\.json$/);
+    expect(s3.getObject('out', output.ResultWriterDetails.Key)).toBeDefined();
+  });
+
+  it('tolerates child failures within ToleratedFailurePercentage', async () => {
+    const processor = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'F' }], Default: 'OK' }, F: { Type: 'Fail', Error: 'Two' }, OK: { Type: 'Pass', End: true } } };
+    const ok = await run({ StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: processor, ToleratedFailurePercentage: 50, End: true } } }, [1, 2, 3, 4]);
+    expect(ok.result.status).toBe('SUCCEEDED');
+    expect(ok.result.output).toEqual([1, { Error: 'Two' }, 3, 4]);
+    const ko = await run({ StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: processor, ToleratedFailurePercentage: 10, End: true } } }, [1, 2, 3, 4]);
+    expect(ko.result.error).toBe('States.ExceedToleratedFailureThreshold');
+  });
+
   it('fails with States.ExceedToleratedFailureThreshold when a child fails and nothing is tolerated', async () => {
     const { result } = await run({
       StartAt: 'M',

@@ -8,11 +8,11 @@ describe('Wait', () => {
       States: {
         A: { Type: 'Wait', Seconds: 60, Next: 'B' },
         B: { Type: 'Wait', SecondsPath: '$.s', Next: 'C' },
-        C: { Type: 'Wait', Timestamp: '2025-01-01T00:00:00Z', End: true },
+        C: { Type: 'Wait', Timestamp: '2024-06-01T00:00:00Z', End: true },
       },
     }, { s: 3600 });
     const exited = execution.history().filter((e) => e.type === 'WaitStateExited').map((e) => e.timestamp!.toISOString());
-    expect(exited).toEqual(['2024-01-01T00:01:00.000Z', '2024-01-01T01:01:00.000Z', '2025-01-01T00:00:00.000Z']);
+    expect(exited).toEqual(['2024-01-01T00:01:00.000Z', '2024-01-01T01:01:00.000Z', '2024-06-01T00:00:00.000Z']);
   });
 
   it('rejects bad SecondsPath and TimestampPath values as AWS does', async () => {

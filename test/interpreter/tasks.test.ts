@@ -53,6 +53,12 @@ describe('task mocks', () => {
     expect((await run(single('arn:aws:states:::lambda:invoke', { Parameters: { FunctionName: 'f' } }), {}, { mocks: { T: () => full } })).result.output).toEqual(full);
   });
 
+  it('explains a mock that returns undefined', async () => {
+    const { result } = await run(single('arn:aws:states:::sns:publish'), {}, { mocks: { T: (() => undefined) as never } });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(result.cause).toContain("The mock of Task state 'T' returned undefined");
+  });
+
   it('turns a thrown error into the task error (name + message) and taskFailure into exact values', async () => {
     expect((await run(single('arn:aws:states:::sns:publish'), {}, { mocks: { T: () => { throw new RangeError('too far'); } } })).result).toEqual({ status: 'FAILED', error: 'RangeError', cause: 'too far' });
     expect((await run(single('arn:aws:states:::sns:publish'), {}, { mocks: { T: () => { throw taskFailure('SNS.X', 'c'); } } })).result).toEqual({ status: 'FAILED', error: 'SNS.X', cause: 'c' });
@@ -72,6 +78,21 @@ describe('task mocks', () => {
     const h = execution.history();
     expect(h[h.length - 1].timestamp!.toISOString()).toBe('2024-01-01T00:01:00.000Z');
     expect(eventTypes(execution)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskTimedOut', 'ExecutionFailed']);
+  });
+
+  it('fails a task whose input after Parameters exceeds 256 KiB, and one whose result does', async () => {
+    const big = 'x'.repeat(270_000);
+    const input = await run(single('arn:aws:states:::sns:publish', { Parameters: { 'm.$': '$.big' } }), { big: big.slice(0, 200_000) }, { mocks: { T: () => ({}) } });
+    expect(input.result.error).toBeUndefined();
+    const tooBig = await run(single('arn:aws:states:::sns:publish', { Parameters: { 'a.$': '$.s', 'b.$': '$.s' } }), { s: big.slice(0, 140_000) }, { mocks: { T: () => ({}) } });
+    expect(tooBig.result.error).toBe('States.DataLimitExceeded');
+    // A result over the limit is caught by States.ALL (recorded on AWS).
+    const caught = await run(
+      { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C' }], End: true }, C: { Type: 'Pass', End: true } } },
+      {},
+      { mocks: { T: () => big } },
+    );
+    expect(caught.result.output).toMatchObject({ Error: 'States.DataLimitExceeded' });
   });
 
   it('records Lambda function events for a legacy Lambda ARN', async () => {

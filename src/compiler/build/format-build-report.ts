@@ -26,12 +26,13 @@ export function formatBuildReport(result: BuildResult): string {
     lines.push(`note: ${file} exports no workflow (export the value returned by workflow(...), or move shared code to a sub-folder).`);
   }
   const where = (fileName: string) => path.join(result.outDir, fileName);
-  const seconds = `${(result.timings.totalMs / 1000).toFixed(1)} s`;
+  const typeCheck = result.timings.typeCheckMs > 0 ? ` (type-check ${formatSeconds(result.timings.typeCheckMs)})` : '';
+  const seconds = `${formatSeconds(result.timings.totalMs)}${typeCheck}`;
   const summary = `${count(result.workflows.length, 'workflow')}, ${count(result.changes.filter((c) => c.kind !== 'remove').length, 'file')}`;
 
   if (result.check) {
     if (result.upToDate) {
-      lines.push(`${result.outDir}/ is up to date (${summary}, ${seconds}).`);
+      lines.push(`${result.outDir}/ is up to date: ${summary}, ${seconds}.`);
     } else {
       lines.push(`${result.outDir}/ is out of date:`);
       for (const change of result.changes) {
@@ -52,6 +53,10 @@ export function formatBuildReport(result: BuildResult): string {
     .join(', ');
   lines.push(`Built ${summary} into ${result.outDir}/ (${tally}) in ${seconds}.`);
   return lines.join('\n') + '\n';
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function count(n: number, noun: string): string {

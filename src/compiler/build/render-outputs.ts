@@ -86,24 +86,13 @@ export function describeOrigin(origin: WorkflowOrigin): string {
   return `the workflow exported as '${origin.exportName}' from ${origin.file}`;
 }
 
+// WorkflowCompileError's message already lists every diagnostic with its source line.
 function describeCompileError(error: unknown): string {
-  const diagnostics = (error as { diagnostics?: unknown } | undefined)?.diagnostics;
-  if (Array.isArray(diagnostics) && diagnostics.length > 0) {
-    return diagnostics.map((diagnostic) => `  - ${describeDiagnostic(diagnostic)}`).join('\n');
-  }
-  return `  ${error instanceof Error ? error.message : String(error)}`;
-}
-
-function describeDiagnostic(diagnostic: unknown): string {
-  if (typeof diagnostic === 'string') return diagnostic;
-  if (diagnostic && typeof diagnostic === 'object') {
-    const { message, path } = diagnostic as { message?: unknown; path?: unknown };
-    if (typeof message === 'string') {
-      const where = typeof path === 'string' ? path : Array.isArray(path) ? path.join('.') : undefined;
-      return where ? `${where}: ${message}` : message;
-    }
-  }
-  return JSON.stringify(diagnostic);
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
 
 /** Code-point order, independent of the machine's locale. */

@@ -7,13 +7,15 @@ import { BuildError } from './build-error';
  * tsx strips types without checking them, so a workflow with a type error would otherwise
  * compile to ASL that does not match what its author meant.
  *
- * Only the workflow modules' own diagnostics stop the build; the modules they import are
- * checked by `npm run typecheck` and reported there by their owners.
+ * Every `.ts` file of the workflows folder is checked, sub-folders included (shared activities,
+ * helpers). Diagnostics in the modules they import from elsewhere (the DSL) do not stop the
+ * build: `npm run typecheck` reports those to their owners.
  *
  * @example
- * await typeCheckWorkflows(['workflows/lottery.ts'], { tsConfigFilePath: 'tsconfig.json', cwd: process.cwd() });
+ * await typeCheckWorkflows('workflows', ['workflows/lottery.ts'], { tsConfigFilePath: 'tsconfig.json', cwd: process.cwd() });
  */
 export async function typeCheckWorkflows(
+  workflowsDir: string,
   files: readonly string[],
   options: { tsConfigFilePath: string; cwd: string },
 ): Promise<void> {
@@ -21,7 +23,10 @@ export async function typeCheckWorkflows(
     tsConfigFilePath: options.tsConfigFilePath,
     skipAddingFilesFromTsConfig: true,
   });
-  const sourceFiles = files.map((file) => project.addSourceFileAtPath(file));
+  const sourceFiles = [
+    ...files.map((file) => project.addSourceFileAtPath(file)),
+    ...project.addSourceFilesAtPaths([path.join(workflowsDir, '**/*.ts'), `!${path.join(workflowsDir, '**/*.d.ts')}`]),
+  ].filter((sourceFile, index, all) => all.indexOf(sourceFile) === index);
   const diagnostics = sourceFiles.flatMap((sourceFile) =>
     sourceFile.getPreEmitDiagnostics().filter((diagnostic) => diagnostic.getCategory() === ts.DiagnosticCategory.Error),
   );

@@ -1,5 +1,4 @@
-import { JSONPath } from 'jsonpath-plus';
-import { isReferencePath } from '../../asl/json-path';
+import { pathProblem } from '../../asl/validate';
 import type { PathField } from '../../dsl/ast/states';
 import type { PathNode, PathRoot, PathSegment, RawPathNode } from '../../dsl/ast/value';
 import { jsonataPathOf, jsonPathOf } from './render-path';
@@ -97,19 +96,11 @@ function renderRawPath(node: RawPathNode, scope: FieldScope, context: StateEmitC
   return node.path;
 }
 
-/** Why a hand-written JSONPath is invalid for a field, or `undefined`. */
+/** Why a hand-written JSONPath is invalid for a field, or `undefined` (the shared validator's path rules). */
 export function jsonPathProblem(path: string, referenceOnly: boolean): string | undefined {
-  if (!path.startsWith('$')) return `'${path}' is not a JSONPath: it must start with '$' (input), '$$' (context) or '$name' (variable).`;
-  if (isReferencePath(path)) return undefined;
-  if (referenceOnly) {
-    return `'${path}' is not a reference path: this field needs a single node (member and index access only, no wildcards, filters or slices).`;
-  }
-  try {
-    JSONPath({ path: path.startsWith('$$') ? path.slice(1) : path, json: {}, wrap: true });
-    return undefined;
-  } catch (error) {
-    return `'${path}' is not a valid JSONPath (${(error as Error).message}).`;
-  }
+  const problem = pathProblem(path, { reference: referenceOnly, context: true, variables: true });
+  if (!problem) return undefined;
+  return `'${path}' is not a ${referenceOnly ? 'reference path' : 'valid JSONPath'}: ${problem}.`;
 }
 
 /** Renders InputPath/OutputPath. */

@@ -58,13 +58,9 @@ export function emitFail(node: FailNode, context: StateEmitContext): JsonObject 
 export function emitChoice(node: ChoiceNode, layout: LaidOutScope, context: StateEmitContext): JsonObject {
   const jsonata = context.language === 'JSONata';
   const Choices = node.rules.map((rule, i): JsonObject => {
-    const ruleContext = { ...context };
     const out: JsonObject = jsonata
-      ? { Condition: `{% ${jsonataCondition(rule.condition, ruleContext)} %}` }
-      : jsonPathCondition(rule.condition, ruleContext);
-    if (jsonata && rule.condition.kind === 'jsonata' && rule.condition.expression.kind === 'literal') {
-      out.Condition = rule.condition.expression.value;
-    }
+      ? { Condition: `{% ${jsonataCondition(rule.condition, context)} %}` }
+      : jsonPathCondition(rule.condition, context);
     out.Next = layout.targetName(rule.target);
     if (rule.output !== undefined) {
       if (!jsonata) report(context, `Choices[${i}].output`, 'A rule output is JSONata-only.', rule.source);

@@ -91,8 +91,12 @@ function intrinsicArgument(arg: ValueNode, formatTemplate: boolean, scope: Field
   }
 }
 
-// In intrinsic strings `'`, `{`, `}` and `\` are reserved. A Format template keeps its `{}` placeholders.
+// In intrinsic strings `'`, `{`, `}` and `\` are reserved and written `\'`, `\{`, `\}`, `\\`. A Format
+// template keeps its `{}` placeholders; any other brace in it is literal text and is escaped.
 function escapeString(text: string, formatTemplate: boolean): string {
-  const reserved = formatTemplate ? /[\\']/g : /[\\'{}]/g;
-  return text.replace(reserved, (ch) => `\\${ch}`);
+  if (!formatTemplate) return text.replace(/[\\'{}]/g, (ch) => `\\${ch}`);
+  return text
+    .split('{}')
+    .map((piece) => piece.replace(/[\\'{}]/g, (ch) => `\\${ch}`))
+    .join('{}');
 }

@@ -15,7 +15,7 @@ export type ErrorList<E> = [E] extends [never]
   ? ErrorListOf<never>
   : [E] extends [NotCatchable]
     ? never
-    : E extends string
+    : [E] extends [string]
       ? ErrorListOf<E>
       : never;
 

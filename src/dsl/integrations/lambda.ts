@@ -62,9 +62,9 @@ export interface LambdaInvokeResult<Out> {
   SdkResponseMetadata: Record<string, unknown>;
 }
 
-function invoke<In, Out, E extends string, S>(
+function invoke<In, Out, E extends string, S = In>(
   fn: LambdaFunction<In, Out, E>,
-  payload: PayloadArg<S, ContextObject, In>,
+  payload: PayloadArg<S, ContextObject, In> = wholeInput as never,
 ): TaskIntegration<S, LambdaInvokeResult<Out>, E | LambdaServiceError> {
   return makeIntegration(
     { integration: 'lambda:invoke', resource: optimizedResource('lambda', 'invoke', 'request-response'), pattern: 'request-response', errors: [...fn.errors, ...LAMBDA_SERVICE_ERRORS] },
@@ -88,21 +88,26 @@ function payloadValue(payload: unknown, where: string): Expr<unknown> {
 }
 
 /** Calls the function by its ARN (`Resource` is the function ARN); the result is the function's output as-is. */
-function call<In, Out, E extends string, S>(
+function call<In, Out, E extends string, S = In>(
   fn: LambdaFunction<In, Out, E>,
-  payload: PayloadArg<S, ContextObject, In>,
+  payload?: PayloadArg<S, ContextObject, In>,
 ): TaskIntegration<S, Out, E | LambdaServiceError> {
   return makeIntegration(
     { integration: 'lambda function', resource: fn.arn, pattern: 'request-response', errors: [...fn.errors, ...LAMBDA_SERVICE_ERRORS] },
-    evaluatePayload(payload as PayloadArg<unknown, ContextObject, unknown>, 'lambda payload'),
+    payload === undefined ? undefined : evaluatePayload(payload as PayloadArg<unknown, ContextObject, unknown>, 'lambda payload'),
   );
 }
+
+// Without a payload, `lambda:invoke` sends the whole state input (`"Payload.$": "$"`).
+const wholeInput = (s: unknown) => s;
 
 /**
  * Lambda tasks.
  * - `lambda.invoke(fn, payload)`: `arn:aws:states:::lambda:invoke`, result `{ Payload, StatusCode, ... }`;
  * - `lambda.invoke.waitForTaskToken(fn, (s, ctx) => ({ token: ctx.Task.Token, ... }), { returns })`;
- * - `lambda.call(fn, payload)`: the function ARN as `Resource`, result = the function's output.
+ * - `lambda.call(fn, payload?)`: the function ARN as `Resource`, result = the function's output;
+ *   without a payload the function receives the state input as is.
+ * Without a payload, `lambda.invoke(fn)` sends the whole state input as `Payload`.
  *
  * @example
  * .task('Charge', lambda.invoke(charge, s => ({ orderId: s.order.id, amount: s.order.total })), { resultPath: 'charge' })

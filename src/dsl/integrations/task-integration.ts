@@ -60,7 +60,8 @@ export function makeIntegration<S, R, E extends string>(
   resource: ResourceNode,
   payload: ValueNode | undefined,
 ): TaskIntegration<S, R, E> {
-  const data = payload === undefined ? { resource: Object.freeze(resource) } : { resource: Object.freeze(resource), payload };
+  const frozen = Object.freeze({ ...resource, errors: Object.freeze([...resource.errors]) });
+  const data = payload === undefined ? { resource: frozen } : { resource: frozen, payload };
   return Object.freeze({ [INTEGRATION]: Object.freeze(data) }) as unknown as TaskIntegration<S, R, E>;
 }
 

@@ -8,7 +8,7 @@ export function intrinsicCall<T>(name: string, args: readonly Dynamic<unknown>[]
   const node: IntrinsicNode = Object.freeze({
     kind: 'intrinsic',
     name,
-    args: Object.freeze(args.map((arg, i) => toValueNode(arg, `${name} argument ${i + 1}`))),
+    args: Object.freeze(args.filter((arg) => arg !== undefined).map((arg, i) => toValueNode(arg, `${name} argument ${i + 1}`))),
     source: captureSource(),
   });
   return makeExpr<T>(node);

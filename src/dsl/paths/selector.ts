@@ -3,7 +3,11 @@ import { EXPR_NODE, type Expr } from '../values/expr';
 
 type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 
-type SelectorMembers<T> = T extends Primitive
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+type SelectorMembers<T> = IsAny<T> extends true
+  ? { readonly [member: string]: Selector<any>; readonly [index: number]: Selector<any> }
+  : T extends Primitive
   ? unknown
   : T extends readonly (infer E)[]
     ? { readonly [index: number]: Selector<E> }

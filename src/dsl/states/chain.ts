@@ -1,12 +1,14 @@
 import type { ChainNode, TailNode } from '../ast/chain';
 import type { ChoiceNode, StateNode } from '../ast/states';
 import type { WorkflowNode } from '../ast/workflow';
+import { DESCRIBE } from '../ast/describe';
 import { ChoiceBuilder } from '../choice/choice-builder';
 import { DslUsageError } from '../errors/dsl-usage-error';
 import type { ErrorList, NotCatchable } from '../errors/error-names';
 import type { ResultOf, TaskIntegration } from '../integrations/task-integration';
 import type { PlaceResult, ResultPathOption } from '../paths/result-path';
 import type { Selector } from '../paths/selector';
+import type { ContextObject } from '../context/context-object';
 import { captureSource } from '../source/capture-source';
 import type { Expr, Resolve } from '../values/expr';
 import { CHAIN_NODE, CHAIN_TYPES, chainNodeOf, type ChainLike, type ChainMode, type ClosedChain, type OutputOf } from './chain-like';
@@ -63,7 +65,7 @@ const CATCHING_KINDS: ReadonlySet<StateNode['kind']> = new Set(['Task', 'Paralle
  *   .retry(['Lambda.ServiceException'], { maxAttempts: 6 })
  *   .succeed('Done');
  */
-export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> implements ChainLike<In, S, Mode> {
+export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, LastIn = unknown> implements ChainLike<In, S, Mode> {
   readonly [CHAIN_NODE]: ChainNode;
   declare readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: S; mode: Mode };
   readonly #workflow: WorkflowSettings | undefined;
@@ -74,9 +76,10 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
     Object.freeze(this);
   }
 
-  /** Workflow settings when this chain is a workflow (read by `workflowDescription`). */
-  get workflowSettings(): WorkflowSettings | undefined {
-    return this.#workflow;
+  /** The frozen workflow description (plain data) when this chain is a workflow; see `describeWorkflow`. */
+  [DESCRIBE](): WorkflowNode | undefined {
+    if (!this.#workflow) return undefined;
+    return Object.freeze({ kind: 'workflow', ...this.#workflow, chain: this[CHAIN_NODE] });
   }
 
   /** Runs an integration: `.task('Charge', lambda.invoke(fn, s => ({ ... })), { resultPath: 'charge' })`. */
@@ -84,7 +87,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
     name: N,
     integration: TaskIntegration<S, R, E>,
     options?: O,
-  ): Chain<In, StateOutput<S, R, O>, Names | N, E, Mode> {
+  ): Chain<In, StateOutput<S, R, O>, Names | N, E, Mode, S> {
     return this.#append(taskNode(name, integration, options as TaskOptions<S, R>)) as never;
   }
 
@@ -104,14 +107,40 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
     return this.#append(waitNode(name, options)) as never;
   }
 
-  /** Runs `branches` concurrently on the same input; the result is the tuple of their outputs. */
+  /**
+   * Runs `branches` concurrently; the result is the tuple of their outputs. Pass the branches
+   * directly (each receives the state input), or as `{ parameters, branches }` to give every branch
+   * the input built by `parameters` (ASL `Parameters`/`Arguments`), typed accordingly.
+   *
+   * @example
+   * .parallel('Notify', [b => b.task('Email', ...), b => b.task('Sms', ...)], { resultPath: 'notified' })
+   * .parallel('Check', { parameters: s => ({ id: s.order.id }), branches: [b => b.task('Stock', ...)] })
+   */
   parallel<
     const N extends string,
     const B extends readonly ((branch: Start<S>) => ChainLike<any, any, 'fragment'>)[],
     const O extends ParallelOptions<S, BranchOutputs<B>>,
-  >(name: N, branches: B, options?: O): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode> {
-    const nodes = branches.map((build) => chainNodeOf(build(start<S>())));
-    return this.#append(parallelNode(name, nodes, options as ParallelOptions<S, unknown>)) as never;
+  >(name: N, branches: B, options?: O): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
+  parallel<
+    const N extends string,
+    P,
+    const B extends readonly ((branch: Start<Resolve<P>>) => ChainLike<any, any, 'fragment'>)[],
+    const O extends Omit<ParallelOptions<S, BranchOutputs<B>>, 'parameters'>,
+  >(
+    name: N,
+    input: { parameters: (s: Selector<S>, ctx: Selector<ContextObject>) => P; branches: B },
+    options?: O,
+  ): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
+  parallel(
+    name: string,
+    branchesOrInput: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] | { parameters: ParallelOptions<S, unknown>['parameters']; branches: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] },
+    options: ParallelOptions<S, unknown> = {},
+  ): unknown {
+    const withParameters = !Array.isArray(branchesOrInput);
+    const branches = withParameters ? (branchesOrInput as { branches: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] }).branches : (branchesOrInput as readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[]);
+    const parameters = withParameters ? (branchesOrInput as { parameters: ParallelOptions<S, unknown>['parameters'] }).parameters : options.parameters;
+    const nodes = branches.map((build) => chainNodeOf(build(start<unknown>())));
+    return this.#append(parallelNode(name, nodes, { ...options, parameters }));
   }
 
   /** Runs `processor` once per item of `items`; the result is the array of the iterations' outputs. */
@@ -125,7 +154,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
     name: N,
     iteration: MapIteration<S, Item, Selected> & { processor: (item: Start<Resolve<Selected>>) => ChainLike<any, Out, 'fragment'> },
     options?: O,
-  ): Chain<In, StateOutput<S, Out[], O>, Names | N, string, Mode> {
+  ): Chain<In, StateOutput<S, Out[], O>, Names | N, string, Mode, S> {
     const processor = chainNodeOf(iteration.processor(start<Resolve<Selected>>()));
     return this.#append(mapNode(name, processor, iteration as MapIteration<S, unknown, unknown>, options as MapOptions<S, unknown>)) as never;
   }
@@ -174,25 +203,26 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
   }
 
   /** Adds a retrier to the last state (Task, Parallel or Map): `.retry(['States.Timeout'], { maxAttempts: 2 })`. */
-  retry(errors: ErrorList<Err>, options?: RetryOptions): Chain<In, S, Names, Err, Mode> {
+  retry(errors: ErrorList<Err>, options?: RetryOptions): Chain<In, S, Names, Err, Mode, LastIn> {
     return this.#updateLast('.retry(...)', (last) => ({ retry: [...(last.retry ?? []), retrierNode(errors, options)] }));
   }
 
   /**
    * Adds a catcher to the last state (Task, Parallel or Map): on a matching error, go to `target`.
-   * `options.resultPath` places the error output (`{ Error, Cause }`) into the input.
+   * `options.resultPath` places the error output (`{ Error, Cause }`) into the state's input;
+   * without it the handler receives the error output alone.
    */
-  catch<const P extends ResultPathOption<S> | undefined = undefined>(
+  catch<const P extends ResultPathOption<LastIn> | undefined = undefined>(
     errors: ErrorList<Err>,
-    target: Target<PlaceResult<S, ErrorOutput, P>, Names, Start<PlaceResult<S, ErrorOutput, P>, Names>>,
-    options?: CatchOptions<S> & { resultPath?: P },
-  ): Chain<In, S, Names, Err, Mode> {
+    target: Target<PlaceResult<LastIn, ErrorOutput, P>, Names, Start<PlaceResult<LastIn, ErrorOutput, P>, Names>>,
+    options?: CatchOptions<LastIn> & { resultPath?: P },
+  ): Chain<In, S, Names, Err, Mode, LastIn> {
     const node = targetNode(target, () => start<unknown, Names>());
     return this.#updateLast('.catch(...)', (last) => ({ catch: [...(last.catch ?? []), catcherNode(errors, node, options)] }));
   }
 
   /** Sets the last state's `OutputPath` (JSONPath): what it passes on, selected from its output. */
-  outputPath<T>(select: ((s: Selector<S>) => Expr<T>) | null): Chain<In, T, Names, Err, Mode> {
+  outputPath<T>(select: ((s: Selector<S>) => Expr<T>) | null): Chain<In, T, Names, Err, Mode, LastIn> {
     const path = pathFieldOf(select as InputPathOption<S>, 'outputPath');
     return this.#updateLast('.outputPath(...)', () => ({ outputPath: path }), false) as never;
   }
@@ -213,7 +243,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode> imp
     return new Chain({ node, workflow: this.#workflow });
   }
 
-  #updateLast(action: string, change: (last: any) => Record<string, unknown>, catchingOnly = true): Chain<In, S, Names, Err, Mode> {
+  #updateLast(action: string, change: (last: any) => Record<string, unknown>, catchingOnly = true): Chain<In, S, Names, Err, Mode, LastIn> {
     const { steps, tail } = this[CHAIN_NODE];
     const last = steps[steps.length - 1];
     if (!last) throw new DslUsageError(`${action} needs a state before it.`);

@@ -35,7 +35,10 @@ export class CallbackRegistry {
   /** Registers an attempt that waits for an answer; wakes {@link CallbackRegistry.nextPending} callers. */
   register(task: PendingTask, receiver: TaskReceiver): void {
     this.open.set(task.taskToken, { task, receiver });
-    this.notify(task);
+    // Announced after the attempt finished setting up (its clocks armed), still before any timer can fire.
+    queueMicrotask(() => {
+      if (this.open.get(task.taskToken)?.task === task) this.notify(task);
+    });
   }
 
   /** Re-announces a task whose state changed (an activity task a worker took). */

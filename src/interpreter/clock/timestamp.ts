@@ -3,8 +3,16 @@
  * `$$.State.EnteredTime`): ISO 8601 UTC with milliseconds, e.g. `2024-01-01T00:00:00.000Z`.
  */
 export function formatTimestamp(ms: number): string {
-  return new Date(ms).toISOString();
+  // Virtual time often stands still across many states: reuse the last text.
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastText = new Date(ms).toISOString();
+  }
+  return lastText;
 }
+
+let lastMs = Number.NaN;
+let lastText = '';
 
 /** Parses a start time given as ISO text, a Date or epoch milliseconds; throws a clear error otherwise. */
 export function parseStartTime(value: string | number | Date): number {

@@ -45,7 +45,8 @@ function measure(value: Json, budget: number): number {
           if (size > budget) break;
         }
       }
-      if (size <= budget) measured.set(value, size);
+      // Caching pays off for big values passed on unchanged; small ones are cheaper to re-measure.
+      if (size <= budget && size > 4096) measured.set(value, size);
       return size;
     }
     default:

@@ -11,29 +11,35 @@ export class Aborted extends Error {
 
 /**
  * Cancellation for a branch of an execution (the execution itself, a Parallel branch, a Map
- * iteration). Children abort with their parent. Cheaper than AbortController on the hot path:
- * the step loop only reads `aborted`.
+ * iteration). Children abort with their parent. Cheaper than AbortController on the hot path: a
+ * child is one small object that reads its parent's state, and subscribes to the parent only
+ * when something actually waits on it (a timer, a task), so synchronous iterations cost nothing.
  */
 export class AbortScope {
-  aborted = false;
-  reason: Aborted | undefined;
+  private own: Aborted | undefined;
   private listeners: Set<(reason: Aborted) => void> | undefined;
+  private unlinkParent: (() => void) | undefined;
+
+  constructor(private readonly parent?: AbortScope) {}
+
+  get aborted(): boolean {
+    return this.reason !== undefined;
+  }
+
+  get reason(): Aborted | undefined {
+    return this.own ?? this.parent?.reason;
+  }
 
   /** A scope that aborts when this one does (and can abort on its own). */
   child(): AbortScope {
-    const child = new AbortScope();
-    if (this.aborted) child.abort(this.reason!);
-    else {
-      const unsubscribe = this.onAbort((reason) => child.abort(reason));
-      child.onAbort(unsubscribe);
-    }
-    return child;
+    return new AbortScope(this);
   }
 
   abort(reason: Aborted): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
+    if (this.own) return;
+    this.own = reason;
+    this.unlinkParent?.();
+    this.unlinkParent = undefined;
     const listeners = this.listeners;
     this.listeners = undefined;
     listeners?.forEach((listener) => listener(reason));
@@ -41,24 +47,40 @@ export class AbortScope {
 
   /** Registers `listener`; returns a function that unregisters it. */
   onAbort(listener: (reason: Aborted) => void): () => void {
-    if (this.aborted) {
-      listener(this.reason!);
+    const reason = this.reason;
+    if (reason) {
+      listener(reason);
       return () => {};
     }
-    (this.listeners ??= new Set()).add(listener);
-    return () => this.listeners?.delete(listener);
+    if (!this.listeners) {
+      this.listeners = new Set();
+      if (this.parent) this.unlinkParent = this.parent.onAbort((r) => this.abort(r));
+    }
+    this.listeners.add(listener);
+    return () => {
+      const listeners = this.listeners;
+      if (!listeners) return;
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        // Nothing waits here any more: stop listening to the parent so finished children are freed.
+        this.listeners = undefined;
+        this.unlinkParent?.();
+        this.unlinkParent = undefined;
+      }
+    };
   }
 
   /** Rejects with the abort reason if the scope aborts before `promise` settles. */
   race<T>(promise: Promise<T>, onAbort?: () => void): Promise<T> {
-    if (this.aborted) {
+    const reason = this.reason;
+    if (reason) {
       onAbort?.();
-      return Promise.reject(this.reason);
+      return Promise.reject(reason);
     }
     return new Promise<T>((resolve, reject) => {
-      const unsubscribe = this.onAbort((reason) => {
+      const unsubscribe = this.onAbort((r) => {
         onAbort?.();
-        reject(reason);
+        reject(r);
       });
       promise.then(
         (value) => {

@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../../asl/types';
+import { formatTimestamp } from '../clock/timestamp';
 import type { PathScope } from '../data/evaluate-path';
 import type { Frame, StateVisit } from './runtime';
 
@@ -7,7 +8,7 @@ const RETRYING_TYPES = new Set(['Task', 'Parallel', 'Map']);
 
 /** Builds the context object (`$$` / `$states.context`) for the state being visited. */
 export function contextObject(frame: Frame, visit: StateVisit): JsonObject {
-  const state: JsonObject = { Name: visit.name, EnteredTime: visit.enteredTime };
+  const state: JsonObject = { Name: visit.name, EnteredTime: formatTimestamp(visit.enteredAt) };
   if (RETRYING_TYPES.has(visit.type)) state.RetryCount = visit.retryCount;
   const context: JsonObject = {
     Execution: frame.runtime.executionContext,

@@ -25,8 +25,6 @@ export interface ExecutionRuntime {
   executionContext: JsonObject;
   /** `$$.StateMachine` */
   stateMachineContext: JsonObject;
-  /** Counts Map Runs so their ARNs are unique within the execution. */
-  mapRunCount: number;
   /** Callbacks, activities, `.sync` jobs, nested executions (absent: every task is a plain mock call). */
   integrations?: TaskIntegrations;
 }
@@ -58,7 +56,8 @@ export interface StateVisit {
   type: StateType;
   queryLanguage: QueryLanguage;
   enteredEventId: number;
-  enteredTime: string;
+  /** Epoch ms; formatted only if something reads `$$.State.EnteredTime`. */
+  enteredAt: number;
   retryCount: number;
   /** Present while a Task attempt runs (`$$.Task.Token`). */
   taskToken: string | undefined;

@@ -1,5 +1,4 @@
 import type { Json, QueryLanguage, StateType } from '../../asl/types';
-import { formatTimestamp } from '../clock/timestamp';
 import { exceedsPayloadLimit } from '../data/json-size';
 import { StatesError } from '../errors';
 import type { ErrorHandling } from '../error-handling/error-handling';
@@ -107,7 +106,7 @@ export class StateRunner implements PreparedState {
       type: this.type,
       queryLanguage: this.parts.queryLanguage,
       enteredEventId,
-      enteredTime: formatTimestamp(frame.runtime.clock.now()),
+      enteredAt: frame.runtime.clock.now(),
       retryCount: 0,
       taskToken: undefined,
       mapItem: undefined,

@@ -11,6 +11,7 @@ import { AbortScope, Aborted } from '../engine/abort-scope';
 import { runMachine } from '../engine/run-machine';
 import type { ExecutionRuntime, Frame, PreparedMachine } from '../engine/runtime';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
+import type { TaskIntegrations } from '../tasks/task-integrations';
 import type { ExecutionResult, ExecutionStatus, StateMachineType } from './types';
 
 /** What an {@link Execution} needs; assembled by `StateMachine.startExecution`. */
@@ -31,8 +32,11 @@ export interface ExecutionSetup {
   tasks: TaskDispatcher;
   s3: S3ObjectStore;
   maxHistoryEvents: number | undefined;
+  recordHistory: boolean;
   /** Started with StartSyncExecution (Express only). */
   synchronous: boolean;
+  /** Callbacks, activities, `.sync` jobs and nested executions shared by the interpreter's executions. */
+  integrations?: TaskIntegrations;
 }
 
 /** `DescribeExecution`'s answer (dates as ISO strings). */
@@ -78,7 +82,11 @@ export class Execution {
       throw new Error(`Execution input exceeds the 256 KiB (262,144 bytes) limit; StartExecution would reject it.`);
     }
     this.startMs = setup.clock.now();
-    const history = new ExecutionHistory(setup.clock, setup.stateMachineType === 'STANDARD' ? (setup.maxHistoryEvents ?? null) : null);
+    const history = new ExecutionHistory(
+      setup.clock,
+      setup.stateMachineType === 'STANDARD' ? (setup.maxHistoryEvents ?? null) : null,
+      setup.recordHistory,
+    );
     this.runtime = {
       clock: setup.clock,
       random: setup.random,
@@ -90,7 +98,7 @@ export class Execution {
       stateMachineType: setup.stateMachineType,
       executionContext: executionContext(setup, formatTimestamp(this.startMs)),
       stateMachineContext: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
-      mapRunCount: 0,
+      integrations: setup.integrations,
     };
     history.add('ExecutionStarted', 0, { input: setup.input, roleArn: setup.roleArn });
     this.armTimeout();
@@ -135,6 +143,20 @@ export class Execution {
     );
   }
 
+  /**
+   * An execution without `TimeoutSeconds` still ends at AWS's maximum duration (1 year Standard, 5 minutes Express),
+   * so one that can never progress (a callback nobody answers) ends, saying what it waited for.
+   */
+  private armMaximumDuration(): void {
+    const express = this.setup.stateMachineType === 'EXPRESS';
+    this.timeoutTimer = this.setup.clock.setTimer(express ? MAX_EXPRESS_DURATION_MS : MAX_STANDARD_DURATION_MS, () => {
+      const waits = this.setup.integrations?.describeWaits?.(this.executionArn);
+      const limit = express ? 'an Express workflow (5 minutes)' : 'a Standard workflow (1 year)';
+      const cause = `The execution reached the maximum duration of ${limit}.${waits ? ` Still waiting: ${waits}.` : ''}`;
+      this.end({ status: 'TIMED_OUT', error: 'States.Timeout', cause }, 'The execution timed out.');
+    });
+  }
+
   private end(reason: { status: 'TIMED_OUT' | 'ABORTED'; error?: string; cause?: string }, why: string): void {
     if (this.currentStatus !== 'RUNNING' || this.endedBy) return;
     this.endedBy = reason;
@@ -142,6 +164,7 @@ export class Execution {
   }
 
   private async run(): Promise<ExecutionResult> {
+    if (this.setup.definition.TimeoutSeconds === undefined) this.armMaximumDuration();
     const frame: Frame = {
       runtime: this.runtime,
       history: this.runtime.history,
@@ -191,6 +214,11 @@ export class Execution {
     return result;
   }
 }
+
+/** AWS's limit on a Standard execution's duration is one year; a day's leeway lets a Wait of exactly one (leap) year finish. */
+const MAX_STANDARD_DURATION_MS = 367 * 24 * 3600 * 1000;
+/** AWS's limit on an Express execution's duration: five minutes. */
+const MAX_EXPRESS_DURATION_MS = 5 * 60 * 1000;
 
 function failure(thrown: unknown): ExecutionResult {
   if (thrown instanceof StatesError) {

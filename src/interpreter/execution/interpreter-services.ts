@@ -1,3 +1,4 @@
+import type { IntegrationRuntime } from '../callbacks/integration-runtime';
 import type { Clock } from '../clock/clock';
 import type { S3ObjectStore } from '../item-data';
 import type { RandomSource } from '../random/seeded-random';
@@ -13,6 +14,9 @@ export interface InterpreterServices {
   mockConfig: MockConfigFile | undefined;
   s3: S3ObjectStore;
   maxHistoryEvents: number | undefined;
+  recordHistory: boolean;
   /** A fresh, deterministic random source per execution. */
   nextRandom(): RandomSource;
+  /** Task tokens, activities, `.sync` jobs, nested executions (shared by every execution). */
+  integrations?: IntegrationRuntime;
 }

@@ -1,4 +1,9 @@
 import type { Json } from '../../asl/types';
+import type { ActivityTask } from '../activities/activity-queue';
+import type { ActivityDescription, ActivityRegistry } from '../activities/activity-registry';
+import type { CallbackRegistry } from '../callbacks/callback-registry';
+import { IntegrationRuntime } from '../callbacks/integration-runtime';
+import type { JobRegistry } from '../jobs/job-registry';
 import type { Clock } from '../clock/clock';
 import { RealClock } from '../clock/real-clock';
 import { parseStartTime } from '../clock/timestamp';
@@ -24,13 +29,16 @@ import type { ExecutionResult, InterpreterOptions, StartExecutionOptions, StateM
 export class Interpreter {
   readonly clock: Clock;
   private readonly services: InterpreterServices;
+  private readonly integrations: IntegrationRuntime;
 
   constructor(options: InterpreterOptions = {}) {
     this.clock = makeClock(options);
     const seed = options.seed ?? 0;
     let executions = 0;
     const accountId = options.accountId ?? '123456789012';
+    this.integrations = new IntegrationRuntime(this.clock, options.region ?? 'us-east-1', accountId);
     this.services = {
+      integrations: this.integrations,
       clock: this.clock,
       region: options.region ?? 'us-east-1',
       accountId,
@@ -38,6 +46,7 @@ export class Interpreter {
       mockConfig: options.mockConfig,
       s3: options.s3 ?? new InMemoryS3({}, { now: () => new Date(this.clock.now()) }),
       maxHistoryEvents: options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS,
+      recordHistory: options.recordHistory ?? true,
       // Each execution gets its own stream so concurrent executions do not perturb each other.
       nextRandom: () => seededRandom(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + executions++ * 0x27d4eb2f),
     };
@@ -45,7 +54,72 @@ export class Interpreter {
 
   /** Validates (throws `InvalidDefinitionError`) and compiles a definition. */
   createStateMachine(definition: unknown, options: StateMachineOptions = {}): StateMachine {
-    return new StateMachine(definition, options, this.services);
+    const machine = new StateMachine(definition, options, this.services);
+    // Registered by ARN so `states:startExecution` Tasks run it for real.
+    this.integrations.machines.register(machine);
+    return machine;
+  }
+
+  /** Open task tokens (`.waitForTaskToken` and activity tasks) as plain data; `nextPending()` waits for one. */
+  get callbacks(): CallbackRegistry {
+    return this.integrations.callbacks;
+  }
+
+  /** Activities and their queues. */
+  get activities(): ActivityRegistry {
+    return this.integrations.activities;
+  }
+
+  /** `.sync` jobs and nested executions the executions submitted (cancelled ones included). */
+  get jobs(): JobRegistry {
+    return this.integrations.jobs;
+  }
+
+  /**
+   * `SendTaskSuccess`: `output` is JSON text, as in the AWS API. Throws `StepFunctionsApiError`
+   * (`InvalidToken`, `TaskDoesNotExist`, `TaskTimedOut`, `InvalidOutput`).
+   *
+   * @example
+   * const { taskToken } = await sfn.callbacks.nextPending({ stateName: 'Wait For Approval' });
+   * sfn.sendTaskSuccess(taskToken, JSON.stringify({ approved: true }));
+   */
+  sendTaskSuccess(taskToken: string, output: string): void {
+    this.integrations.callbacks.sendTaskSuccess(taskToken, output);
+  }
+
+  /** `SendTaskFailure`: the waiting task fails with `error`/`cause` (Retry and Catch apply). */
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): void {
+    this.integrations.callbacks.sendTaskFailure(taskToken, error, cause);
+  }
+
+  /** `SendTaskHeartbeat`: restarts the waiting task's `HeartbeatSeconds` clock. */
+  sendTaskHeartbeat(taskToken: string): void {
+    this.integrations.callbacks.sendTaskHeartbeat(taskToken);
+  }
+
+  /** `CreateActivity` (idempotent per name). */
+  createActivity(name: string): { activityArn: string; creationDate: Date } {
+    return this.integrations.activities.create(name);
+  }
+
+  describeActivity(activityArn: string): ActivityDescription {
+    return this.integrations.activities.describe(activityArn);
+  }
+
+  listActivities(): { activities: ActivityDescription[] } {
+    return this.integrations.activities.list();
+  }
+
+  deleteActivity(activityArn: string): void {
+    this.integrations.activities.delete(activityArn);
+  }
+
+  /**
+   * `GetActivityTask`: `{taskToken, input}` (input as JSON text) when work is waiting, else waits
+   * up to 60 seconds on the interpreter's clock, then answers `{}`.
+   */
+  getActivityTask(activityArn: string, workerName?: string, signal?: AbortSignal): Promise<ActivityTask> {
+    return this.integrations.activities.getActivityTask(activityArn, workerName, signal);
   }
 }
 

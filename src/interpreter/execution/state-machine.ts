@@ -71,7 +71,9 @@ export class StateMachine {
       tasks: new MockTaskDispatcher([options.mocks, configMocks, this.services.mocks]),
       s3: this.services.s3,
       maxHistoryEvents: this.services.maxHistoryEvents,
+      recordHistory: this.services.recordHistory,
       synchronous: this.type === 'EXPRESS' && options.synchronous === true,
+      integrations: this.services.integrations,
     });
   }
 }

@@ -32,6 +32,11 @@ export interface InterpreterOptions {
   s3?: S3ObjectStore;
   /** History event limit for STANDARD executions (AWS: 25,000). */
   maxHistoryEvents?: number;
+  /**
+   * Keep history events (default `true`). `false` still enforces the event limit and numbers
+   * events, but `execution.history()` returns `[]`: less memory for benchmarks and huge runs.
+   */
+  recordHistory?: boolean;
 }
 
 export interface StateMachineOptions {

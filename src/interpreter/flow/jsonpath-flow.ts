@@ -3,7 +3,6 @@ import { compilePayloadTemplate, type PayloadTemplate } from '../data/payload-te
 import { compileRequiredPath } from '../data/read-path';
 import { compileResultPath, type ResultPlacer } from '../data/result-path';
 import { StateScope } from '../engine/context-object';
-import type { Frame, StateVisit } from '../engine/runtime';
 import { assignVariables } from './assign-variables';
 import type { CatcherDataFlow, StateDataFlow } from './data-flow';
 

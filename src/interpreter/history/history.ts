@@ -16,27 +16,32 @@ export class ExecutionHistory {
     private readonly clock: Clock,
     /** `null` = unlimited (Express keeps no history on AWS, so no limit applies there). */
     private readonly maxEvents: number | null = DEFAULT_MAX_HISTORY_EVENTS,
+    /** `false`: events are numbered (ids still chain) but not kept — for benchmarks and huge Express runs. */
+    private readonly keep: boolean = true,
   ) {}
+
+  private count = 0;
 
   /** Appends an event and returns its id. Throws `States.Runtime` once the limit is exceeded. */
   add(type: HistoryEventType, previousEventId: number, details?: RecordedDetails): number {
-    const id = this.recorded.length + 1;
+    const id = ++this.count;
     if (this.maxEvents !== null && id > this.maxEvents && !isExecutionEnd(type)) {
       throw new StatesError(
         'States.Runtime',
         `The execution history reached the limit of ${this.maxEvents} events.`,
       );
     }
-    this.recorded.push({ id, previousEventId, timestamp: this.clock.now(), type, details });
+    if (this.keep) this.recorded.push({ id, previousEventId, timestamp: this.clock.now(), type, details });
     return id;
   }
 
+  /** Events recorded so far (also counted when they are not kept). */
   get size(): number {
-    return this.recorded.length;
+    return this.count;
   }
 
   get lastEventId(): number {
-    return this.recorded.length;
+    return this.count;
   }
 
   /** The raw recorded events (values by reference); cheap. */

@@ -20,9 +20,10 @@ export type CsvDelimiterName = keyof typeof CSV_DELIMITERS;
  * Combined with `""` inside quotes, CRLF/LF records and quoted newlines, it is a ~50-line state
  * machine; bending a library's options to it would still need post-processing that re-parses.
  *
- * Empty lines (no characters at all) are not records: the recorded AWS cases end files with a
- * newline without an extra item, and commons-csv (the usual Java reader) skips blank lines too.
- * A line of spaces is a record (recorded: `"   "` is an item).
+ * Empty lines (no characters at all) are not records: recorded AWS cases end files with a newline
+ * and get no extra item; an empty line mid-file is unrecorded, so we follow the common reader
+ * default (commons-csv's DEFAULT format ignores empty lines). A line of spaces is a record
+ * (recorded: `"   "` is an item).
  *
  * @example
  * parseCsv('a,b\n"x,1",y\\,z\n', ','); // [['a', 'b'], ['x,1', 'y,z']]
@@ -59,14 +60,14 @@ export function parseCsv(text: string, delimiter: string): string[][] {
     if (char === '\\') {
       recordStarted = true;
       fieldStarted = true;
+      // The next character is taken literally: a backslash, quote or delimiter loses its meaning,
+      // and before any other character the backslash alone disappears. Before a line end (or at
+      // the end of the text) it escapes nothing and is dropped.
       const next = text[i + 1];
-      if (next === undefined) break;
-      i++;
-      // AWS keeps the escaped character when it is special; otherwise only the backslash goes.
-      if (next === '\\' || next === '"' || next === delimiter) field += next;
-      else if (next === '\r' || next === '\n') {
-        i--; // a trailing backslash before a line end escapes nothing
-      } else field += next;
+      if (next !== undefined && next !== '\n' && next !== '\r') {
+        field += next;
+        i++;
+      }
       continue;
     }
     if (quoted) {

@@ -1,13 +1,12 @@
 import type { FailState, Json } from '../../asl/types';
 import { compileRequiredPath } from '../data/read-path';
-import { runtimeError, StatesError } from '../errors';
+import { queryEvaluationError, runtimeError, StatesError } from '../errors';
 import { markLocated } from '../error-handling/locate-error';
 import { StateScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { compileJsonataField, evaluateJsonataField, jsonataBindings } from '../flow';
 import { compileIntrinsic } from '../intrinsics';
-import { queryEvaluationError } from '../errors';
 import type { StateCompiler } from './state-compiler';
 
 type Resolve = (input: Json, frame: Frame, visit: StateVisit) => string | undefined | Promise<string | undefined>;

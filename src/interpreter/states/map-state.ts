@@ -60,9 +60,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
     record(frame, 'MapStateStarted', { length: items.length });
     const tolerance = hasTolerance ? await resolveTolerance(effective, frame, visit) : undefined;
     const concurrency = requested > 0 ? Math.min(requested, INLINE_MAX_CONCURRENCY) : INLINE_MAX_CONCURRENCY;
-    const results = await runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance }, frame, visit);
-    for (let i = 0; i < results.length; i++) if (results[i] === undefined) results[i] = null;
-    return results;
+    return runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance }, frame, visit);
   };
 
   const mapRun = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {

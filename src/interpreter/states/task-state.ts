@@ -1,7 +1,8 @@
 import type { Json, TaskState } from '../../asl/types';
 import { compilePath, MISSING } from '../data/evaluate-path';
 import { compilePayloadTemplate } from '../data/payload-template';
-import { queryEvaluationError, runtimeError } from '../errors';
+import { queryEvaluationError, runtimeError, StatesError } from '../errors';
+import { exceedsPayloadLimit } from '../data/json-size';
 import { compileErrorHandling } from '../error-handling/error-handling';
 import { StateScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
@@ -29,9 +30,16 @@ export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryL
     flow: compileStateDataFlow(state, queryLanguage),
     beforeAttempt: (frame, visit) => {
       // A fresh token per attempt: AWS never reuses one across retries.
-      visit.taskToken = randomUuid(frame.runtime.random);
+      const integrations = frame.runtime.integrations;
+      visit.taskToken = integrations ? integrations.issueTaskToken(frame, visit) : randomUuid(frame.runtime.random);
     },
     work: (effective, frame, visit) => {
+      if (exceedsPayloadLimit(effective)) {
+        throw new StatesError(
+          'States.DataLimitExceeded',
+          `The state/task '${name}' has an input (after Parameters/Arguments) exceeding the maximum number of bytes service limit.`,
+        );
+      }
       // Timeout/heartbeat paths and credentials read the raw state input (recorded), not the Parameters.
       const t = timeout(visit.input, frame, visit);
       const h = heartbeat(visit.input, frame, visit);

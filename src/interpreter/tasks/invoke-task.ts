@@ -6,6 +6,7 @@ import { contextObject } from '../engine/context-object';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { lambdaInvokeResponse } from './lambda-response';
 import { TaskEvents } from './task-events';
+import { isSyncJob } from '../jobs/sync-job';
 import { isNeverAnswers, type TaskInvocation } from './task-mocks';
 import type { TaskResource } from './task-resource';
 
@@ -71,6 +72,7 @@ export function invokeTask(call: TaskCall, frame: Frame, visit: StateVisit): Pro
           if (isNeverAnswers(value)) return; // only the timer or an abort can end this attempt
           finish(() => {
             try {
+              if (isSyncJob(value)) throw misusedSyncJob(visit.name, events);
               resolve(succeed(call, value, events, frame, visit));
             } catch (error) {
               reject(error);
@@ -113,6 +115,15 @@ export function taskInvocation(call: TaskCall, frame: Frame, visit: StateVisit):
 }
 
 function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, visit: StateVisit): Json {
+  if (value === undefined) {
+    // A mock that forgot to return: say so instead of carrying `undefined` (which JSON cannot hold).
+    const error = new StatesError(
+      'States.Runtime',
+      `The mock of Task state '${visit.name}' returned undefined; return a JSON value (null for "nothing") or throw taskFailure(error, cause).`,
+    );
+    events.failed(error.error, error.cause);
+    throw markLocated(error);
+  }
   const result =
     call.resource.kind === 'service' && call.resource.service === 'lambda' && call.resource.api === 'invoke'
       ? lambdaInvokeResponse(value, frame.runtime.random)
@@ -127,6 +138,13 @@ function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, 
   }
   events.succeeded(result);
   return result;
+}
+
+/** A mock returned `syncJob(...)` for a Task that is not `.sync`: a clear failure instead of a strange result. */
+function misusedSyncJob(stateName: string, events: TaskEvents): StatesError {
+  const error = new StatesError('States.Runtime', `The mock of Task state '${stateName}' returned syncJob(...), which only .sync Tasks take; return the result instead.`);
+  events.failed(error.error, error.cause);
+  return markLocated(error);
 }
 
 function noMockError(stateName: string, resource: TaskResource): StatesError {

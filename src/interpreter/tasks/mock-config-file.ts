@@ -1,6 +1,7 @@
 import type { Json } from '../../asl/types';
 import { StatesError } from '../errors';
-import type { TaskMock, TaskMocks } from './task-mocks';
+import { syncJob } from '../jobs/sync-job';
+import { neverAnswers, type TaskInvocation, type TaskMock, type TaskMocks } from './task-mocks';
 
 /** AWS Step Functions Local's `MockConfigFile.json`. */
 export interface MockConfigFile {
@@ -11,6 +12,10 @@ export interface MockConfigFile {
 export interface MockedResponse {
   Return?: Json;
   Throw?: { Error?: string; Cause?: string };
+  /** Statecraft extension: the call never answers (a lost callback, a hung worker or job), so the state's timeouts fire. */
+  NeverAnswers?: boolean;
+  /** Statecraft extension, `.sync` tasks only: the job runs this many virtual seconds, then returns `Return` or throws `Throw`. */
+  DelaySeconds?: number;
 }
 
 /**
@@ -57,10 +62,24 @@ function mockFromResponses(responseName: string, responses: Record<string, Mocke
   return (_input, invocation) => {
     const n = invocation.invocationIndex;
     const match = ranges.find((r) => n >= r.from && n <= r.to) ?? ranges[ranges.length - 1];
-    const { response } = match;
-    if (response.Throw) throw new StatesError(response.Throw.Error ?? null, response.Throw.Cause);
-    return response.Return === undefined ? null : response.Return;
+    return answerOf(responseName, match.response, invocation);
   };
+}
+
+/** For a `.waitForTaskToken` or activity task the answer is what the callback/worker sent back. */
+function answerOf(responseName: string, response: MockedResponse, invocation: TaskInvocation) {
+  if (response.NeverAnswers) return neverAnswers();
+  if (response.DelaySeconds !== undefined) {
+    const { pattern } = invocation.resource;
+    if (pattern !== 'sync' && pattern !== 'sync:2') {
+      throw new Error(`MockConfigFile: response '${responseName}' sets DelaySeconds, which only .sync tasks take; state '${invocation.stateName}' is not one.`);
+    }
+    return response.Throw
+      ? syncJob({ seconds: response.DelaySeconds, error: response.Throw.Error ?? 'States.TaskFailed', cause: response.Throw.Cause })
+      : syncJob({ seconds: response.DelaySeconds, output: response.Return === undefined ? null : response.Return });
+  }
+  if (response.Throw) throw new StatesError(response.Throw.Error ?? null, response.Throw.Cause);
+  return response.Return === undefined ? null : response.Return;
 }
 
 function parseRange(responseName: string, key: string): { from: number; to: number } {

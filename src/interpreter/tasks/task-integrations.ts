@@ -21,4 +21,6 @@ export interface TaskIntegrations {
   invoke(attempt: TaskAttempt): Promise<Json> | undefined;
   /** The task token of a new attempt (`$$.Task.Token`): unique per attempt. */
   issueTaskToken(frame: Frame, visit: StateVisit): string;
+  /** What an execution still waits for, in words (used when it ends without progressing). */
+  describeWaits?(executionArn: string): string | undefined;
 }

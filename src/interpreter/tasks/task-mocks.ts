@@ -1,5 +1,6 @@
 import type { Json } from '../../asl/types';
 import { StatesError } from '../errors';
+import type { SyncJob } from '../jobs/sync-job';
 import type { TaskResource } from './task-resource';
 
 /** What a mock is told about the call it answers. */
@@ -50,7 +51,10 @@ export function isNeverAnswers(value: unknown): value is NeverAnswers {
  * response (`{ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata, StatusCode}`) unless
  * the value already has that shape (an object with `Payload` and `StatusCode`).
  */
-export type TaskMock = (input: Json, invocation: TaskInvocation) => Json | NeverAnswers | Promise<Json | NeverAnswers>;
+export type TaskMock = (input: Json, invocation: TaskInvocation) => TaskAnswer | Promise<TaskAnswer>;
+
+/** What a mock returns: the result, {@link neverAnswers}, or for a `.sync` task a running job (`syncJob({ seconds, output })`). */
+export type TaskAnswer = Json | NeverAnswers | SyncJob;
 
 /** Mocks keyed by Task state name or by Resource ARN (state names win). */
 export type TaskMocks = Record<string, TaskMock>;

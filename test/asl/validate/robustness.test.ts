@@ -50,9 +50,9 @@ function mutate(value: unknown, next: () => number): unknown {
 }
 
 describe('robustness', () => {
-  it('never throws, and every diagnostic is well-formed, on 20,000 mutated recorded definitions', () => {
+  it('never throws, and every diagnostic is well-formed, on 8,000 mutated recorded definitions', () => {
     const next = random(42);
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < 8_000; i++) {
       const doc = mutate(definitions[i % definitions.length], next);
       const diagnostics = validateDefinition(doc);
       for (const d of diagnostics) {

@@ -26,6 +26,9 @@ describe('parseCsv (AWS dialect)', () => {
     expect(parseCsv('a\\,b,c\\"d,\\x', ',')).toEqual([['a,b', 'c"d', 'x']]);
     // Escaping the delimiter only means the configured one.
     expect(parseCsv('a\\|b|c\\,d', '|')).toEqual([['a|b', 'c,d']]);
+    // Inside quotes too; a backslash before a line end or at the end escapes nothing.
+    expect(parseCsv('"say \\"hi\\""', ',')).toEqual([['say "hi"']]);
+    expect(parseCsv('a\\\nb\\', ',')).toEqual([['a'], ['b']]);
   });
 
   it('keeps empty fields, whitespace-only records, and skips empty lines', () => {

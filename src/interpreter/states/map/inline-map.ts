@@ -25,14 +25,17 @@ export interface MapIterations {
 export function runInlineIterations(run: MapIterations, frame: Frame, visit: StateVisit): Json[] | Promise<Json[]> {
   const { processor, selectItem, effective, items, tolerance } = run;
   let failed = 0;
-  return runChildren({
+  // A tolerated failure's place in the result holds its error output (as for Distributed children).
+  const errorOutputs = new Map<number, Json>();
+  const results = runChildren({
     count: items.length,
     concurrency: run.concurrency,
     parent: frame.abort,
     onFailure: tolerance
-      ? (_index, error) => {
+      ? (index, error) => {
           if (!(error instanceof StatesError)) return error;
           failed++;
+          errorOutputs.set(index, error.toErrorOutput() as Json);
           return exceedsTolerance(tolerance, failed, items.length) ? toleranceExceededError() : undefined;
         }
       : undefined,
@@ -61,4 +64,9 @@ export function runInlineIterations(run: MapIterations, frame: Frame, visit: Sta
       }
     },
   });
+  const fill = (values: Json[]): Json[] => {
+    for (const [index, output] of errorOutputs) values[index] = output;
+    return values;
+  };
+  return results instanceof Promise ? results.then(fill) : fill(results);
 }

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { StateMachineType } from '../../../interpreter';
+
+export interface LoadedDefinition {
+  name: string;
+  definition: unknown;
+  type: StateMachineType | undefined;
+}
+
+/**
+ * Loads what `statecraft run` runs: an ASL JSON file, or a TypeScript module whose exported
+ * workflow is compiled with the project's compiler (we run under tsx, so importing it just works).
+ * Returns a sentence explaining the problem instead of throwing.
+ */
+export async function loadDefinition(file: string, workflowName: string | undefined): Promise<LoadedDefinition | { problem: string }> {
+  if (/\.(ts|mts|js|mjs)$/.test(file)) return loadWorkflowModule(file, workflowName);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` };
+  }
+  try {
+    return { name: basename(file).replace(/\.asl\.json$|\.json$/, ''), definition: JSON.parse(text), type: undefined };
+  } catch (error) {
+    return { problem: `${file} is not valid JSON: ${(error as Error).message}.` };
+  }
+}
+
+async function loadWorkflowModule(file: string, workflowName: string | undefined): Promise<LoadedDefinition | { problem: string }> {
+  const { compileWorkflow, isWorkflow, WorkflowCompileError } = await import('../../../compiler');
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
+  } catch (error) {
+    return { problem: `cannot import ${file}: ${(error as Error).message}` };
+  }
+  const workflows = Object.entries(module).filter(([, value]) => isWorkflow(value));
+  if (workflows.length === 0) return { problem: `${file} exports no workflow (build one with workflow(...) and export it).` };
+  const compiled = [];
+  for (const [exportName, value] of workflows) {
+    try {
+      compiled.push({ exportName, ...compileWorkflow(value as never) });
+    } catch (error) {
+      if (error instanceof WorkflowCompileError) return { problem: error.message };
+      throw error;
+    }
+  }
+  const chosen = workflowName === undefined ? (compiled.length === 1 ? compiled[0] : undefined) : compiled.find((c) => c.name === workflowName || c.exportName === workflowName);
+  if (!chosen) {
+    const names = compiled.map((c) => `${c.name} (export ${c.exportName})`).join(', ');
+    return {
+      problem:
+        workflowName === undefined
+          ? `${file} exports several workflows: ${names}. Pick one with --workflow NAME.`
+          : `${file} has no workflow named '${workflowName}'; it exports ${names}.`,
+    };
+  }
+  return { name: chosen.name, definition: chosen.definition, type: chosen.stateMachineType };
+}
