@@ -3,8 +3,7 @@
  * and answers with SendTaskSuccess or SendTaskFailure. A failed check ends in `Failure`; the
  * worker's error is kept in `$.error-info` for the execution history.
  */
-import { activity, fail, lambdaFunction, runActivity, workflow } from '../src/dsl/index';
-import { functionTask } from './shared/function-task';
+import { activity, fail, lambda, lambdaFunction, runActivity, workflow } from '../src/dsl/index';
 
 interface AgeCheckInput {
   age: number;
@@ -36,5 +35,5 @@ export const appDownload = workflow('AppDownload', {
 })
   .task('Check Age', runActivity(ageCheck))
   .catch(['States.ALL'], failure, { resultPath: 'error-info' })
-  .task('Start Download', functionTask(startAppDownload))
+  .task('Start Download', lambda.call(startAppDownload))
   .succeed('Success');

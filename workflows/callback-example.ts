@@ -27,4 +27,7 @@ export const callbackExample = workflow('CallbackExample', {
     { heartbeatSeconds: 600 },
   )
   .catch(['States.ALL'], notifyFailure)
-  .task('Notify Success', sns.publish({ Message: 'Callback received. Task started by Step Functions succeeded.', TopicArn: TOPIC_ARN }));
+  .task(
+    'Notify Success',
+    sns.publish({ Message: 'Callback received. Task started by Step Functions succeeded.', TopicArn: TOPIC_ARN }),
+  );

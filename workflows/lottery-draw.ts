@@ -4,8 +4,7 @@
  * Every step that can fail retries briefly and otherwise ends in the `Failed` state.
  */
 import { z } from 'zod';
-import { eq, fail, lambdaFunction, sns, workflow } from '../src/dsl/index';
-import { functionTask } from './shared/function-task';
+import { eq, fail, lambda, lambdaFunction, sns, workflow } from '../src/dsl/index';
 
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function';
 
@@ -33,13 +32,13 @@ export const lotteryDraw = workflow('LotteryDraw', {
   comment: 'A simple AWS Step Functions state machine that simulates the lottery session',
   input: z.object({ input: z.number().int().positive() }),
 })
-  .task('Input Lottery Winners', functionTask(inputWinners))
+  .task('Input Lottery Winners', lambda.call(inputWinners))
   .catch(['CustomError'], failed)
   .catch(['States.ALL'], failed)
-  .task('Random Select Winners', functionTask(randomSelectWinners), { inputPath: (s) => s.body })
+  .task('Random Select Winners', lambda.call(randomSelectWinners), { inputPath: (s) => s.body })
   .catch(['States.ALL'], failed)
   .retry(['States.ALL'], { intervalSeconds: 1, maxAttempts: 2 })
-  .task('Validate Winners', functionTask(validateWinners), { inputPath: (s) => s.body })
+  .task('Validate Winners', lambda.call(validateWinners), { inputPath: (s) => s.body })
   .catch(['States.ALL'], failed)
   .retry(['States.ALL'], { intervalSeconds: 1, maxAttempts: 2 })
   .choice('Is Winner In Past Draw', (c) =>
@@ -55,7 +54,7 @@ export const lotteryDraw = workflow('LotteryDraw', {
                   sns.publish((s) => ({ TopicArn: 'arn:aws:sns:us-east-1:123456789012:Lottery-Notification', Message: s.sns })),
                 ),
               (branch) =>
-                branch.task('Record Winner Queue', functionTask(recordWinners), { inputPath: (s) => s.body, timeoutSeconds: 300 }),
+                branch.task('Record Winner Queue', lambda.call(recordWinners), { inputPath: (s) => s.body, timeoutSeconds: 300 }),
             ])
             .catch(['States.ALL'], failed)
             .retry(['States.ALL'], { intervalSeconds: 1, maxAttempts: 2 }),

@@ -49,10 +49,14 @@ export const orderPipeline = workflow('OrderPipeline', {
   queryLanguage: 'JSONata',
   input: Order,
 })
-  .task('Validate Order', lambda.invoke(validateOrder, (s) => s), {
-    output: ({ result }) => result.Payload,
-    assign: ({ input }) => ({ orderId: input.orderId, customerEmail: input.customer.email }),
-  })
+  .task(
+    'Validate Order',
+    lambda.invoke(validateOrder, (s) => s),
+    {
+      output: ({ result }) => result.Payload,
+      assign: ({ input }) => ({ orderId: input.orderId, customerEmail: input.customer.email }),
+    },
+  )
   .retry(['Lambda.ServiceException', 'Lambda.TooManyRequestsException'], { intervalSeconds: 2, maxAttempts: 3, backoffRate: 2 })
   .catch(['InvalidOrder'], orderRejected)
   .map(
@@ -62,7 +66,11 @@ export const orderPipeline = workflow('OrderPipeline', {
       itemSelector: (line, { index }) => ({ sku: line.sku, quantity: line.quantity, position: index }),
       maxConcurrency: 5,
       processor: (line) =>
-        line.task('Price Line', lambda.invoke(priceOrderLine, (s) => s), { output: ({ result }) => result.Payload }),
+        line.task(
+          'Price Line',
+          lambda.invoke(priceOrderLine, (s) => s),
+          { output: ({ result }) => result.Payload },
+        ),
     },
     {
       assign: () => ({ total: jsonata<number>`$sum($states.result.lineTotal)` }),

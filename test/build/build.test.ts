@@ -33,7 +33,7 @@ async function buildError(promise: Promise<unknown>): Promise<BuildError> {
 }
 
 describe('runBuild', () => {
-  it('type-checks, then writes <Name>.asl.json (the compiler\'s formatted definition) and <Name>.iam.json per workflow', async () => {
+  it("type-checks, then writes <Name>.asl.json (the compiler's formatted definition) and <Name>.iam.json per workflow", async () => {
     const p = await project({ 'alpha.ts': passWorkflowModule('alpha', 'Alpha'), 'beta.ts': passWorkflowModule('beta', 'Beta') });
     const result = await build(p, { typeCheck: true });
 
@@ -100,8 +100,18 @@ describe('runBuild', () => {
     expect(await p.readOutput()).toEqual(before);
 
     const rebuilt = await build(p);
-    expect(rebuilt.changes.filter((c) => c.kind === 'remove').map((c) => c.fileName)).toEqual(['Beta.asl.json', 'Beta.iam.json', 'Old.asl.json']);
-    expect(Object.keys(await p.readOutput())).toEqual(['Alpha.asl.json', 'Alpha.iam.json', 'Gamma.asl.json', 'Gamma.iam.json', 'notes.txt']);
+    expect(rebuilt.changes.filter((c) => c.kind === 'remove').map((c) => c.fileName)).toEqual([
+      'Beta.asl.json',
+      'Beta.iam.json',
+      'Old.asl.json',
+    ]);
+    expect(Object.keys(await p.readOutput())).toEqual([
+      'Alpha.asl.json',
+      'Alpha.iam.json',
+      'Gamma.asl.json',
+      'Gamma.iam.json',
+      'notes.txt',
+    ]);
     expect(formatBuildReport(rebuilt)).toContain(`removed   ${path.join('generated', 'Old.asl.json')}`);
     expect((await build(p, { check: true })).upToDate).toBe(true);
   });
@@ -125,7 +135,9 @@ describe('runBuild', () => {
       ].join('\n'),
     });
     const error = await buildError(build(p, { typeCheck: true }));
-    expect(error.message).toContain(`${path.join('workflows', 'broken.ts')}:3:7 - error TS2322: Type 'string' is not assignable to type 'number'.`);
+    expect(error.message).toContain(
+      `${path.join('workflows', 'broken.ts')}:3:7 - error TS2322: Type 'string' is not assignable to type 'number'.`,
+    );
     expect(error.message).toContain('1 type error');
     expect(await p.readOutput()).toEqual({});
   });
@@ -141,7 +153,10 @@ describe('runBuild', () => {
   });
 
   it('rejects two workflows with the same name, naming both modules and exports', async () => {
-    const p = await project({ 'one.ts': passWorkflowModule('first', 'Orders'), 'two.ts': passWorkflowModule('second', 'Orders', 'other') });
+    const p = await project({
+      'one.ts': passWorkflowModule('first', 'Orders'),
+      'two.ts': passWorkflowModule('second', 'Orders', 'other'),
+    });
     const error = await buildError(build(p));
     expect(error.message).toContain("Two workflows are named 'Orders'");
     expect(error.message).toContain(`'first' from ${path.join('workflows', 'one.ts')}`);
@@ -150,7 +165,10 @@ describe('runBuild', () => {
   });
 
   it('rejects names that differ only in case (they would overwrite each other on macOS)', async () => {
-    const p = await project({ 'one.ts': passWorkflowModule('first', 'Orders'), 'two.ts': passWorkflowModule('second', 'orders') });
+    const p = await project({
+      'one.ts': passWorkflowModule('first', 'Orders'),
+      'two.ts': passWorkflowModule('second', 'orders'),
+    });
     expect((await buildError(build(p))).message).toContain("'Orders' and 'orders' (equal ignoring case)");
   });
 
@@ -165,14 +183,20 @@ describe('runBuild', () => {
   });
 
   it('notes a module that exports no workflow', async () => {
-    const p = await project({ 'alpha.ts': passWorkflowModule('alpha', 'Alpha'), 'constants.ts': `export const region = 'us-east-1';\n` });
+    const p = await project({
+      'alpha.ts': passWorkflowModule('alpha', 'Alpha'),
+      'constants.ts': `export const region = 'us-east-1';\n`,
+    });
     const result = await build(p);
     expect(result.modulesWithoutWorkflows).toEqual([path.join('workflows', 'constants.ts')]);
     expect(formatBuildReport(result)).toContain(`note: ${path.join('workflows', 'constants.ts')} exports no workflow`);
   });
 
   it('names the module that fails to load', async () => {
-    const p = await project({ 'alpha.ts': passWorkflowModule('alpha', 'Alpha'), 'throws.ts': `throw new Error('no config');\nexport {};\n` });
+    const p = await project({
+      'alpha.ts': passWorkflowModule('alpha', 'Alpha'),
+      'throws.ts': `throw new Error('no config');\nexport {};\n`,
+    });
     const error = await buildError(build(p));
     expect(error.message).toContain(`Could not load ${path.join('workflows', 'throws.ts')}: no config`);
   });
@@ -186,7 +210,9 @@ describe('runBuild', () => {
       ].join('\n'),
     });
     const error = await buildError(build(p));
-    expect(error.message).toContain(`the workflow exported as 'dangling' from ${path.join('workflows', 'loop.ts')} does not compile`);
+    expect(error.message).toContain(
+      `the workflow exported as 'dangling' from ${path.join('workflows', 'loop.ts')} does not compile`,
+    );
     expect(error.message).toContain('Nowhere');
   });
 

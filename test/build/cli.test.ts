@@ -64,7 +64,11 @@ describe('statecraft build (CLI)', () => {
 
   it('stops on a type error with its location and exit code 1', async () => {
     const p = await createTempProject({
-      'broken.ts': [`import { workflow } from ${JSON.stringify(DSL_IMPORT)};`, `export const broken = workflow('Broken').pass(42);`, ``].join('\n'),
+      'broken.ts': [
+        `import { workflow } from ${JSON.stringify(DSL_IMPORT)};`,
+        `export const broken = workflow('Broken').pass(42);`,
+        ``,
+      ].join('\n'),
     });
     projects.push(p);
     const result = await statecraftBuild('--workflows', p.workflowsDir, '--out', p.outDir);

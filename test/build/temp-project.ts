@@ -38,7 +38,9 @@ export async function createTempProject(workflows: Record<string, string>): Prom
       } catch {
         return {};
       }
-      const entries = await Promise.all(names.map(async (name) => [name, await readFile(path.join(outDir, name), 'utf8')] as const));
+      const entries = await Promise.all(
+        names.map(async (name) => [name, await readFile(path.join(outDir, name), 'utf8')] as const),
+      );
       return Object.fromEntries(entries);
     },
     dispose: () => rm(root, { recursive: true, force: true }),

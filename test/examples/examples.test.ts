@@ -14,20 +14,25 @@ const WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 const GENERATED_DIR = path.join(REPO_ROOT, 'generated');
 const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 
-const aslValidator = createRequire(import.meta.url)('asl-validator') as (
-  definition: unknown,
-) => { isValid: boolean; errorsText: (separator?: string) => string };
+const aslValidator = createRequire(import.meta.url)('asl-validator') as (definition: unknown) => {
+  isValid: boolean;
+  errorsText: (separator?: string) => string;
+};
 
 const goldenNames = readdirSync(GOLDEN_DIR)
   .filter((file) => file.endsWith('.asl.json'))
   .map((file) => file.slice(0, -'.asl.json'.length))
   .sort();
-const generatedAslFiles = readdirSync(GENERATED_DIR).filter((file) => file.endsWith('.asl.json')).sort();
+const generatedAslFiles = readdirSync(GENERATED_DIR)
+  .filter((file) => file.endsWith('.asl.json'))
+  .sort();
 
 /** Every workflow exported by workflows/*.ts, compiled, by name. */
 const compiled = new Map<string, ReturnType<typeof compileWorkflow>>();
 beforeAll(async () => {
-  const modules = readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.ts')).sort();
+  const modules = readdirSync(WORKFLOWS_DIR)
+    .filter((file) => file.endsWith('.ts'))
+    .sort();
   for (const file of modules) {
     const exports = (await import(path.join(WORKFLOWS_DIR, file))) as Record<string, unknown>;
     for (const value of Object.values(exports)) {
@@ -43,9 +48,16 @@ function golden(name: string): StateMachineDefinition {
 }
 
 describe('the example workflows', () => {
-  it('include the issue\'s examples, each with a golden file, and nothing without one', () => {
+  it("include the issue's examples, each with a golden file, and nothing without one", () => {
     expect(goldenNames).toEqual(
-      expect.arrayContaining(['AppDownload', 'BatchJobNotify', 'CallbackExample', 'ContentBrowse', 'LotteryDraw', 'OrderPipeline']),
+      expect.arrayContaining([
+        'AppDownload',
+        'BatchJobNotify',
+        'CallbackExample',
+        'ContentBrowse',
+        'LotteryDraw',
+        'OrderPipeline',
+      ]),
     );
     expect([...compiled.keys()].sort()).toEqual(goldenNames);
   });
@@ -88,5 +100,52 @@ describe('generated/', () => {
     const text = readFileSync(path.join(GENERATED_DIR, file), 'utf8');
     expect(text.endsWith('\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(golden(file.slice(0, -'.asl.json'.length)));
+  });
+});
+
+describe('generated/<Name>.iam.json of the examples', () => {
+  /** Action → resources granted to the execution role, from a generated IAM file. */
+  function grants(name: string): Map<string, string[]> {
+    const report = JSON.parse(readFileSync(path.join(GENERATED_DIR, `${name}.iam.json`), 'utf8')) as {
+      policy: { Statement: { Effect: string; Action: string[]; Resource: string[] }[] };
+    };
+    const byAction = new Map<string, string[]>();
+    for (const statement of report.policy.Statement) {
+      if (statement.Effect !== 'Allow') continue;
+      for (const action of statement.Action)
+        byAction.set(action, [...(byAction.get(action) ?? []), ...statement.Resource].sort());
+    }
+    return byAction;
+  }
+  const account = 'us-east-1:123456789012';
+
+  it('LotteryDraw may invoke its four functions and publish to its topic', () => {
+    const lottery = grants('LotteryDraw');
+    const functions = ['InputWinners', 'RandomSelectWinners', 'RecordWinners', 'ValidateWinners'].map(
+      (name) => `arn:aws:lambda:${account}:function:Lottery-${name}`,
+    );
+    expect(lottery.get('lambda:InvokeFunction')).toEqual(expect.arrayContaining(functions));
+    expect(lottery.get('sns:Publish')).toEqual([`arn:aws:sns:${account}:Lottery-Notification`]);
+  });
+
+  it('CallbackExample may send to its queue and publish to its topic', () => {
+    const callback = grants('CallbackExample');
+    expect(callback.get('sqs:SendMessage')).toEqual([`arn:aws:sqs:${account}:CallbackQueue`]);
+    expect(callback.get('sns:Publish')).toEqual([`arn:aws:sns:${account}:CallbackNotifications`]);
+  });
+
+  it('BatchJobNotify may submit its job and follow it (.sync)', () => {
+    const batchJob = grants('BatchJobNotify');
+    expect(batchJob.get('batch:SubmitJob')).toEqual([
+      `arn:aws:batch:${account}:job-definition/BatchJobDefinition:1`,
+      `arn:aws:batch:${account}:job-queue/BatchJobQueue`,
+    ]);
+    expect(batchJob.has('batch:DescribeJobs')).toBe(true);
+    expect(batchJob.get('events:PutRule')).toEqual([`arn:aws:events:${account}:rule/StepFunctionsGetEventsForBatchJobsRule`]);
+  });
+
+  it('the age-check workflows leave the activity to its workers (the execution role needs nothing for it)', () => {
+    expect([...grants('ContentBrowse').keys()]).toEqual([]);
+    expect([...grants('AppDownload').keys()]).toEqual(['lambda:InvokeFunction']);
   });
 });

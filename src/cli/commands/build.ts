@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BuildError, defaultToolchain, formatBuildReport, runBuild } from '../../compiler/build/index';
 
-export const summary = 'Compile the workflows in workflows/ into generated/ (ASL + IAM hints); --check verifies it.';
+export const summary = 'Compile the workflows in workflows/ into generated/ (ASL + IAM hints), or --check it is up to date';
 
 const HELP = `Usage: statecraft build [options]
 

@@ -28,10 +28,5 @@ export async function findWorkflowFiles(workflowsDir: string): Promise<string[]>
 }
 
 function isWorkflowModuleName(name: string): boolean {
-  return (
-    name.endsWith('.ts') &&
-    !name.endsWith('.d.ts') &&
-    !name.endsWith('.test.ts') &&
-    !name.endsWith('.test-d.ts')
-  );
+  return name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts') && !name.endsWith('.test-d.ts');
 }

@@ -23,7 +23,9 @@ const CHECK_PROBLEMS: Record<Exclude<ChangeKind, 'unchanged'>, string> = {
 export function formatBuildReport(result: BuildResult): string {
   const lines: string[] = [];
   for (const file of result.modulesWithoutWorkflows) {
-    lines.push(`note: ${file} exports no workflow (export the value returned by workflow(...), or move shared code to a sub-folder).`);
+    lines.push(
+      `note: ${file} exports no workflow (export the value returned by workflow(...), or move shared code to a sub-folder).`,
+    );
   }
   const where = (fileName: string) => path.join(result.outDir, fileName);
   const typeCheck = result.timings.typeCheckMs > 0 ? ` (type-check ${formatSeconds(result.timings.typeCheckMs)})` : '';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BuildError } from './build-error';
+import { displayPath } from './display-path';
 
 /** Where a workflow came from, for messages: `workflows/lottery.ts (export lotteryDraw)`. */
 export interface WorkflowOrigin {
@@ -29,7 +30,7 @@ export async function loadWorkflows<W>(
   const modulesWithoutWorkflows: string[] = [];
   const seen = new Set<unknown>();
   for (const file of files) {
-    const displayFile = relativeTo(cwd, file);
+    const displayFile = displayPath(cwd, file);
     const exports = await importModule(file, displayFile);
     let found = 0;
     for (const [exportName, value] of Object.entries(exports)) {
@@ -51,9 +52,4 @@ async function importModule(file: string, displayFile: string): Promise<Record<s
     const reason = error instanceof Error ? error.message : String(error);
     throw new BuildError(`Could not load ${displayFile}: ${reason}\nFix the module so that it can be imported.`);
   }
-}
-
-export function relativeTo(cwd: string, file: string): string {
-  const relative = path.relative(cwd, path.resolve(file));
-  return relative.startsWith('..') ? path.resolve(file) : relative;
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyChanges } from './apply-changes';
 import { findWorkflowFiles } from './find-workflow-files';
-import { loadWorkflows, relativeTo, type WorkflowOrigin } from './load-workflows';
+import { displayPath } from './display-path';
+import { loadWorkflows, type WorkflowOrigin } from './load-workflows';
 import { planChanges, type FileChange } from './plan-changes';
 import { renderOutputs, type BuildToolchain } from './render-outputs';
 import { typeCheckWorkflows } from './type-check-workflows';
@@ -24,7 +25,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   check: boolean;
-  /** The output folder as given (relative to `cwd` when it is inside it). */
+  /** The output folder, relative to `cwd` when inside it (for messages). */
   outDir: string;
   workflows: { name: string; origin: WorkflowOrigin }[];
   /** Every file of the output folder the build owns, with what it needed (in check mode) or got. */
@@ -83,7 +84,7 @@ export async function runBuild<W>(options: BuildOptions, toolchain: BuildToolcha
   const names = new Map(rendered.map((file) => [file.workflowName, file.origin]));
   return {
     check,
-    outDir: relativeTo(cwd, outDir),
+    outDir: displayPath(cwd, outDir),
     workflows: [...names].map(([name, origin]) => ({ name, origin })),
     changes,
     upToDate,

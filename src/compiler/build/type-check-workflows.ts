@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Project, ts, type Diagnostic } from 'ts-morph';
 import { BuildError } from './build-error';
+import { displayPath } from './display-path';
 
 /**
  * Type-checks the workflow modules with the project's tsconfig before anything imports them:
@@ -45,6 +46,6 @@ function formatDiagnostic(diagnostic: Diagnostic, cwd: string): string {
   const start = diagnostic.getStart();
   if (!sourceFile || start === undefined) return `${code}: ${message}`;
   const { line, column } = sourceFile.getLineAndColumnAtPos(start);
-  const file = path.relative(cwd, sourceFile.getFilePath()) || sourceFile.getFilePath();
+  const file = displayPath(cwd, sourceFile.getFilePath());
   return `${file}:${line}:${column} - ${code}: ${message}`;
 }

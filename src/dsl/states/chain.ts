@@ -116,21 +116,23 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
    * .parallel('Notify', [b => b.task('Email', ...), b => b.task('Sms', ...)], { resultPath: 'notified' })
    * .parallel('Check', { parameters: s => ({ id: s.order.id }), branches: [b => b.task('Stock', ...)] })
    */
+  // The name is a plain `string` here: inferring it as a literal stops TypeScript from typing the
+  // branches from `parameters`. Target this state by name with `stateNamed(...)` if needed.
+  parallel<
+    P,
+    const B extends readonly ((branch: Start<Resolve<P>>) => ChainLike<any, any, 'fragment'>)[],
+    // Not `ParallelOptions<S, BranchOutputs<B>>`: a constraint on B would fix B before P is known.
+    const O extends Omit<ParallelOptions<S, any>, 'parameters'>,
+  >(
+    name: string,
+    input: { parameters: (s: Selector<S>, ctx: Selector<ContextObject>) => P; branches: B },
+    options?: O,
+  ): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names, string, Mode, S>;
   parallel<
     const N extends string,
     const B extends readonly ((branch: Start<S>) => ChainLike<any, any, 'fragment'>)[],
     const O extends ParallelOptions<S, BranchOutputs<B>>,
   >(name: N, branches: B, options?: O): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
-  parallel<
-    const N extends string,
-    P,
-    const B extends readonly ((branch: Start<Resolve<P>>) => ChainLike<any, any, 'fragment'>)[],
-    const O extends Omit<ParallelOptions<S, BranchOutputs<B>>, 'parameters'>,
-  >(
-    name: N,
-    input: { parameters: (s: Selector<S>, ctx: Selector<ContextObject>) => P; branches: B },
-    options?: O,
-  ): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
   parallel(
     name: string,
     branchesOrInput: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] | { parameters: ParallelOptions<S, unknown>['parameters']; branches: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] },
