@@ -1,7 +1,7 @@
 /**
  * Two workflows sharing one activity, `ageCheck`: a worker polls GetActivityTask, checks the age
  * and answers with SendTaskSuccess or SendTaskFailure. A failed check ends in `Failure`; the
- * worker's error is kept in `$.error-info` for the execution history.
+ * worker's error is kept under `error-info` in the state's input (ResultPath) for the history.
  */
 import { activity, fail, lambda, lambdaFunction, runActivity, workflow } from '../src/dsl/index';
 

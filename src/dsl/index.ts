@@ -1,8 +1,20 @@
 /**
  * Statecraft's workflow DSL: typed, immutable builder chains that describe a Step Functions state
- * machine. Compile them with `compileWorkflow` from `src/compiler`.
+ * machine. Builders produce a frozen plain-data description (`Ast`); `compileWorkflow` from
+ * `src/compiler` turns it into ASL.
+ *
+ * @example
+ * const Order = z.object({ order: z.object({ id: z.string(), total: z.number() }) });
+ * const charge = lambdaFunction<{ orderId: string; amount: number }, { chargeId: string }>()(
+ *   'arn:aws:lambda:eu-west-1:123456789012:function:charge', { errors: ['PaymentDeclined'] });
+ *
+ * export const orderFlow = workflow('OrderFlow', { input: Order })
+ *   .task('Charge', lambda.invoke(charge, s => ({ orderId: s.order.id, amount: s.order.total })), { resultPath: 'charge' })
+ *   .retry(['Lambda.ServiceException'], { maxAttempts: 6, backoffRate: 2, jitter: 'FULL' })
+ *   .catch(['PaymentDeclined'], fail('Declined', { error: 'PaymentDeclined' }))
+ *   .choice('Big order?', c => c.when(s => gt(s.order.total, 1000), 'Charge').otherwise(succeed('Done')));
  */
-export { workflow, isWorkflow, workflowDescription, type Workflow, type WorkflowConfig } from './workflow';
+export { workflow, isWorkflow, workflowDescription, inputSchemaOf, type Workflow, type WorkflowConfig } from './workflow';
 export { Chain, chain, fail, succeed, type Start, type ChoiceOptions, type WorkflowSettings } from './states/chain';
 export type { ChainLike, ClosedChain, ChainMode, OutputOf } from './states/chain-like';
 export { stateNamed, type NamedTarget, type Target } from './states/targets';

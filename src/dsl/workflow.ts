@@ -47,6 +47,7 @@ export function workflow<const Schema extends ZodType | undefined = undefined>(
   }
   return new Chain({
     node: Object.freeze({ kind: 'chain', steps: Object.freeze([]), tail: Object.freeze({ kind: 'end' }) }),
+    ...(config.input && { inputSchema: config.input }),
     workflow: Object.freeze({
       name,
       source: captureSource(),
@@ -64,4 +65,14 @@ export function workflowDescription(value: Workflow<any>): WorkflowNode {
   const description = describeWorkflow(value);
   if (!description) throw new DslUsageError('Not a workflow: build it with workflow(name, { input }).');
   return description;
+}
+
+/**
+ * The zod schema of a workflow's execution input, to check an input before running it.
+ *
+ * @example
+ * inputSchemaOf(orderFlow)?.parse(input);
+ */
+export function inputSchemaOf(value: Workflow<any>): ZodType | undefined {
+  return value instanceof Chain ? value.inputSchema : undefined;
 }

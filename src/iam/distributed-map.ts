@@ -3,7 +3,7 @@ import type { ArnContext } from './arn-context';
 import { payloadField, payloadOf, type PayloadField } from './payload-field';
 import type { OwnStateMachine } from './own-state-machine';
 import type { PermissionNeed, ResourceRef } from './permission-need';
-import { parseTaskResource } from './task-resource';
+import { parseTaskResource } from '../asl/task-resource';
 import type { IamCondition, IamWarning } from './types';
 
 export interface MapInput {

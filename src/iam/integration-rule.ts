@@ -1,15 +1,8 @@
+import type { IntegrationPattern } from '../asl/task-resource';
 import type { ArnContext } from './arn-context';
 import type { PayloadField } from './payload-field';
 import type { PermissionNeed } from './permission-need';
 import type { IamWarning } from './types';
-
-/** The suffix of an optimized integration's resource ARN. */
-export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'waitForTaskToken';
-
-/** `.sync` and `.sync:2` both run a job to completion (they differ only in the output's form). */
-export function isRunJob(pattern: IntegrationPattern): boolean {
-  return pattern === 'sync' || pattern === 'sync:2';
-}
 
 /** What a rule sees of one Task state. */
 export interface RuleInput {

@@ -3,7 +3,7 @@ import type { ArnContext } from './arn-context';
 import { awsSdkPermissions, INTEGRATION_RULES, LAMBDA_INVOKE_SID, lambdaFunctionResources } from './integrations';
 import { payloadOf } from './payload-field';
 import type { PermissionNeed } from './permission-need';
-import { parseTaskResource } from './task-resource';
+import { isRunJob, parseTaskResource } from '../asl/task-resource';
 import type { IamWarning } from './types';
 
 export interface TaskInput {
@@ -47,7 +47,7 @@ export function taskNeeds(input: TaskInput): TaskNeeds {
       return { needs: [{ sid: LAMBDA_INVOKE_SID, actions: ['lambda:InvokeFunction'], resources }], waitsForToken: false };
     }
     case 'aws-sdk':
-      if (resource.pattern === 'sync' || resource.pattern === 'sync:2') return unknown('AWS SDK integrations do not support .sync');
+      if (isRunJob(resource.pattern)) return unknown('AWS SDK integrations do not support .sync');
       return {
         needs: awsSdkPermissions({ service: resource.service, action: resource.action, warn }),
         waitsForToken: resource.pattern === 'waitForTaskToken',

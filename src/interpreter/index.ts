@@ -10,6 +10,7 @@
 export { Interpreter, runExecution, type RunExecutionOptions } from './execution/interpreter';
 export { StateMachine } from './execution/state-machine';
 export { Execution, type ExecutionDescription } from './execution/execution';
+export { MapRun, MapRunExecution, type MapRunItemCounts, type MapRunStatus } from './states/map/map-run';
 export type {
   ExecutionResult,
   ExecutionStatus,
@@ -20,7 +21,7 @@ export type {
 } from './execution/types';
 export { neverAnswers, taskFailure, mockResult, type TaskMock, type TaskMocks, type TaskInvocation, type NeverAnswers } from './tasks/task-mocks';
 export { mocksFromConfigFile, listTestCases, type MockConfigFile, type MockedResponse } from './tasks/mock-config-file';
-export { classifyResource, type TaskResource, type TaskResourceKind, type IntegrationPattern } from './tasks/task-resource';
+export { taskTarget, type TaskTarget, type TaskTargetKind } from './tasks/task-target';
 export { VirtualClock, RealClock, type Clock, type Timer } from './clock';
 export type { HistoryEvent, HistoryEventType } from './history';
 export { StatesError } from './errors';

@@ -34,6 +34,12 @@ describe('compile diagnostics', () => {
     expect(diagnostic.message).toMatch(/Duplicate state name 'X'.*another branch/);
   });
 
+  it('reports one fragment used in two branches', () => {
+    const shared = chain<unknown>().pass('Shared');
+    const diagnostic = single(flow().parallel('P', [() => shared, () => shared]));
+    expect(diagnostic.message).toMatch(/'Shared' is used in two scopes/);
+  });
+
   it('reports a transition to an unknown state', () => {
     const diagnostic = single(flow().pass('A').next(stateNamed('Nowhere')));
     expect(diagnostic).toMatchObject({ state: 'A', field: 'Next' });
@@ -122,5 +128,17 @@ describe('compile diagnostics', () => {
       expect(compileError.message).toMatch(/^Workflow 'Diag' cannot be compiled \(2 problems\):\n/);
       expect(compileError.message).toMatch(/\n  - test\/compiler\/diagnostics\.test\.ts:\d+ Diag › A › output: output is JSONata-only/);
     }
+  });
+});
+
+describe('shared validator rules the compiler relies on', () => {
+  it('reports an inner scope assigning an outer variable', () => {
+    const diagnostics = diagnosticsOf(
+      flow()
+        .pass('Top', { assign: ({ input }) => ({ total: input.a }) })
+        .parallel('P', [(b) => b.pass('Inner', { assign: ({ input }) => ({ total: input.a }) })]),
+    );
+    expect(diagnostics.map(formatDiagnostic).join('\n')).toMatch(/Inner.*total/);
+    expect(diagnostics[0].state).toBe('Inner');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jsonPath, lambda, lambdaFunction, workflow } from '../../src/dsl/index';
+import { jsonata, jsonPath, lambda, lambdaFunction, workflow } from '../../src/dsl/index';
 import { compile, stateOf } from './compile-helpers';
 
 const Input = z.object({ order: z.object({ id: z.string(), items: z.array(z.object({ sku: z.string(), qty: z.number() })) }), limit: z.number(), bucket: z.string() });
@@ -11,7 +11,7 @@ describe('Parallel', () => {
   it('emits Branches, Parameters, ResultSelector, ResultPath, Retry and Catch (JSONPath)', () => {
     const definition = compile(
       flow()
-        .parallel('Both', { parameters: (s) => ({ id: s.order.id }), branches: [(b) => b.pass('A', { parameters: (s) => ({ id: s.id }) }), (b) => b.wait('B', { seconds: 1 }).pass('C')] }, {
+        .parallel('Both', { parameters: (s) => ({ id: s.order.id }) }, [(b) => b.pass('A', { parameters: (s) => ({ id: s.id }) }), (b) => b.wait('B', { seconds: 1 }).pass('C')], {
           resultSelector: (r) => ({ first: r[0] }),
           resultPath: 'both',
         })
@@ -35,6 +35,8 @@ describe('Parallel', () => {
 
   it('emits Arguments and Output (JSONata)', () => {
     const state = stateOf(flow('JSONata').parallel('Both', [(b) => b.pass('A'), (b) => b.pass('B')], { parameters: (s) => ({ id: s.order.id }), output: ({ result }) => ({ a: result[0] }) }));
+    const typed = stateOf(flow('JSONata').parallel('Both', { parameters: (s) => ({ id: s.order.id }) }, [(b) => b.pass('A'), (b) => b.pass('B')], { output: ({ result }) => ({ a: result[0] }) }));
+    expect(typed).toEqual(state);
     expect(state).toEqual({
       Type: 'Parallel',
       Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { StartAt: 'B', States: { B: { Type: 'Pass', End: true } } }],
@@ -140,5 +142,44 @@ describe('Map', () => {
   it('accepts a hand-written JSONPath for items', () => {
     const state = stateOf(flow().map('Each', { items: () => jsonPath<{ sku: string }[]>('$.order.items'), processor: (b) => b.pass('P') }));
     expect(state.ItemsPath).toBe('$.order.items');
+  });
+});
+
+describe('distributed Map (JSONata)', () => {
+  it('emits Arguments for the reader and writer, and JSONata settings', () => {
+    const state = stateOf(
+      flow('JSONata').map('Crunch', {
+        mode: 'DISTRIBUTED',
+        itemReader: { resource: 'arn:aws:states:::s3:listObjectsV2', parameters: (s) => ({ Bucket: s.bucket, Prefix: 'in/' }), readerConfig: { MaxItems: jsonata<number>`10 * 10` } },
+        itemBatcher: { maxInputBytesPerBatch: (s) => s.limit },
+        resultWriter: { resource: 'arn:aws:states:::s3:putObject', parameters: (s) => ({ Bucket: s.bucket, Prefix: 'out/' }) },
+        maxConcurrency: (s) => s.limit,
+        toleratedFailureCount: jsonata<number>`1 + 1`,
+        processor: (b) => b.pass('Work'),
+      }),
+    );
+    expect(state).toEqual({
+      Type: 'Map',
+      ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Arguments: { Bucket: '{% $states.input.bucket %}', Prefix: 'in/' }, ReaderConfig: { MaxItems: '{% 10 * 10 %}' } },
+      ItemBatcher: { MaxInputBytesPerBatch: '{% $states.input.limit %}' },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+      ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Arguments: { Bucket: '{% $states.input.bucket %}', Prefix: 'out/' } },
+      MaxConcurrency: '{% $states.input.limit %}',
+      ToleratedFailureCount: '{% 1 + 1 %}',
+      End: true,
+    });
+  });
+
+  it('emits MaxItemsPath and percentage paths in JSONPath', () => {
+    const state = stateOf(
+      flow().map('Crunch', {
+        itemReader: { resource: 'arn:aws:states:::s3:getObject', parameters: { Bucket: 'b', Key: 'k.json' }, readerConfig: { InputType: 'JSON', MaxItems: jsonPath<number>('$.limit') } },
+        toleratedFailurePercentage: (s) => s.limit,
+        toleratedFailureCount: (s) => s.limit,
+        processor: (b) => b.pass('Work'),
+      }),
+    );
+    expect(state.ItemReader).toEqual({ Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k.json' }, ReaderConfig: { InputType: 'JSON', MaxItemsPath: '$.limit' } });
+    expect(state).toMatchObject({ ToleratedFailurePercentagePath: '$.limit', ToleratedFailureCountPath: '$.limit' });
   });
 });

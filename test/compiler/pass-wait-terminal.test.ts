@@ -85,3 +85,11 @@ describe('Succeed and Fail', () => {
     expect(stateOf(flow().fail('F'))).toEqual({ Type: 'Fail' });
   });
 });
+
+describe('bare-path parameters', () => {
+  it('become InputPath in JSONPath and Arguments/Output in JSONata', () => {
+    expect(stateOf(flow().pass('P', { parameters: (s) => s.user }))).toEqual({ Type: 'Pass', InputPath: '$.user', End: true });
+    expect(stateOf(flow().parallel('P', [(b) => b.pass('A')], { parameters: (s) => s.user }))).toMatchObject({ InputPath: '$.user' });
+    expect(stateOf(flow('JSONata').parallel('P', [(b) => b.pass('A')], { parameters: (s) => s.user }))).toMatchObject({ Arguments: '{% $states.input.user %}' });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  chain, ctx, DslUsageError, fail, gt, isWorkflow, jsonata, lambda, lambdaFunction, selector, States, variable, workflow, workflowDescription,
+  chain, ctx, DslUsageError, fail, gt, inputSchemaOf, isWorkflow, jsonata, lambda, lambdaFunction, selector, States, variable, workflow, workflowDescription,
 } from '../../src/dsl/index';
 import { EXPR_NODE } from '../../src/dsl/values/expr';
 
@@ -101,5 +101,14 @@ describe('usage errors while building', () => {
   ])('rejects %s', (_name, build, message) => {
     expect(build).toThrow(DslUsageError);
     expect(build).toThrow(message);
+  });
+});
+
+describe('input schema', () => {
+  it('keeps the zod schema beside the AST, through every step', () => {
+    const wf = workflow('W', { input: Order }).pass('A').pass('B');
+    expect(inputSchemaOf(wf)).toBe(Order);
+    expect(inputSchemaOf(wf)!.safeParse({ order: { id: 'x' } }).success).toBe(false);
+    expect(inputSchemaOf(workflow('W').pass('A'))).toBeUndefined();
   });
 });

@@ -196,12 +196,11 @@ describe('choice', () => {
 
 describe('parallel with parameters', () => {
   it('types each branch with the parameters it receives', () => {
-    const p = start().parallel('Check', {
-      parameters: (s) => ({ id: s.order.id }),
-      branches: [(b) => b.pass('A', { parameters: (s) => ({ got: s.id }) }), (b) => b.pass('B')],
-    }, { resultPath: 'checks' });
+    const p = start().parallel('Check', { parameters: (s) => ({ id: s.order.id }) }, [(b) => b.pass('A', { parameters: (s) => ({ got: s.id }) }), (b) => b.pass('B')], {
+      resultPath: 'checks',
+    });
     expectTypeOf<Next<typeof p>['checks']>().toEqualTypeOf<[{ got: string }, { id: string }]>();
     // @ts-expect-error the branch input is the parameters, which have no `order`
-    start().parallel('Check', { parameters: (s) => ({ id: s.order.id }), branches: [(b) => b.pass('A', { parameters: (s) => ({ got: s.order }) })] });
+    start().parallel('Check', { parameters: (s) => ({ id: s.order.id }) }, [(b) => b.pass('A', { parameters: (s) => ({ got: s.order }) })]);
   });
 });

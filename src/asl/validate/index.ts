@@ -11,7 +11,6 @@
  */
 export type { AslDiagnostic, ValidateOptions, DiagnosticCode } from './diagnostics';
 export { validateDefinition, assertValidDefinition, InvalidDefinitionError, MAX_DEFINITION_BYTES } from './validate-definition';
-export { classifyResource, type ResourceKind, type IntegrationPattern } from './task-resource';
 export { isRfc3339Timestamp } from './timestamp';
 export { variableNameProblem } from './variables';
 export { pathProblem, isWellFormedJsonPath } from './paths';

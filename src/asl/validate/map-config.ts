@@ -10,7 +10,7 @@ import { checkJsonataValue, checkNumberOrJsonata } from './jsonata-values';
 import { hasOwn, type JsonRecord } from './json-values';
 import { checkPathField } from './paths';
 import { checkPayloadTemplateField, checkTemplateValue } from './payload-template';
-import { classifyResource } from './task-resource';
+import { parseTaskResource } from '../task-resource';
 
 const referencePath = (ctx: StateContext, site: Site, value: unknown) => checkPathField(sinkOf(ctx), site, value, { reference: true });
 const string = (ctx: StateContext, site: Site, value: unknown) => expectString(sinkOf(ctx), site, value);
@@ -22,8 +22,7 @@ const jsonata = (ctx: StateContext, site: Site, value: unknown) => checkJsonataV
 function integrationResource(ctx: StateContext, site: Site, value: unknown): void {
   const sink = sinkOf(ctx);
   if (!expectString(sink, site, value)) return;
-  const kind = classifyResource(value);
-  if (kind?.kind !== 'integration') {
+  if (parseTaskResource(value).kind !== 'optimized') {
     sink.error('INVALID_RESOURCE', site, `The resource provided ${value} is not recognized${inState(site)}; use an integration ARN such as arn:aws:states:::s3:getObject, arn:aws:states:::s3:listObjectsV2 or arn:aws:states:::s3:putObject.`);
   }
 }

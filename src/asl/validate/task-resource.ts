@@ -1,54 +1,12 @@
 /**
- * Task `Resource` (§7.1): activity ARNs, Lambda function ARNs, optimized integrations
- * (`arn:aws:states:::service:action[.sync|.sync:2|.waitForTaskToken]`) and AWS SDK integrations
- * (`arn:aws:states:::aws-sdk:service:action`), plus what Express workflows reject (§1.2 rule 9).
+ * Checks of a Task `Resource` (§7.1) on top of the shared parse (`../task-resource`): the actions and
+ * patterns optimized integrations support, no `.sync` on AWS SDK integrations, and what Express
+ * workflows reject (§1.2 rule 9).
  */
+import { type IntegrationPattern, isRunJob, parseTaskResource, type TaskResource } from '../task-resource';
 import type { ExecutionType } from './context';
 import { type DiagnosticSink, type Site } from './diagnostics';
 import { expectString } from './field-checks';
-
-export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'waitForTaskToken';
-
-export type ResourceKind =
-  | { kind: 'activity'; name: string }
-  | { kind: 'lambda'; functionName: string }
-  | { kind: 'integration'; service: string; action: string; pattern: IntegrationPattern }
-  | { kind: 'aws-sdk'; service: string; action: string; pattern: IntegrationPattern };
-
-const ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso(?:-[a-z])?):(states|lambda):([^:]*):([^:]*):(.+)$/;
-const SUFFIXES: Record<string, IntegrationPattern> = { '': 'request-response', sync: 'sync', 'sync:2': 'sync:2', waitForTaskToken: 'waitForTaskToken' };
-
-function splitPattern(actionWithSuffix: string): { action: string; pattern: IntegrationPattern } | undefined {
-  const dot = actionWithSuffix.indexOf('.');
-  const action = dot < 0 ? actionWithSuffix : actionWithSuffix.slice(0, dot);
-  const pattern = SUFFIXES[dot < 0 ? '' : actionWithSuffix.slice(dot + 1)];
-  return pattern && /^[A-Za-z][A-Za-z0-9]*$/.test(action) ? { action, pattern } : undefined;
-}
-
-/**
- * What a Task resource ARN names, or `undefined` when it is no resource form Step Functions knows.
- *
- * @example
- * classifyResource('arn:aws:states:::sqs:sendMessage.waitForTaskToken');
- * // { kind: 'integration', service: 'sqs', action: 'sendMessage', pattern: 'waitForTaskToken' }
- */
-export function classifyResource(resource: string): ResourceKind | undefined {
-  const match = ARN.exec(resource);
-  if (!match) return undefined;
-  const [, , service, , , rest] = match;
-  if (service === 'lambda') {
-    const fn = /^function:([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(rest);
-    return fn ? { kind: 'lambda', functionName: fn[1] } : undefined;
-  }
-  const parts = rest.split(':');
-  if (parts[0] === 'activity') return parts.length === 2 && parts[1] ? { kind: 'activity', name: parts[1] } : undefined;
-  if (parts[0] === 'aws-sdk') {
-    const split = parts.length >= 3 && parts[1] ? splitPattern(parts.slice(2).join(':')) : undefined;
-    return split ? { kind: 'aws-sdk', service: parts[1], ...split } : undefined;
-  }
-  const split = parts.length >= 2 && parts[0] ? splitPattern(parts.slice(1).join(':')) : undefined;
-  return split ? { kind: 'integration', service: parts[0], ...split } : undefined;
-}
 
 /**
  * Optimized integrations whose complete action list we know, with the patterns each supports.
@@ -81,28 +39,28 @@ function suffixText(pattern: IntegrationPattern): string {
   return pattern === 'request-response' ? 'no suffix (request-response)' : `'.${pattern}'`;
 }
 
-/** Checks a Task `Resource` and returns its classification when valid. */
-export function checkTaskResource(sink: DiagnosticSink, site: Site, value: unknown, executionType: ExecutionType): ResourceKind | undefined {
+/** Checks a Task `Resource` and returns what it names when valid. */
+export function checkTaskResource(sink: DiagnosticSink, site: Site, value: unknown, executionType: ExecutionType): TaskResource | undefined {
   if (!expectString(sink, site, value)) return undefined;
-  const kind = classifyResource(value);
-  if (!kind) {
+  const kind = parseTaskResource(value);
+  if (kind.kind === 'unknown') {
     sink.error(
       'INVALID_RESOURCE',
       site,
-      notRecognized(value, `Use an activity ARN (arn:aws:states:<region>:<account>:activity:<name>), a Lambda function ARN, arn:aws:states:::<service>:<action>[.sync|.waitForTaskToken] or arn:aws:states:::aws-sdk:<service>:<action>.`),
+      notRecognized(value, `(${kind.reason}) Use an activity ARN (arn:aws:states:<region>:<account>:activity:<name>), a Lambda function ARN, arn:aws:states:::<service>:<action>[.sync|.waitForTaskToken] or arn:aws:states:::aws-sdk:<service>:<action>.`),
     );
     return undefined;
   }
-  if (kind.kind === 'integration') {
-    const actions = KNOWN_INTEGRATIONS[kind.service];
-    const patterns = actions?.[kind.action];
+  if (kind.kind === 'optimized') {
+    const actions = Object.hasOwn(KNOWN_INTEGRATIONS, kind.service) ? KNOWN_INTEGRATIONS[kind.service] : undefined;
+    const patterns = actions && Object.hasOwn(actions, kind.api) ? actions[kind.api] : undefined;
     if (actions && !patterns) {
       sink.error(
         'INVALID_RESOURCE',
         site,
         notRecognized(
           value,
-          `The optimized '${kind.service}' integration supports ${Object.keys(actions).join(', ')}; for other actions use the AWS SDK integration arn:aws:states:::aws-sdk:${kind.service}:${kind.action}.`,
+          `The optimized '${kind.service}' integration supports ${Object.keys(actions).join(', ')}; for other actions use the AWS SDK integration arn:aws:states:::aws-sdk:${kind.service}:${kind.api}.`,
         ),
       );
       return undefined;
@@ -111,12 +69,12 @@ export function checkTaskResource(sink: DiagnosticSink, site: Site, value: unkno
       sink.error(
         'INVALID_RESOURCE',
         site,
-        `The resource ${value} in state '${site.state}' uses ${suffixText(kind.pattern)}, which '${kind.service}:${kind.action}' does not support (supported: ${patterns.map(suffixText).join(', ')}).`,
+        `The resource ${value} in state '${site.state}' uses ${suffixText(kind.pattern)}, which '${kind.service}:${kind.api}' does not support (supported: ${patterns.map(suffixText).join(', ')}).`,
       );
       return undefined;
     }
   }
-  if (kind.kind === 'aws-sdk' && (kind.pattern === 'sync' || kind.pattern === 'sync:2')) {
+  if (kind.kind === 'aws-sdk' && isRunJob(kind.pattern)) {
     sink.error('INVALID_RESOURCE', site, `The resource ${value} in state '${site.state}' uses '.sync', which AWS SDK integrations do not support; use '.waitForTaskToken' or an optimized integration.`);
     return undefined;
   }
@@ -124,11 +82,11 @@ export function checkTaskResource(sink: DiagnosticSink, site: Site, value: unkno
   return kind;
 }
 
-function checkExpressResource(sink: DiagnosticSink, site: Site, kind: ResourceKind): void {
+function checkExpressResource(sink: DiagnosticSink, site: Site, kind: TaskResource): void {
   const fix = 'Use a STANDARD state machine, or a request-response integration.';
   if (kind.kind === 'activity') {
     sink.error('EXPRESS_UNSUPPORTED', site, `Express state machine does not support Activity ARN (state '${site.state}'). ${fix}`);
-  } else if ('pattern' in kind && (kind.pattern === 'sync' || kind.pattern === 'sync:2')) {
+  } else if ('pattern' in kind && isRunJob(kind.pattern)) {
     sink.error('EXPRESS_UNSUPPORTED', site, `Express state machine does not support '.sync' service integration (state '${site.state}'). ${fix}`);
   } else if ('pattern' in kind && kind.pattern === 'waitForTaskToken') {
     sink.error('EXPRESS_UNSUPPORTED', site, `Express state machine does not support '.waitForTaskToken' service integration (state '${site.state}'). ${fix}`);

@@ -6,7 +6,9 @@ import type { DiagnosticSink } from '../diagnostics';
 
 /**
  * Runs the shared ASL validator (the one the interpreter uses) on the emitted document and maps
- * its errors back to the builder call of the state concerned.
+ * its diagnostics back to the builder call of the state concerned. Warnings fail the build too:
+ * the compiler controls what it emits, so it emits only what no rule questions (e.g. an inner scope
+ * assigning an outer variable, which the ASL spec forbids but AWS may not reject).
  */
 export function runSharedValidator(
   definition: StateMachineDefinition,
@@ -16,7 +18,6 @@ export function runSharedValidator(
 ): void {
   const diagnostics = validateDefinition(definition, { strictReachability: true, stateMachineType: workflow.stateMachineType });
   for (const diagnostic of diagnostics) {
-    if (diagnostic.severity !== 'error') continue;
     const node = diagnostic.state === undefined ? undefined : names.get(diagnostic.state);
     sink.report(node, diagnostic.field ?? diagnostic.pointer, `${diagnostic.message} [${diagnostic.code} at ${diagnostic.pointer || '/'}]`);
   }

@@ -5,7 +5,7 @@ import type { LaidOutScope } from '../graph/layout';
 import { emitErrorHandling } from './error-handling';
 import { renderPath, type FieldScope } from './field-scope';
 import { report, type StateEmitContext } from './state-context';
-import { emitSetting, emitTemplateField } from './value';
+import { emitPayload, emitSetting, emitTemplateField } from './value';
 
 /** Emits a nested `States` object; provided by the scope emitter to avoid a cycle. */
 export type EmitNestedScope = (chain: ChainNode) => { StartAt: string; States: JsonObject };
@@ -16,7 +16,7 @@ export function emitParallel(node: ParallelNode, layout: LaidOutScope, context: 
   const out: JsonObject = {};
   if (node.branches.length === 0) report(context, 'branches', 'A Parallel needs at least one branch.');
   out.Branches = node.branches.map((branch) => nested(branch)) as never;
-  emitTemplateField(out, context.language === 'JSONata' ? 'Arguments' : 'Parameters', node.payload, INPUT_SCOPE, context);
+  emitPayload(out, node, INPUT_SCOPE, context);
   return { ...out, ...emitErrorHandling(node, layout, context) };
 }
 

@@ -1,13 +1,16 @@
 import type { PathNode, PathSegment } from '../../dsl/ast/value';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Jayway's dot notation also takes `-` (AWS's own samples write `$.error-info`); JSONata cannot,
+// since `-` is subtraction there.
+const JSONPATH_MEMBER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** Renders segments in JSONPath: `.name`, `[0]`, `['odd name']`. */
 export function jsonPathSegments(segments: readonly PathSegment[]): string {
   return segments
     .map((segment) => {
       if (typeof segment === 'number') return `[${segment}]`;
-      if (IDENTIFIER.test(segment)) return `.${segment}`;
+      if (JSONPATH_MEMBER.test(segment)) return `.${segment}`;
       return `['${segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
     })
     .join('');

@@ -4,7 +4,7 @@ import type { LaidOutScope } from '../graph/layout';
 import { jsonataCondition, jsonPathCondition } from './choice';
 import type { FieldScope } from './field-scope';
 import { report, type StateEmitContext } from './state-context';
-import { emitSetting, emitTemplateField } from './value';
+import { emitPayload, emitSetting, emitTemplateField } from './value';
 import { jsonataValue } from './value-jsonata';
 
 const INPUT_SCOPE: FieldScope = { field: 'parameters', dollar: 'input', roots: ['input'], afterInputPath: true };
@@ -17,7 +17,7 @@ export function emitPass(node: PassNode, context: StateEmitContext): JsonObject 
     return out;
   }
   if (node.result !== undefined) out.Result = node.result.kind === 'literal' ? node.result.value : jsonataValue(node.result, INPUT_SCOPE, context);
-  emitTemplateField(out, 'Parameters', node.payload, INPUT_SCOPE, context);
+  emitPayload(out, node, INPUT_SCOPE, context);
   return out;
 }
 

@@ -3,9 +3,9 @@ import type { TaskNode } from '../../dsl/ast/states';
 import type { ValueNode } from '../../dsl/ast/value';
 import type { LaidOutScope } from '../graph/layout';
 import { emitErrorHandling } from './error-handling';
-import { renderPath, type FieldScope } from './field-scope';
+import type { FieldScope } from './field-scope';
 import { report, type StateEmitContext } from './state-context';
-import { emitSetting, emitTemplateField } from './value';
+import { emitPayload, emitSetting, emitTemplateField } from './value';
 
 const PAYLOAD_SCOPE: FieldScope = { field: 'payload', dollar: 'input', roots: ['input'], afterInputPath: true };
 const SETTING_SCOPE: FieldScope = { field: 'setting', dollar: 'input', roots: ['input'], afterInputPath: true };
@@ -13,28 +13,13 @@ const SETTING_SCOPE: FieldScope = { field: 'setting', dollar: 'input', roots: ['
 /** The Task-specific fields: Resource, Parameters/Arguments, timeouts, Credentials, Retry/Catch. */
 export function emitTask(node: TaskNode, layout: LaidOutScope, context: StateEmitContext): JsonObject {
   const out: JsonObject = { Resource: node.resource.resource };
-  emitPayload(out, node, context);
+  emitPayload(out, node, { ...PAYLOAD_SCOPE, field: 'payload' }, context);
   emitSetting(out, 'TimeoutSeconds', node.timeoutSeconds, { ...SETTING_SCOPE, field: 'timeoutSeconds' }, context);
   emitSetting(out, 'HeartbeatSeconds', node.heartbeatSeconds, { ...SETTING_SCOPE, field: 'heartbeatSeconds' }, context);
   emitTemplateField(out, 'Credentials', node.credentials, { ...SETTING_SCOPE, field: 'credentials' }, context);
   checkTimeouts(node, context);
   checkPattern(node, context);
   return { ...out, ...emitErrorHandling(node, layout, context) };
-}
-
-function emitPayload(out: JsonObject, node: TaskNode, context: StateEmitContext): void {
-  const payload = node.payload;
-  if (payload === undefined) return;
-  if (context.language === 'JSONPath' && (payload.kind === 'path' || payload.kind === 'rawPath')) {
-    // A whole-input payload (`s => s.order`) is what InputPath expresses in JSONPath.
-    if (node.inputPath !== undefined) {
-      report(context, 'payload', 'The payload is a bare path and the state also has an inputPath; wrap the payload in an object or drop inputPath.');
-      return;
-    }
-    out.InputPath = renderPath(payload, PAYLOAD_SCOPE, context);
-    return;
-  }
-  emitTemplateField(out, context.language === 'JSONata' ? 'Arguments' : 'Parameters', payload, PAYLOAD_SCOPE, context);
 }
 
 function checkTimeouts(node: TaskNode, context: StateEmitContext): void {

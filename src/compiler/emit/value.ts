@@ -1,6 +1,7 @@
 import type { Json, JsonObject } from '../../asl/types';
+import type { StateNode } from '../../dsl/ast/states';
 import type { ValueNode } from '../../dsl/ast/value';
-import type { FieldScope } from './field-scope';
+import { renderPath, type FieldScope } from './field-scope';
 import { report, type StateEmitContext } from './state-context';
 import { jsonataValue } from './value-jsonata';
 import { jsonPathExpression, jsonPathTemplate } from './value-jsonpath';
@@ -63,4 +64,27 @@ export function emitSetting(
 
 function describe(node: ValueNode): string {
   return node.kind === 'literal' ? `literal ${JSON.stringify(node.value as Json)}` : node.kind;
+}
+
+/**
+ * The input of a state's work: `Parameters` (JSONPath) or `Arguments` (JSONata). A bare path
+ * (`s => s.order`) is what `InputPath` expresses in JSONPath, so it is emitted as that.
+ */
+export function emitPayload(
+  target: JsonObject,
+  state: StateNode & { payload?: ValueNode },
+  scope: FieldScope,
+  context: StateEmitContext,
+): void {
+  const payload = state.payload;
+  if (payload === undefined) return;
+  if (context.language === 'JSONPath' && (payload.kind === 'path' || payload.kind === 'rawPath')) {
+    if (state.inputPath !== undefined) {
+      report(context, scope.field, `${scope.field} is a bare path and the state also has an inputPath; wrap it in an object or drop inputPath.`);
+      return;
+    }
+    target.InputPath = renderPath(payload, scope, context);
+    return;
+  }
+  emitTemplateField(target, context.language === 'JSONata' ? 'Arguments' : 'Parameters', payload, scope, context);
 }

@@ -60,8 +60,11 @@ export function layoutScope(root: ChainNode, sink: DiagnosticSink, names: Map<st
       }
       return;
     }
+    // Not placed in this scope yet, so a name seen before belongs to another scope.
     const elsewhere = names.get(node.name);
-    if (elsewhere && elsewhere !== node) {
+    if (elsewhere === node) {
+      sink.report(node, undefined, `State '${node.name}' is used in two scopes (e.g. the same fragment in two Parallel branches or a branch and the top level). State names must be unique in the whole workflow: build the fragment once per scope with different names.`);
+    } else if (elsewhere) {
       sink.report(node, undefined, `Duplicate state name '${node.name}' (also at ${elsewhere.source}, in another branch or scope). State names must be unique in the whole workflow: rename one.`);
     }
     names.set(node.name, node);

@@ -18,18 +18,23 @@ function family(value: unknown): 'String' | 'Numeric' | 'Boolean' {
   return 'String';
 }
 
+/** True when the value at `variable` equals `value` (family from the literal's type): `eq(s.total, 100)`. */
 export function eq<T extends Comparable | boolean>(variable: Expr<T>, value: T): Condition {
   return compare(`${family(value)}Equals`, variable, value);
 }
+/** True when the value at `variable` is less than `value` (family from the literal's type): `lt(s.total, 100)`. */
 export function lt<T extends Comparable>(variable: Expr<T>, value: T): Condition {
   return compare(`${family(value)}LessThan`, variable, value);
 }
+/** True when the value at `variable` is less than or equal to `value` (family from the literal's type): `lte(s.total, 100)`. */
 export function lte<T extends Comparable>(variable: Expr<T>, value: T): Condition {
   return compare(`${family(value)}LessThanEquals`, variable, value);
 }
+/** True when the value at `variable` is greater than `value` (family from the literal's type): `gt(s.total, 100)`. */
 export function gt<T extends Comparable>(variable: Expr<T>, value: T): Condition {
   return compare(`${family(value)}GreaterThan`, variable, value);
 }
+/** True when the value at `variable` is greater than or equal to `value` (family from the literal's type): `gte(s.total, 100)`. */
 export function gte<T extends Comparable>(variable: Expr<T>, value: T): Condition {
   return compare(`${family(value)}GreaterThanEquals`, variable, value);
 }

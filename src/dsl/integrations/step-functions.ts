@@ -10,7 +10,7 @@ export interface StartExecutionResult {
   StartDate: string;
 }
 /** `.sync` result: the child's `Output` as a JSON string; `.sync:2`: as JSON. */
-export interface ExecutionDescription<Output> {
+export interface StartExecutionSyncResult<Output> {
   ExecutionArn: string;
   StateMachineArn: string;
   Name: string;
@@ -36,8 +36,8 @@ export const stepFunctions = Object.freeze({
   startExecution: Object.assign(
     requestResponse<StartExecutionParams, StartExecutionResult, StepFunctionsError>(startExecution),
     {
-      sync: runJob<StartExecutionParams, ExecutionDescription<string>, StepFunctionsError>(startExecution, 'sync'),
-      sync2: runJob<StartExecutionParams, ExecutionDescription<unknown>, StepFunctionsError>(startExecution, 'sync:2'),
+      sync: runJob<StartExecutionParams, StartExecutionSyncResult<string>, StepFunctionsError>(startExecution, 'sync'),
+      sync2: runJob<StartExecutionParams, StartExecutionSyncResult<unknown>, StepFunctionsError>(startExecution, 'sync:2'),
       waitForTaskToken: waitForCallback<StartExecutionParams, StepFunctionsError>(startExecution),
     },
   ),

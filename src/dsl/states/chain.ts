@@ -1,11 +1,12 @@
 import type { ChainNode, TailNode } from '../ast/chain';
 import type { ChoiceNode, StateNode } from '../ast/states';
+import type { ZodType } from 'zod';
 import type { WorkflowNode } from '../ast/workflow';
 import { DESCRIBE } from '../ast/describe';
 import { ChoiceBuilder } from '../choice/choice-builder';
 import { DslUsageError } from '../errors/dsl-usage-error';
 import type { ErrorList, NotCatchable } from '../errors/error-names';
-import type { ResultOf, TaskIntegration } from '../integrations/task-integration';
+import type { TaskIntegration } from '../integrations/task-integration';
 import type { PlaceResult, ResultPathOption } from '../paths/result-path';
 import type { Selector } from '../paths/selector';
 import type { ContextObject } from '../context/context-object';
@@ -30,6 +31,8 @@ export type WorkflowSettings = Omit<WorkflowNode, 'kind' | 'chain'>;
 interface ChainData {
   readonly node: ChainNode;
   readonly workflow?: WorkflowSettings;
+  /** The zod schema of the execution input (kept out of the AST: it is not plain data). */
+  readonly inputSchema?: ZodType;
 }
 
 /** A fresh fragment whose input is `S`, for branches, catch handlers and choice targets. */
@@ -57,7 +60,8 @@ const CATCHING_KINDS: ReadonlySet<StateNode['kind']> = new Set(['Task', 'Paralle
  * returns a **new** chain, so a chain can be shared and extended in several ways safely.
  *
  * Type parameters track what the next state receives (`S`), the state names defined so far
- * (`Names`, valid loop targets), and the errors the last state can raise (`Err`, for `.retry`/`.catch`).
+ * (`Names`, valid loop targets), the errors the last state can raise (`Err`, for `.retry`/`.catch`)
+ * and that state's input (`LastIn`, what a catcher receives).
  *
  * @example
  * const flow = workflow('Orders', { input: Order })
@@ -69,10 +73,12 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   readonly [CHAIN_NODE]: ChainNode;
   declare readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: S; mode: Mode };
   readonly #workflow: WorkflowSettings | undefined;
+  readonly #inputSchema: ZodType | undefined;
 
   constructor(data: ChainData) {
     this[CHAIN_NODE] = data.node;
     this.#workflow = data.workflow;
+    this.#inputSchema = data.inputSchema;
     Object.freeze(this);
   }
 
@@ -80,6 +86,11 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   [DESCRIBE](): WorkflowNode | undefined {
     if (!this.#workflow) return undefined;
     return Object.freeze({ kind: 'workflow', ...this.#workflow, chain: this[CHAIN_NODE] });
+  }
+
+  /** The zod schema given as `input` to `workflow(...)`, to validate execution inputs. */
+  get inputSchema(): ZodType | undefined {
+    return this.#inputSchema;
   }
 
   /** Runs an integration: `.task('Charge', lambda.invoke(fn, s => ({ ... })), { resultPath: 'charge' })`. */
@@ -95,7 +106,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   pass<const N extends string, const O extends PassOptions<S, any>>(
     name: N,
     options?: O,
-  ): Chain<In, StateOutput<S, PassResultOf<S, O>, O>, Names | N, NotCatchable, Mode> {
+  ): Chain<In, StateOutput<S, PassResult<S, O>, O>, Names | N, NotCatchable, Mode> {
     return this.#append(passNode(name, (options ?? {}) as PassOptions<S, unknown>)) as never;
   }
 
@@ -108,41 +119,38 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   }
 
   /**
-   * Runs `branches` concurrently; the result is the tuple of their outputs. Pass the branches
-   * directly (each receives the state input), or as `{ parameters, branches }` to give every branch
-   * the input built by `parameters` (ASL `Parameters`/`Arguments`), typed accordingly.
+   * Runs `branches` concurrently; the result is the tuple of their outputs. Each branch receives
+   * the state input, or, with `{ parameters }` before the branches, the input built by
+   * `parameters` (ASL `Parameters`/`Arguments`), and is typed accordingly.
    *
    * @example
    * .parallel('Notify', [b => b.task('Email', ...), b => b.task('Sms', ...)], { resultPath: 'notified' })
-   * .parallel('Check', { parameters: s => ({ id: s.order.id }), branches: [b => b.task('Stock', ...)] })
+   * .parallel('Check', { parameters: s => ({ id: s.order.id }) }, [b => b.task('Stock', lambda.invoke(stock, s => ({ id: s.id })))])
    */
-  // The name is a plain `string` here: inferring it as a literal stops TypeScript from typing the
-  // branches from `parameters`. Target this state by name with `stateNamed(...)` if needed.
   parallel<
+    const N extends string,
     P,
     const B extends readonly ((branch: Start<Resolve<P>>) => ChainLike<any, any, 'fragment'>)[],
-    // Not `ParallelOptions<S, BranchOutputs<B>>`: a constraint on B would fix B before P is known.
-    const O extends Omit<ParallelOptions<S, any>, 'parameters'>,
+    const O extends Omit<ParallelOptions<S, BranchOutputs<B>>, 'parameters'>,
   >(
-    name: string,
-    input: { parameters: (s: Selector<S>, ctx: Selector<ContextObject>) => P; branches: B },
+    name: N,
+    input: { parameters: (s: Selector<S>, ctx: Selector<ContextObject>) => P },
+    branches: B,
     options?: O,
-  ): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names, string, Mode, S>;
+  ): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
   parallel<
     const N extends string,
     const B extends readonly ((branch: Start<S>) => ChainLike<any, any, 'fragment'>)[],
     const O extends ParallelOptions<S, BranchOutputs<B>>,
   >(name: N, branches: B, options?: O): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
-  parallel(
-    name: string,
-    branchesOrInput: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] | { parameters: ParallelOptions<S, unknown>['parameters']; branches: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] },
-    options: ParallelOptions<S, unknown> = {},
-  ): unknown {
-    const withParameters = !Array.isArray(branchesOrInput);
-    const branches = withParameters ? (branchesOrInput as { branches: readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[] }).branches : (branchesOrInput as readonly ((branch: any) => ChainLike<any, any, 'fragment'>)[]);
-    const parameters = withParameters ? (branchesOrInput as { parameters: ParallelOptions<S, unknown>['parameters'] }).parameters : options.parameters;
+  parallel(name: string, ...args: unknown[]): unknown {
+    type BranchBuilder = (branch: any) => ChainLike<any, any, 'fragment'>;
+    const withParameters = !Array.isArray(args[0]);
+    const input = (withParameters ? args[0] : {}) as Pick<ParallelOptions<S, unknown>, 'parameters'>;
+    const branches = (withParameters ? args[1] : args[0]) as readonly BranchBuilder[];
+    const options = ((withParameters ? args[2] : args[1]) ?? {}) as ParallelOptions<S, unknown>;
     const nodes = branches.map((build) => chainNodeOf(build(start<unknown>())));
-    return this.#append(parallelNode(name, nodes, { ...options, parameters }));
+    return this.#append(parallelNode(name, nodes, withParameters ? { ...options, parameters: input.parameters } : options));
   }
 
   /** Runs `processor` once per item of `items`; the result is the array of the iterations' outputs. */
@@ -201,7 +209,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
       steps: this[CHAIN_NODE].steps,
       tail: Object.freeze({ kind: 'next', target: targetNode(target, () => start<S, Names>()) }),
     });
-    return new Chain({ node, workflow: this.#workflow });
+    return new Chain({ node, workflow: this.#workflow, inputSchema: this.#inputSchema });
   }
 
   /** Adds a retrier to the last state (Task, Parallel or Map): `.retry(['States.Timeout'], { maxAttempts: 2 })`. */
@@ -242,7 +250,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   #append(state: StateNode): Chain<In, any, any, any, Mode> {
     this.#assertOpen(`Adding '${state.name}'`);
     const node: ChainNode = Object.freeze({ kind: 'chain', steps: Object.freeze([...this[CHAIN_NODE].steps, state]), tail: END });
-    return new Chain({ node, workflow: this.#workflow });
+    return new Chain({ node, workflow: this.#workflow, inputSchema: this.#inputSchema });
   }
 
   #updateLast(action: string, change: (last: any) => Record<string, unknown>, catchingOnly = true): Chain<In, S, Names, Err, Mode, LastIn> {
@@ -255,11 +263,9 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
     if (last.kind === 'Fail') throw new DslUsageError(`${action}: a Fail state has no output.`);
     const updated = Object.freeze({ ...last, ...freezeValues(change(last)) }) as StateNode;
     const node: ChainNode = Object.freeze({ kind: 'chain', steps: Object.freeze([...steps.slice(0, -1), updated]), tail });
-    return new Chain({ node, workflow: this.#workflow });
+    return new Chain({ node, workflow: this.#workflow, inputSchema: this.#inputSchema });
   }
 }
-
-type PassResultOf<S, O> = PassResult<S, O>;
 
 function freezeValues(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Array.isArray(value) ? Object.freeze(value) : value]));

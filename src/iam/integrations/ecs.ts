@@ -1,5 +1,6 @@
 import { parseArn } from '../arn';
-import { isRunJob, type IntegrationRule, type RuleInput } from '../integration-rule';
+import { isRunJob } from '../../asl/task-resource';
+import { type IntegrationRule, type RuleInput } from '../integration-rule';
 import { managedEventRule } from '../managed-event-rule';
 import { payloadField, payloadPath } from '../payload-field';
 import { ANY_RESOURCE, type PermissionNeed, type ResourceRef } from '../permission-need';

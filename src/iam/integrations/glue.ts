@@ -1,4 +1,5 @@
-import { isRunJob, type IntegrationRule } from '../integration-rule';
+import { isRunJob } from '../../asl/task-resource';
+import { type IntegrationRule } from '../integration-rule';
 import { payloadField } from '../payload-field';
 import { ANY_RESOURCE, type PermissionNeed } from '../permission-need';
 

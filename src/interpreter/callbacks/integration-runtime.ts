@@ -48,7 +48,7 @@ export class IntegrationRuntime implements TaskIntegrations {
     if (resource.kind === 'activity') return runActivityAttempt(this.callbacks, this.activities, attempt);
     const child = attempt.mock ? undefined : nestedTarget(this.machines, attempt.call);
     switch (resource.pattern) {
-      case 'callback':
+      case 'waitForTaskToken':
         return runCallbackAttempt(this.callbacks, attempt, child);
       case 'sync':
       case 'sync:2':

@@ -5,7 +5,13 @@ interface ScheduledTimer extends Timer {
   seq: number;
   fire: () => void;
   cancelled: boolean;
+  /** Still in the heap (not yet popped). */
+  queued: boolean;
 }
+
+const NOTHING = (): void => {};
+/** Compaction only pays off once enough cancelled timers have piled up. */
+const COMPACT_AFTER = 64;
 
 /**
  * A simulated clock: time stands still while work is pending and jumps to the earliest timer when
@@ -26,6 +32,8 @@ export class VirtualClock implements Clock {
   private readonly heap: ScheduledTimer[] = [];
   private nextSeq = 0;
   private idleCheckPending = false;
+  /** Cancelled timers still in the heap (removed lazily, or all at once when they pile up). */
+  private cancelledInHeap = 0;
 
   constructor(startMs: number = Date.now()) {
     this.current = startMs;
@@ -41,13 +49,34 @@ export class VirtualClock implements Clock {
       seq: this.nextSeq++,
       fire,
       cancelled: false,
-      cancel() {
-        timer.cancelled = true;
-      },
+      queued: true,
+      cancel: () => this.cancel(timer),
     };
     push(this.heap, timer);
     this.scheduleIdleCheck();
     return timer;
+  }
+
+  /**
+   * A cancelled timer lets go of its callback at once: many executions run back to back without
+   * the event loop ever going idle, and each cancels a far-off timeout whose callback holds the
+   * whole execution (history included); kept until popped, they would pile up unboundedly.
+   */
+  private cancel(timer: ScheduledTimer): void {
+    if (timer.cancelled) return;
+    timer.cancelled = true;
+    timer.fire = NOTHING;
+    if (!timer.queued) return;
+    if (++this.cancelledInHeap > COMPACT_AFTER && this.cancelledInHeap * 2 > this.heap.length) this.compact();
+  }
+
+  /** Drops every cancelled timer; a sorted array is a valid heap. */
+  private compact(): void {
+    const live = this.heap.filter((t) => !t.cancelled).sort((a, b) => (before(a, b) ? -1 : 1));
+    for (const t of this.heap) if (t.cancelled) t.queued = false;
+    for (let i = 0; i < live.length; i++) this.heap[i] = live[i];
+    this.heap.length = live.length;
+    this.cancelledInHeap = 0;
   }
 
   /** Number of timers still waiting (cancelled ones excluded). */
@@ -64,9 +93,18 @@ export class VirtualClock implements Clock {
     });
   }
 
+  private popTimer(): ScheduledTimer | undefined {
+    const timer = pop(this.heap);
+    if (timer) {
+      timer.queued = false;
+      if (timer.cancelled) this.cancelledInHeap--;
+    }
+    return timer;
+  }
+
   private fireEarliest(): void {
-    let timer = pop(this.heap);
-    while (timer && timer.cancelled) timer = pop(this.heap);
+    let timer = this.popTimer();
+    while (timer && timer.cancelled) timer = this.popTimer();
     if (!timer) return;
     if (timer.at > this.current) this.current = timer.at;
     if (this.heap.length > 0) this.scheduleIdleCheck();

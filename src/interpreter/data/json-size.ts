@@ -9,49 +9,72 @@ const measured = new WeakMap<object, number>();
 /**
  * The UTF-8 size of `JSON.stringify(value)`, computed without building the string. Stops early
  * (returning a value > `limit`) once `limit` is exceeded, so checking a huge value costs at most
- * `limit` work; complete sizes of objects are cached, so passing the same value on is free.
+ * `limit` work; complete sizes of big objects are cached, so passing the same value on is free.
  */
 export function jsonByteSize(value: Json, limit = Number.POSITIVE_INFINITY): number {
-  return measure(value, limit);
+  if (value === null || typeof value !== 'object') return measure(value, limit, false);
+  // Most payloads are small: measured with no cache lookups at all, they cost a few field reads.
+  // A value found bigger is measured again with the cache (a big value passed on unchanged then
+  // costs this bounded first look and one lookup).
+  const small = measure(value, SMALL_BYTES, false);
+  return small <= SMALL_BYTES ? small : measure(value, limit, true);
 }
 
 /** True when `value` exceeds the 256 KiB payload limit. */
 export function exceedsPayloadLimit(value: Json, limit = PAYLOAD_LIMIT_BYTES): boolean {
-  return measure(value, limit) > limit;
+  return jsonByteSize(value, limit) > limit;
 }
 
-function measure(value: Json, budget: number): number {
+/** Sizes above this are cached; smaller values are cheaper to measure again than to look up. */
+const CACHED_ABOVE = 4096;
+/** Values up to this size are measured without looking at the cache. */
+const SMALL_BYTES = 1024;
+
+function measure(value: Json, budget: number, cached: boolean): number {
   if (value === null) return 4;
   switch (typeof value) {
     case 'string':
       return stringSize(value);
     case 'number':
-      return Number.isFinite(value) ? String(value).length : 4;
+      return numberSize(value);
     case 'boolean':
       return value ? 4 : 5;
     case 'object': {
-      const cached = measured.get(value);
-      if (cached !== undefined) return cached;
+      if (cached) {
+        const known = measured.get(value);
+        if (known !== undefined) return known;
+      }
       let size = 2;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length && size <= budget; i++) size += (i > 0 ? 1 : 0) + measure(value[i], budget - size);
+        for (let i = 0; i < value.length && size <= budget; i++) size += (i > 0 ? 1 : 0) + measure(value[i], budget - size, cached);
       } else {
         let first = true;
         for (const key in value) {
           const v = value[key];
           if (v === undefined) continue;
-          size += (first ? 0 : 1) + stringSize(key) + 1 + measure(v, budget - size);
+          size += (first ? 0 : 1) + stringSize(key) + 1 + measure(v, budget - size, cached);
           first = false;
           if (size > budget) break;
         }
       }
       // Caching pays off for big values passed on unchanged; small ones are cheaper to re-measure.
-      if (size <= budget && size > 4096) measured.set(value, size);
+      if (cached && size <= budget && size > CACHED_ABOVE) measured.set(value, size);
       return size;
     }
     default:
       return 0;
   }
+}
+
+/** Length of the number's JSON text; integers are counted without building the text. */
+function numberSize(value: number): number {
+  if (!Number.isFinite(value)) return 4; // JSON.stringify writes null
+  if (Number.isSafeInteger(value)) {
+    let size = value < 0 ? 2 : 1;
+    for (let rest = Math.abs(value); rest >= 10; rest = Math.floor(rest / 10)) size++;
+    return size;
+  }
+  return String(value).length;
 }
 
 function stringSize(text: string): number {

@@ -63,14 +63,28 @@ function compileObject(object: JsonObject): Resolver | undefined {
   }
   if (!dynamic) return undefined;
   const n = keys.length;
+  const shape = exactShape(keys);
   return (scope, random) => {
-    const out: JsonObject = {};
+    const out: JsonObject = { ...shape };
     for (let i = 0; i < n; i++) {
       const resolver = resolvers[i];
       out[keys[i]] = resolver ? resolver(scope, random) : literals[i];
     }
     return out;
   };
+}
+
+/**
+ * An object with exactly `keys` (null values) whose hidden class holds them all in-object: a copy
+ * of it (`{...shape}`) is allocated at its exact size, where an empty literal filled key by key
+ * reserves four slots (a one-key result would take 56 bytes instead of 32). Payloads live on in
+ * the history, so their size is the execution's memory. Parsed from JSON so that even a key like
+ * `__proto__` is an own data property, as assignment makes it.
+ */
+function exactShape(keys: readonly string[]): JsonObject {
+  const nulls: JsonObject = {};
+  for (const key of keys) Object.defineProperty(nulls, key, { value: null, enumerable: true, writable: true, configurable: true });
+  return JSON.parse(JSON.stringify(nulls)) as JsonObject;
 }
 
 function compileDynamicField(key: string, expression: string): Resolver {

@@ -48,6 +48,17 @@ export function record(frame: Frame, type: HistoryEventType, details?: RecordedD
   return id;
 }
 
+/**
+ * Records an event of a kind compiled in advance ({@link eventKindCode}: `*StateEntered`,
+ * `*StateExited`, Map iteration events), chaining `previousEventId`. `reference` is the input,
+ * output or index the kind's details hold.
+ */
+export function recordCompact(frame: Frame, kind: number, reference: Json, assigned?: Variables): number {
+  const id = frame.history.addCompact(kind, frame.previousEventId, reference, assigned);
+  frame.previousEventId = id;
+  return id;
+}
+
 /** Per-visit facts about the state being run (the `$$.State` part of the context object, and more). */
 export interface StateVisit {
   name: string;
@@ -70,6 +81,8 @@ export interface StateVisit {
   outputOverride: unknown;
   /** Variables assigned by this visit, for the `*StateExited` event. */
   assigned: Variables | undefined;
+  /** The state output, once it exits: a finished visit is its own {@link Outcome} (one object less per state). */
+  output: Json;
 }
 
 /** What running a state yields: its output and where to go (`undefined` = the machine ends). */

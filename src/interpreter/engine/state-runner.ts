@@ -4,9 +4,11 @@ import { StatesError } from '../errors';
 import type { ErrorHandling } from '../error-handling/error-handling';
 import { locateError, markLocated } from '../error-handling/locate-error';
 import type { StateDataFlow } from '../flow';
+import { eventKindCode, EventShape } from '../history/event-kinds';
 import type { HistoryEventType } from '../history/history-event';
+import { evaluationLocation } from '../jsonata/evaluation-location';
 import { Aborted } from './abort-scope';
-import { record, type Frame, type Outcome, type PreparedState, type StateVisit } from './runtime';
+import { record, recordCompact, type Frame, type Outcome, type PreparedState, type StateVisit } from './runtime';
 
 /** A state type's own work: effective input → result (sync when it can be). */
 export type Work = (effective: Json, frame: Frame, visit: StateVisit) => Json | Promise<Json>;
@@ -46,15 +48,16 @@ export class StateRunner implements PreparedState {
   readonly type: StateType;
   /** Set when the machine is linked; `undefined` for End states. */
   next: PreparedState | undefined;
-  private readonly enteredType: HistoryEventType;
-  private readonly exitedType: HistoryEventType;
+  /** History event kinds (type + name), interned once: recording an event stores a code, not an object. */
+  private readonly enteredKind: number;
+  private readonly exitedKind: number;
   private readonly abortedType: HistoryEventType;
 
   constructor(private readonly parts: StateParts) {
     this.name = parts.name;
     this.type = parts.type;
-    this.enteredType = `${parts.type}StateEntered` as HistoryEventType;
-    this.exitedType = `${parts.type}StateExited` as HistoryEventType;
+    this.enteredKind = eventKindCode(`${parts.type}StateEntered` as HistoryEventType, EventShape.Entered, parts.name);
+    this.exitedKind = eventKindCode(`${parts.type}StateExited` as HistoryEventType, EventShape.Exited, parts.name);
     this.abortedType = `${parts.type}StateAborted` as HistoryEventType;
   }
 
@@ -99,7 +102,7 @@ export class StateRunner implements PreparedState {
   }
 
   private enter(input: Json, frame: Frame): StateVisit {
-    const enteredEventId = record(frame, this.enteredType, { name: this.name, input });
+    const enteredEventId = recordCompact(frame, this.enteredKind, input);
     return {
       name: this.name,
       input,
@@ -114,6 +117,7 @@ export class StateRunner implements PreparedState {
       assignOverride: undefined,
       outputOverride: undefined,
       assigned: undefined,
+      output: null,
     };
   }
 
@@ -127,9 +131,10 @@ export class StateRunner implements PreparedState {
       );
     }
     if (this.parts.exits) {
-      record(frame, this.exitedType, { name: this.name, output, assignedVariables: visit.assigned });
+      recordCompact(frame, this.exitedKind, output, visit.assigned);
     }
-    return { output, next: visit.next };
+    visit.output = output;
+    return visit;
   }
 
   private failed(thrown: unknown, frame: Frame, visit: StateVisit): unknown {
@@ -141,7 +146,7 @@ export class StateRunner implements PreparedState {
     const error = locateError(thrown, visit);
     if (error.error === 'States.QueryEvaluationError' && !evaluationRecorded.has(error)) {
       evaluationRecorded.add(error);
-      record(frame, 'EvaluationFailed', { state: this.name, error: error.error, cause: error.cause ?? undefined });
+      record(frame, 'EvaluationFailed', { state: this.name, error: error.error, cause: error.cause ?? undefined, location: evaluationLocation(error) });
     }
     if (this.parts.failedEvent && error.error !== 'States.Runtime') record(frame, this.parts.failedEvent);
     if (frame.abortsFailedStates && ABORTABLE.has(this.type)) record(frame, this.abortedType);

@@ -39,11 +39,12 @@ export function compileErrorHandling(
   caughtEvent?: HistoryEventType,
 ): ErrorHandling {
   const retry = retriers ?? [];
-  const prepared: PreparedCatcher[] = (catchers ?? []).map((c) => ({
+  const prepared: PreparedCatcher[] = (catchers ?? []).map((c, i) => ({
     errorEquals: c.ErrorEquals,
     nextName: c.Next,
     next: undefined,
-    flow: queryLanguage === 'JSONata' ? compileJsonataCatcherFlow(c.Output, c.Assign) : compileJsonPathCatcherFlow(c.ResultPath, c.Assign),
+    flow:
+      queryLanguage === 'JSONata' ? compileJsonataCatcherFlow(c.Output, c.Assign, `Catch[${i}]`) : compileJsonPathCatcherFlow(c.ResultPath, c.Assign),
   }));
 
   return {

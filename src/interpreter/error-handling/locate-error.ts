@@ -1,4 +1,5 @@
 import { StatesError } from '../errors';
+import { carryEvaluationLocation } from '../jsonata/evaluation-location';
 import type { StateVisit } from '../engine/runtime';
 
 // Errors already attributed to a state (or coming from a task/child), so they are worded once.
@@ -21,5 +22,5 @@ export function locateError(error: StatesError, visit: StateVisit): StatesError 
   if (located.has(error) || error.error === null || !EVALUATION_ERRORS.has(error.error)) return markLocated(error);
   const prefix = `An error occurred while executing the state '${visit.name}' (entered at the event id #${visit.enteredEventId}).`;
   const cause = error.cause ? `${prefix} ${error.cause}` : prefix;
-  return markLocated(new StatesError(error.error, cause));
+  return markLocated(carryEvaluationLocation(error, new StatesError(error.error, cause)));
 }

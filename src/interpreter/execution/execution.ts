@@ -13,6 +13,7 @@ import type { ExecutionRuntime, Frame, PreparedMachine } from '../engine/runtime
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
 import type { ExecutionResult, ExecutionStatus, StateMachineType } from './types';
+import { mapRunsOf, type MapRun } from '../states/map/map-run';
 
 /** What an {@link Execution} needs; assembled by `StateMachine.startExecution`. */
 export interface ExecutionSetup {
@@ -114,6 +115,18 @@ export class Execution {
     return this.runtime.history.events();
   }
 
+  /**
+   * The Map Runs this execution's Distributed Map states started, each listing its child
+   * executions (status, input, output, `history()`, `describe()`).
+   *
+   * @example
+   * const [run] = execution.mapRuns();
+   * run.executions.map((child) => child.describe().status); // ['SUCCEEDED', 'FAILED', ...]
+   */
+  mapRuns(): MapRun[] {
+    return mapRunsOf(this.runtime);
+  }
+
   describe(): ExecutionDescription {
     const d: ExecutionDescription = {
       executionArn: this.executionArn,
@@ -171,6 +184,7 @@ export class Execution {
       variables: Object.create(null),
       abort: this.abort,
       previousEventId: 0,
+      abortsFailedStates: false,
     };
     let result: ExecutionResult;
     try {

@@ -2,14 +2,18 @@ import type { Json } from '../../asl/types';
 import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../data/json-size';
 import { StatesError } from '../errors';
 import type { Frame, StateVisit, Variables } from '../engine/runtime';
+import { reserveVariableStorage } from './variable-storage';
 
 /**
  * Assigns the already-evaluated right-hand sides (all evaluated first, from the values as of state
- * entry, per the ASL spec) and remembers them for the `*StateExited` event.
+ * entry, per the ASL spec) and remembers them for the `*StateExited` event. Enforces AWS's limits:
+ * one variable and one Assign ≤ 256 KiB (`States.DataLimitExceeded`), all of the execution's
+ * variables ≤ 10 MiB (`States.Runtime`, see {@link reserveVariableStorage}).
  */
 export function assignVariables(frame: Frame, visit: StateVisit, values: Json): void {
   if (values === null || typeof values !== 'object' || Array.isArray(values)) return;
   let total = 0;
+  const sizes = new Map<string, number>();
   for (const name in values) {
     const size = jsonByteSize(values[name], PAYLOAD_LIMIT_BYTES + 1);
     total += size;
@@ -19,7 +23,9 @@ export function assignVariables(frame: Frame, visit: StateVisit, values: Json): 
         `The variables assigned by the state '${visit.name}' exceed the maximum size of ${PAYLOAD_LIMIT_BYTES} bytes.`,
       );
     }
+    sizes.set(name, size);
   }
+  reserveVariableStorage(frame, visit.name, sizes);
   const variables: Variables = frame.variables;
   for (const name in values) variables[name] = values[name];
   visit.assigned = values as Variables;

@@ -15,3 +15,4 @@ export { compileJsonataField, evaluateJsonataField, jsonataBindings, type Jsonat
 export function compileStateDataFlow(state: State, queryLanguage: QueryLanguage, fields: object = state): StateDataFlow {
   return queryLanguage === 'JSONata' ? compileJsonataFlow(fields as never) : compileJsonPathFlow(fields as never);
 }
+export { EXECUTION_VARIABLES_LIMIT_BYTES, releaseVariableScope, storedVariableBytes } from './variable-storage';

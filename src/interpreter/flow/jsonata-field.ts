@@ -1,4 +1,5 @@
 import type { Json } from '../../asl/types';
+import type { Clock } from '../clock/clock';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { StateScope } from '../engine/context-object';
 import { compileJsonataTemplate, type JsonataBindings } from '../jsonata';
@@ -30,7 +31,19 @@ export function jsonataBindings(
   const states: JsonataBindings['states'] = { input, context: new StateScope(input, frame, visit).context };
   if (extra?.result !== undefined) states.result = extra.result;
   if (extra?.errorOutput !== undefined) states.errorOutput = extra.errorOutput;
-  return { states, variables: frame.variables, random: frame.runtime.random };
+  return { states, variables: frame.variables, random: frame.runtime.random, clock: clockReader(frame.runtime.clock) };
+}
+
+// `$now()`/`$millis()` read the execution's clock (virtual by default), not the host's; one reader per clock.
+const clockReaders = new WeakMap<Clock, () => number>();
+
+function clockReader(clock: Clock): () => number {
+  let reader = clockReaders.get(clock);
+  if (!reader) {
+    reader = () => clock.now();
+    clockReaders.set(clock, reader);
+  }
+  return reader;
 }
 
 /** Evaluates a field: constants synchronously, expressions asynchronously. */

@@ -33,10 +33,17 @@ export function compileJsonataFlow(fields: JsonataFields): StateDataFlow {
   };
 }
 
-/** A Catcher under JSONata: `Output` (default: the error output) and `Assign` see `$states.errorOutput`. */
-export function compileJsonataCatcherFlow(outputValue: Json | undefined, assignValue: JsonObject | undefined): CatcherDataFlow {
-  const output = outputValue === undefined ? undefined : compileJsonataField(outputValue, 'Output');
-  const assign = assignValue === undefined ? undefined : compileJsonataField(assignValue, 'Assign');
+/**
+ * A Catcher under JSONata: `Output` (default: the error output) and `Assign` see `$states.errorOutput`.
+ * `location` names the catcher in failures as AWS does (`Catch[0]` → field `Catch[0]/Output`).
+ */
+export function compileJsonataCatcherFlow(
+  outputValue: Json | undefined,
+  assignValue: JsonObject | undefined,
+  location = 'Catch[0]',
+): CatcherDataFlow {
+  const output = outputValue === undefined ? undefined : compileJsonataField(outputValue, `${location}/Output`);
+  const assign = assignValue === undefined ? undefined : compileJsonataField(assignValue, `${location}/Assign`);
   return {
     leave(raw, errorOutput, frame, visit) {
       return finish(frame, visit, raw, { errorOutput }, errorOutput, output, assign);

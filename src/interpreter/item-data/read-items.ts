@@ -13,6 +13,10 @@ import type { ResolvedItemReader, ResolvedReaderConfig } from './types';
  * metadata, or with `Transformation: LOAD_AND_FLATTEN` their parsed contents). `MaxItems`
  * (`0`/absent: no limit) keeps the first N items.
  *
+ * `sources`, when given, receives each returned item's S3 URI (`$$.Map.Item.Source`): the bucket
+ * (`S3://bucket`) for a plain listing, else the object the item was read from (`S3://bucket/key`;
+ * for a manifest, the manifest object).
+ *
  * Throws `StatesError('States.ItemReaderFailed', cause)` when S3 has no such object or the data
  * cannot be read (e.g. `"CSV headers cannot contain duplicates."`), and `States.Runtime` when the
  * resolved `Parameters` are malformed.
@@ -25,31 +29,44 @@ import type { ResolvedItemReader, ResolvedReaderConfig } from './types';
  *   ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
  * }, s3); // [{ id: '1', name: 'a' }]
  */
-export function readItems(reader: ResolvedItemReader, store: S3ObjectStore): Json[] {
+export function readItems(reader: ResolvedItemReader, store: S3ObjectStore, sources?: string[]): Json[] {
   const config = reader.ReaderConfig ?? {};
   const parameters = readerParameters(reader.Parameters);
   const action = s3Action(reader.Resource);
+  const found: string[] = [];
   const items =
     action === 'getObject'
-      ? readObject(parameters, config, store)
+      ? readObject(parameters, config, store, found)
       : action === 'listObjectsV2'
-        ? readListing(parameters, config, store)
+        ? readListing(parameters, config, store, found)
         : unsupportedResource(reader.Resource);
-  return limitItems(items, config.MaxItems);
+  const limited = limitItems(items, config.MaxItems);
+  // `$$.Map.Item.Source`: one S3 URI per item, written as the DG shows them (`S3://bucket[/key]`).
+  if (sources) for (let i = 0; i < limited.length; i++) sources.push(found[i]);
+  return limited;
 }
 
-function readObject(parameters: JsonObject, config: ResolvedReaderConfig, store: S3ObjectStore): Json[] {
+function objectUri(bucket: string, key?: string): string {
+  return key === undefined ? `S3://${bucket}` : `S3://${bucket}/${key}`;
+}
+
+function tag(items: Json[], source: string, sources: string[]): Json[] {
+  for (let i = 0; i < items.length; i++) sources.push(source);
+  return items;
+}
+
+function readObject(parameters: JsonObject, config: ResolvedReaderConfig, store: S3ObjectStore, sources: string[]): Json[] {
   const bucket = stringParameter(parameters, 'Bucket');
   const key = stringParameter(parameters, 'Key');
   const body = requireObject(store, bucket, key);
   // An Athena manifest keeps InputType for its data files (CSV/JSONL/PARQUET); S3 Inventory says MANIFEST.
   if (config.InputType === 'MANIFEST' || config.ManifestType === 'ATHENA_DATA') {
-    return readManifestItems(body, config, { bucket, key }, store);
+    return tag(readManifestItems(body, config, { bucket, key }, store), objectUri(bucket, key), sources);
   }
-  return parseItemFile(body, config, { bucket, key });
+  return tag(parseItemFile(body, config, { bucket, key }), objectUri(bucket, key), sources);
 }
 
-function readListing(parameters: JsonObject, config: ResolvedReaderConfig, store: S3ObjectStore): Json[] {
+function readListing(parameters: JsonObject, config: ResolvedReaderConfig, store: S3ObjectStore, sources: string[]): Json[] {
   const bucket = stringParameter(parameters, 'Bucket');
   const prefix = parameters.Prefix === undefined ? '' : stringParameter(parameters, 'Prefix');
   if (store.hasBucket && !store.hasBucket(bucket)) throw noSuchBucket(bucket);
@@ -59,9 +76,10 @@ function readListing(parameters: JsonObject, config: ResolvedReaderConfig, store
       .filter((object) => !isFolderMarker(object.Key, object.Size))
       .flatMap((object) => {
         const body = requireObject(store, bucket, object.Key);
-        return parseItemFile(body, config, { bucket, key: object.Key });
+        return tag(parseItemFile(body, config, { bucket, key: object.Key }), objectUri(bucket, object.Key), sources);
       });
   }
+  tag(listed as unknown as Json[], objectUri(bucket), sources);
   // AWS hands each child the object's metadata with LastModified in epoch seconds (documented
   // example: `"LastModified": 1668699881`).
   return listed.map((object) => ({

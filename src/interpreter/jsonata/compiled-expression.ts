@@ -3,6 +3,7 @@ import { jsonataBody } from '../../asl/jsonata-syntax';
 import type { Json } from '../../asl/types';
 import { StatesError } from '../errors';
 import { CLOCK_BINDING, JsonataFunctionError, RANDOM_SOURCE_BINDING, registerAwsFunctions } from './aws-functions';
+import { evaluationLocation, withEvaluationLocation } from './evaluation-location';
 import { evaluationError, returnedNothingError, unsupportedResultTypeError } from './jsonata-errors';
 import { toJson, UNSUPPORTED } from './to-json';
 import type { JsonataBindings } from './bindings';
@@ -80,7 +81,7 @@ async function evaluateTolerantOfFrozenData(parsed: jsonata.Expression, scope: R
 }
 
 function toEvaluationError(thrown: unknown, body: string, field: string): StatesError {
-  if (thrown instanceof StatesError) return thrown;
+  if (thrown instanceof StatesError) return evaluationLocation(thrown) === undefined ? withEvaluationLocation(thrown, field) : thrown;
   if (thrown instanceof JsonataFunctionError) return evaluationError(body, field, thrown.code, thrown.message);
   const { code, message } = (thrown ?? {}) as { code?: unknown; message?: unknown };
   return evaluationError(body, field, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(thrown));

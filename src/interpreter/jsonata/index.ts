@@ -8,3 +8,4 @@ export {
   unsupportedResultTypeError,
   type JsonTypeName,
 } from './jsonata-errors';
+export { carryEvaluationLocation, evaluationLocation, withEvaluationLocation } from './evaluation-location';

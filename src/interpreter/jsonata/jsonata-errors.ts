@@ -1,5 +1,6 @@
 import type { Json } from '../../asl/types';
 import { queryEvaluationError, type StatesError } from '../errors';
+import { withEvaluationLocation } from './evaluation-location';
 
 /**
  * `States.QueryEvaluationError`s worded as AWS words them (recorded causes). `expression` is the
@@ -11,14 +12,19 @@ function prefix(expression: string, field: string): string {
   return `The JSONata expression '${expression}' specified for the field '${field}'`;
 }
 
+// Every error worded for a field also carries it as the `EvaluationFailed` event's `location`.
+function failure(cause: string, field: string): StatesError {
+  return withEvaluationLocation(queryEvaluationError(cause), field);
+}
+
 /** The expression evaluated to `undefined` (JSON cannot hold it). */
 export function returnedNothingError(expression: string, field: string): StatesError {
-  return queryEvaluationError(`${prefix(expression, field)} returned nothing (undefined).`);
+  return failure(`${prefix(expression, field)} returned nothing (undefined).`, field);
 }
 
 /** The expression evaluated to something that is not JSON (a function). */
 export function unsupportedResultTypeError(expression: string, field: string): StatesError {
-  return queryEvaluationError(`${prefix(expression, field)} returned an unsupported result type.`);
+  return failure(`${prefix(expression, field)} returned an unsupported result type.`, field);
 }
 
 /**
@@ -30,8 +36,9 @@ export function unsupportedResultTypeError(expression: string, field: string): S
  * // "The JSONata expression 'true' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'boolean' for value: true"
  */
 export function unexpectedResultTypeError(expression: string, field: string, expected: JsonTypeName, value: Json): StatesError {
-  return queryEvaluationError(
+  return failure(
     `${prefix(expression, field)} returned an unexpected result type. Expected '${expected}', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`,
+    field,
   );
 }
 
@@ -45,7 +52,7 @@ export function unexpectedResultTypeError(expression: string, field: string, exp
  */
 export function evaluationError(expression: string, field: string, code: string | undefined, message: string): StatesError {
   const detail = code ? `${code}: ${message}` : message;
-  return queryEvaluationError(`${prefix(expression, field)} threw an error during evaluation. ${detail}`);
+  return failure(`${prefix(expression, field)} threw an error during evaluation. ${detail}`, field);
 }
 
 export type JsonTypeName = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';

@@ -45,8 +45,8 @@ export const compileChoiceState: StateCompiler<ChoiceState> = (state, { name, qu
       test: compileJsonataTemplate(rule.Condition as Json, `Choices[${i}]/Condition`),
       nextName: rule.Next,
       next: undefined,
-      assign: rule.Assign === undefined ? null : compileJsonataField(rule.Assign, 'Assign'),
-      output: rule.Output === undefined ? null : (compileJsonataField(rule.Output, 'Output') as JsonataField),
+      assign: rule.Assign === undefined ? null : compileJsonataField(rule.Assign, `Choices[${i}]/Assign`),
+      output: rule.Output === undefined ? null : (compileJsonataField(rule.Output, `Choices[${i}]/Output`) as JsonataField),
     }));
     rules = jsonataRules;
     work = async (effective, frame, visit) => {

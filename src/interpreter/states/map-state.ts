@@ -1,5 +1,6 @@
 import type { Json, MapState } from '../../asl/types';
 import { StatesError } from '../errors';
+import { Aborted } from '../engine/abort-scope';
 import { compileErrorHandling } from '../error-handling/error-handling';
 import { record, type Frame, type StateVisit } from '../engine/runtime';
 import { StateRunner } from '../engine/state-runner';
@@ -9,7 +10,8 @@ import { randomUuid } from '../random/seeded-random';
 import { DISTRIBUTED_MAX_CONCURRENCY, runMapRunChildren } from './map/distributed-map';
 import { checkTolerance, type Tolerance } from './map/failure-tolerance';
 import { runInlineIterations } from './map/inline-map';
-import { compileReadItems, compileSelectItem } from './map/map-items';
+import { compileReadItems, compileSelectItem, type MapItems } from './map/map-items';
+import { MapRun, registerMapRun } from './map/map-run';
 import { compileMapNumber } from './map/map-number';
 import { compileItemBatcher, compileItemReader, compileResultWriter } from './map/map-sources';
 import type { StateCompiler } from './state-compiler';
@@ -30,7 +32,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
   const processor = context.prepareNested(processorDefinition);
   // AWS also honours a ProcessorConfig placed in the legacy `Iterator` (recorded).
   const distributed = (processorDefinition as { ProcessorConfig?: { Mode?: string } }).ProcessorConfig?.Mode === 'DISTRIBUTED';
-  const readInputItems = compileReadItems(state, jsonata);
+  const readInputItems = compileReadItems(state, jsonata, distributed);
   const selectItem = compileSelectItem(state, jsonata);
   const maxConcurrency = compileMapNumber(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', 'integer', jsonata);
   const toleratedCount = compileMapNumber(state.ToleratedFailureCount, state.ToleratedFailureCountPath, 'ToleratedFailureCount', 'integer', jsonata);
@@ -56,7 +58,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
 
   const inline = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
     const requested = (await maxConcurrency(effective, frame, visit)) ?? 0;
-    const items = await readInputItems(effective, frame, visit);
+    const { values: items } = await readInputItems(effective, frame, visit);
     record(frame, 'MapStateStarted', { length: items.length });
     const tolerance = hasTolerance ? await resolveTolerance(effective, frame, visit) : undefined;
     const concurrency = requested > 0 ? Math.min(requested, INLINE_MAX_CONCURRENCY) : INLINE_MAX_CONCURRENCY;
@@ -73,11 +75,16 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
     const childStateMachineName = `${smName}/${label}`;
     const runId = randomUuid(runtime.random);
     const mapRunArn = `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${childStateMachineName}:${runId}`;
+    const run = new MapRun(mapRunArn, name, runtime.clock.now());
+    registerMapRun(runtime, run);
     record(frame, 'MapRunStarted', { mapRunArn });
     try {
-      const items = reader ? readItems(await reader(effective, frame, visit), runtime.s3) : await readInputItems(effective, frame, visit);
+      const items = await readRunItems(effective, frame, visit);
       const selected: Json[] = [];
-      for (let i = 0; i < items.length; i++) selected.push(await selectItem(effective, items[i], i, frame, visit));
+      for (let i = 0; i < items.values.length; i++) {
+        const place = { index: i, key: items.keys?.[i], source: items.sources ? items.sources[i] : 'STATE_DATA' };
+        selected.push(await selectItem(effective, items.values[i], place, frame, visit));
+      }
       const inputs = batcher ? batchItems(selected, await batcher(effective, frame, visit)) : selected;
       const outcome = await runMapRunChildren(
         {
@@ -85,7 +92,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
           inputs,
           concurrency: requested > 0 ? requested : DISTRIBUTED_MAX_CONCURRENCY,
           tolerance,
-          mapRunArn,
+          run,
           childStateMachineArn: `arn:aws:states:${runtime.region}:${runtime.accountId}:stateMachine:${childStateMachineName}`,
           childStateMachineName,
         },
@@ -96,11 +103,26 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
           ? writeResults(await writer(effective, frame, visit), runtime.s3, { mapRunArn, runId, results: outcome.records })
           : outcome.outputs.map((o) => (o === undefined ? null : o));
       record(frame, 'MapRunSucceeded');
+      run.end('SUCCEEDED', runtime.clock.now());
       return result;
     } catch (error) {
-      if (error instanceof StatesError) record(frame, 'MapRunFailed', { error: error.error ?? undefined, cause: error.cause ?? undefined });
+      if (error instanceof StatesError) {
+        record(frame, 'MapRunFailed', { error: error.error ?? undefined, cause: error.cause ?? undefined });
+        run.end('FAILED', runtime.clock.now(), error.error ?? undefined, error.cause ?? undefined);
+      } else if (error instanceof Aborted) {
+        record(frame, 'MapRunAborted');
+        run.end('ABORTED', runtime.clock.now());
+      }
       throw error;
     }
+  };
+
+  /** A Map Run's items: from the ItemReader (each with its S3 source) or the state input. */
+  const readRunItems = async (effective: Json, frame: Frame, visit: StateVisit): Promise<MapItems & { sources?: string[] }> => {
+    if (!reader) return readInputItems(effective, frame, visit);
+    const sources: string[] = [];
+    const values = readItems(await reader(effective, frame, visit), frame.runtime.s3, sources);
+    return { values, keys: undefined, sources };
   };
 
   const run = distributed ? mapRun : inline;

@@ -1,11 +1,11 @@
-import type { ParallelState } from '../../asl/types';
+import type { Json, ParallelState } from '../../asl/types';
 import { compileErrorHandling } from '../error-handling/error-handling';
 import { childFrame } from '../engine/child-frame';
 import { runChildren } from '../engine/run-children';
 import { runMachine } from '../engine/run-machine';
-import { record } from '../engine/runtime';
+import { record, type Frame, type PreparedMachine } from '../engine/runtime';
 import { StateRunner } from '../engine/state-runner';
-import { compileStateDataFlow } from '../flow';
+import { compileStateDataFlow, releaseVariableScope } from '../flow';
 import type { StateCompiler } from './state-compiler';
 
 /**
@@ -33,7 +33,7 @@ export const compileParallelState: StateCompiler<ParallelState> = (state, contex
           count: branches.length,
           concurrency: Number.POSITIVE_INFINITY,
           parent: frame.abort,
-          start: (i, abort) => runMachine(branches[i], effective, { ...childFrame(frame, abort, startedId), abortsFailedStates: true }),
+          start: (i, abort) => runBranch(branches[i], effective, childFrame(frame, abort, startedId, true)),
         });
       } catch (error) {
         settle();
@@ -60,3 +60,19 @@ export const compileParallelState: StateCompiler<ParallelState> = (state, contex
     failedEvent: 'ParallelStateFailed',
   });
 };
+
+/** Runs one branch; its variables vanish when it ends (they stop counting towards the execution's total). */
+function runBranch(branch: PreparedMachine, input: Json, frame: Frame): Json | Promise<Json> {
+  let output: Json | Promise<Json>;
+  try {
+    output = runMachine(branch, input, frame);
+  } catch (error) {
+    releaseVariableScope(frame);
+    throw error;
+  }
+  if (!(output instanceof Promise)) {
+    releaseVariableScope(frame);
+    return output;
+  }
+  return output.finally(() => releaseVariableScope(frame));
+}

@@ -10,14 +10,14 @@ import type { Frame, StateVisit } from '../engine/runtime';
 import { compileJsonataField, compileStateDataFlow, evaluateJsonataField, jsonataBindings } from '../flow';
 import { randomUuid } from '../random/seeded-random';
 import { invokeTask } from '../tasks/invoke-task';
-import { classifyResource } from '../tasks/task-resource';
+import { taskTarget } from '../tasks/task-target';
 import type { StateCompiler } from './state-compiler';
 
 type Resolve<T> = (input: Json, frame: Frame, visit: StateVisit) => T | Promise<T>;
 
 /** Task: calls its resource (a mock) with the effective input; Retry/Catch around each attempt. */
 export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryLanguage }) => {
-  const resource = classifyResource(state.Resource);
+  const resource = taskTarget(state.Resource);
   const jsonata = queryLanguage === 'JSONata';
   const timeout = compileSeconds(state.TimeoutSeconds, state.TimeoutSecondsPath, 'TimeoutSeconds', jsonata);
   const heartbeat = compileSeconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata);

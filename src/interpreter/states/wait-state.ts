@@ -6,6 +6,7 @@ import { StateScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { compileJsonataField, compileStateDataFlow, evaluateJsonataField, jsonataBindings } from '../flow';
+import { withEvaluationLocation } from '../jsonata';
 import type { StateCompiler } from './state-compiler';
 import { parseWaitTimestamp } from './wait-time';
 
@@ -95,8 +96,11 @@ function compileJsonataWait(state: WaitState): ResolveWait {
       const value = evaluateJsonataField(field, () => jsonataBindings(frame, visit, _effective));
       const check = (v: Json): WaitUntil => {
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-          throw queryEvaluationError(
-            `The JSONata expression '${String(source)}' specified for the field 'Seconds' returned an unexpected result type. Expected 'integer', but was '${typeName(v)}' for value: ${JSON.stringify(v)}`,
+          throw withEvaluationLocation(
+            queryEvaluationError(
+              `The JSONata expression '${String(source)}' specified for the field 'Seconds' returned an unexpected result type. Expected 'integer', but was '${typeName(v)}' for value: ${JSON.stringify(v)}`,
+            ),
+            'Seconds',
           );
         }
         return { seconds: v };
@@ -110,7 +114,10 @@ function compileJsonataWait(state: WaitState): ResolveWait {
       const value = evaluateJsonataField(field, () => jsonataBindings(frame, visit, _effective));
       const check = (v: Json): WaitUntil => ({
         at: timestampOrThrow(v, () =>
-          queryEvaluationError(`The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${render(v)}`),
+          withEvaluationLocation(
+            queryEvaluationError(`The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${render(v)}`),
+            'Timestamp',
+          ),
         ),
       });
       return value instanceof Promise ? value.then(check) : check(value);

@@ -8,13 +8,13 @@ import { lambdaInvokeResponse } from './lambda-response';
 import { TaskEvents } from './task-events';
 import { isSyncJob } from '../jobs/sync-job';
 import { isNeverAnswers, type TaskInvocation } from './task-mocks';
-import type { TaskResource } from './task-resource';
+import type { TaskTarget } from './task-target';
 
 /** AWS's default task timeout when `TimeoutSeconds` is absent. */
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
 
 export interface TaskCall {
-  resource: TaskResource;
+  resource: TaskTarget;
   input: Json;
   timeoutSeconds: number | undefined;
   heartbeatSeconds: number | undefined;
@@ -147,7 +147,7 @@ function misusedSyncJob(stateName: string, events: TaskEvents): StatesError {
   return markLocated(error);
 }
 
-function noMockError(stateName: string, resource: TaskResource): StatesError {
+function noMockError(stateName: string, resource: TaskTarget): StatesError {
   return new StatesError(
     'States.Runtime',
     `No mock answers the Task state '${stateName}' (Resource '${resource.arn}'). ` +

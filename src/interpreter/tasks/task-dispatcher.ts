@@ -1,5 +1,5 @@
 import type { TaskMock, TaskMocks } from './task-mocks';
-import type { TaskResource } from './task-resource';
+import type { TaskTarget } from './task-target';
 
 /**
  * Finds who answers a task. Today: mocks (per execution, then per interpreter, each keyed by state
@@ -7,7 +7,7 @@ import type { TaskResource } from './task-resource';
  * seam, so the Task state never knows where an answer comes from.
  */
 export interface TaskDispatcher {
-  resolve(stateName: string, resource: TaskResource): TaskMock | undefined;
+  resolve(stateName: string, resource: TaskTarget): TaskMock | undefined;
   /** 0, 1, 2, ... per state name over the execution (MockConfigFile ranges count these). */
   nextInvocationIndex(stateName: string): number;
 }
@@ -18,7 +18,7 @@ export class MockTaskDispatcher implements TaskDispatcher {
   /** `layers` are searched in order (execution mocks before interpreter mocks). */
   constructor(private readonly layers: readonly (TaskMocks | undefined)[]) {}
 
-  resolve(stateName: string, resource: TaskResource): TaskMock | undefined {
+  resolve(stateName: string, resource: TaskTarget): TaskMock | undefined {
     for (const layer of this.layers) {
       if (!layer) continue;
       const byState = Object.prototype.hasOwnProperty.call(layer, stateName) ? layer[stateName] : undefined;

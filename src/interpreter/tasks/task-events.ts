@@ -1,7 +1,7 @@
 import type { Json } from '../../asl/types';
 import type { RecordedDetails } from '../history/history-event';
 import { record, type Frame } from '../engine/runtime';
-import type { TaskResource } from './task-resource';
+import type { TaskTarget } from './task-target';
 
 export interface TaskScheduling {
   input: Json;
@@ -18,7 +18,7 @@ export interface TaskScheduling {
 export class TaskEvents {
   constructor(
     private readonly frame: Frame,
-    private readonly resource: TaskResource,
+    private readonly resource: TaskTarget,
   ) {}
 
   scheduled(s: TaskScheduling): void {

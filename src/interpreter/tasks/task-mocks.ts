@@ -1,13 +1,13 @@
 import type { Json } from '../../asl/types';
 import { StatesError } from '../errors';
 import type { SyncJob } from '../jobs/sync-job';
-import type { TaskResource } from './task-resource';
+import type { TaskTarget } from './task-target';
 
 /** What a mock is told about the call it answers. */
 export interface TaskInvocation {
   /** The Task state's name. */
   stateName: string;
-  resource: TaskResource;
+  resource: TaskTarget;
   /** The effective input (after InputPath/Parameters or Arguments): what the service receives. */
   input: Json;
   /** The context object (`$$`), including `Task.Token`. */

@@ -9,6 +9,7 @@ import { runChildren } from '../../engine/run-children';
 import { runMachine } from '../../engine/run-machine';
 import type { ExecutionRuntime, Frame, PreparedMachine } from '../../engine/runtime';
 import { exceedsTolerance, toleranceExceededError, type Tolerance } from './failure-tolerance';
+import { MapRunExecution, type MapRun } from './map-run';
 
 /** Inline maps run at most ~40 iterations at once on AWS; a Distributed map up to 10,000 children. */
 export const DISTRIBUTED_MAX_CONCURRENCY = 10_000;
@@ -19,7 +20,8 @@ export interface MapRunChildren {
   inputs: Json[];
   concurrency: number;
   tolerance: Tolerance;
-  mapRunArn: string;
+  /** The Map Run the children belong to (it lists them as they start). */
+  run: MapRun;
   /** `arn:…:stateMachine:<parent>/<label>` */
   childStateMachineArn: string;
   childStateMachineName: string;
@@ -40,6 +42,7 @@ export function runMapRunChildren(run: MapRunChildren, frame: Frame): Promise<Ma
   const { runtime } = frame;
   const records: ChildExecutionRecord[] = new Array(run.inputs.length);
   const outputs: Json[] = new Array(run.inputs.length);
+  run.run.total = run.inputs.length;
   let failed = 0;
   const result = runChildren({
     count: run.inputs.length,
@@ -66,7 +69,8 @@ function runChild(
   const input = run.inputs[index];
   const name = randomUuid(parent.random);
   const executionArn = `${run.childStateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-  const startDate = formatTimestamp(parent.clock.now());
+  const startMs = parent.clock.now();
+  const startDate = formatTimestamp(startMs);
   const history = new ExecutionHistory(parent.clock, null);
   const runtime: ExecutionRuntime = {
     ...parent,
@@ -81,23 +85,31 @@ function runChild(
     },
     stateMachineContext: { Id: run.childStateMachineArn, Name: run.childStateMachineName },
   };
+  const child = new MapRunExecution(executionArn, name, run.childStateMachineArn, input, startMs, runtime);
+  run.run.executions[index] = child;
   const started = history.add('ExecutionStarted', 0, { input, roleArn: String(parent.executionContext.RoleArn) });
   const frame: Frame = { runtime, history, variables: Object.create(null), abort, previousEventId: started };
   const base = { executionArn, name, input, startDate, stateMachineArn: run.childStateMachineArn };
   const succeed = (output: Json): Json => {
     history.add('ExecutionSucceeded', history.lastEventId, { output });
-    records[index] = { ...base, output, status: 'SUCCEEDED', stopDate: formatTimestamp(parent.clock.now()) };
+    const stopMs = parent.clock.now();
+    child.end('SUCCEEDED', stopMs, { output });
+    records[index] = { ...base, output, status: 'SUCCEEDED', stopDate: formatTimestamp(stopMs) };
     outputs[index] = output;
     return output;
   };
   const fail = (error: unknown): never => {
-    const stopDate = formatTimestamp(parent.clock.now());
+    const stopMs = parent.clock.now();
+    const stopDate = formatTimestamp(stopMs);
     if (error instanceof StatesError) {
-      history.add('ExecutionFailed', history.lastEventId, { error: error.error ?? undefined, cause: error.cause ?? undefined });
-      records[index] = { ...base, status: 'FAILED', error: error.error ?? undefined, cause: error.cause ?? undefined, stopDate };
+      const outcome = { error: error.error ?? undefined, cause: error.cause ?? undefined };
+      history.add('ExecutionFailed', history.lastEventId, outcome);
+      child.end('FAILED', stopMs, outcome);
+      records[index] = { ...base, status: 'FAILED', ...outcome, stopDate };
       outputs[index] = error.toErrorOutput() as JsonObject;
     } else if (error instanceof Aborted) {
       history.add('ExecutionAborted', history.lastEventId);
+      child.end('ABORTED', stopMs);
       records[index] = { ...base, status: 'ABORTED', stopDate };
     }
     throw error;

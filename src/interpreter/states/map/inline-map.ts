@@ -5,6 +5,7 @@ import { childFrame } from '../../engine/child-frame';
 import { runChildren } from '../../engine/run-children';
 import { runMachine } from '../../engine/run-machine';
 import { record, type Frame, type PreparedMachine, type StateVisit } from '../../engine/runtime';
+import { releaseVariableScope } from '../../flow';
 import { exceedsTolerance, toleranceExceededError, type Tolerance } from './failure-tolerance';
 import type { SelectItem } from './map-items';
 
@@ -42,14 +43,16 @@ export function runInlineIterations(run: MapIterations, frame: Frame, visit: Sta
     start: (index, abort) => {
       const iteration = childFrame(frame, abort, frame.previousEventId);
       record(iteration, 'MapIterationStarted', { name: visit.name, index });
-      const finish = (type: 'MapIterationSucceeded' | 'MapIterationFailed' | 'MapIterationAborted') =>
+      const finish = (type: 'MapIterationSucceeded' | 'MapIterationFailed' | 'MapIterationAborted') => {
+        releaseVariableScope(iteration);
         record(iteration, type, { name: visit.name, index });
+      };
       const onError = (error: unknown): never => {
         finish(error instanceof Aborted ? 'MapIterationAborted' : 'MapIterationFailed');
         throw error;
       };
       try {
-        const input = selectItem(effective, items[index], index, frame, visit);
+        const input = selectItem(effective, items[index], { index }, frame, visit);
         const output = input instanceof Promise ? input.then((i) => runMachine(processor, i, iteration)) : runMachine(processor, input, iteration);
         if (output instanceof Promise) {
           return output.then((value) => {

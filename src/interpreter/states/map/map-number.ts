@@ -4,6 +4,7 @@ import { queryEvaluationError, runtimeError } from '../../errors';
 import { StateScope } from '../../engine/context-object';
 import type { Frame, StateVisit } from '../../engine/runtime';
 import { compileJsonataField, evaluateJsonataField, jsonataBindings } from '../../flow';
+import { withEvaluationLocation } from '../../jsonata';
 
 export type ResolveNumber = (input: Json, frame: Frame, visit: StateVisit) => number | undefined | Promise<number | undefined>;
 
@@ -24,8 +25,11 @@ export function compileMapNumber(
     const compiled = compileJsonataField(literal, field);
     const check = (value: Json): number => {
       if (typeof value !== 'number' || (kind === 'integer' && !Number.isInteger(value))) {
-        throw queryEvaluationError(
-          `The JSONata expression '${literal}' specified for the field '${field}' returned an unexpected result type. Expected '${kind === 'integer' ? 'integer' : 'number'}', but was '${JSON.stringify(value)}'`,
+        throw withEvaluationLocation(
+          queryEvaluationError(
+            `The JSONata expression '${literal}' specified for the field '${field}' returned an unexpected result type. Expected '${kind === 'integer' ? 'integer' : 'number'}', but was '${JSON.stringify(value)}'`,
+          ),
+          field,
         );
       }
       return value;

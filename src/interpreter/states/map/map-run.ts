@@ -1,0 +1,164 @@
+import type { Json } from '../../../asl/types';
+import { formatTimestamp } from '../../clock/timestamp';
+import type { ExecutionRuntime } from '../../engine/runtime';
+import type { ExecutionDescription } from '../../execution/execution';
+import type { ExecutionStatus } from '../../execution/types';
+import type { ExecutionHistory } from '../../history/history';
+import type { HistoryEvent } from '../../history/history-event';
+
+export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+
+/**
+ * One child workflow execution of a Distributed Map (`ListExecutions --map-run-arn` /
+ * `DescribeExecution` / `GetExecutionHistory` on it).
+ *
+ * @example
+ * const [run] = execution.mapRuns();
+ * const child = run.executions[0];
+ * child.describe().status; // 'SUCCEEDED'
+ * child.history().map((e) => e.type); // ['ExecutionStarted', 'PassStateEntered', ...]
+ */
+export class MapRunExecution {
+  status: ExecutionStatus = 'RUNNING';
+  output: Json | undefined;
+  error: string | undefined;
+  cause: string | undefined;
+  private stopMs: number | undefined;
+
+  constructor(
+    readonly executionArn: string,
+    readonly name: string,
+    readonly stateMachineArn: string,
+    readonly input: Json,
+    private readonly startMs: number,
+    private readonly runtime: ExecutionRuntime,
+  ) {}
+
+  /** Records how the child ended (called once, by the Map Run). */
+  end(status: Exclude<ExecutionStatus, 'RUNNING'>, stopMs: number, outcome: { output?: Json; error?: string; cause?: string } = {}): void {
+    this.status = status;
+    this.stopMs = stopMs;
+    this.output = outcome.output;
+    this.error = outcome.error;
+    this.cause = outcome.cause;
+  }
+
+  get startDate(): string {
+    return formatTimestamp(this.startMs);
+  }
+
+  get stopDate(): string | undefined {
+    return this.stopMs === undefined ? undefined : formatTimestamp(this.stopMs);
+  }
+
+  /** The child's own history (its events are not in the parent's), in `GetExecutionHistory` format. */
+  history(): HistoryEvent[] {
+    return (this.runtime.history as ExecutionHistory).events();
+  }
+
+  /** `DescribeExecution`'s answer for the child. */
+  describe(): ExecutionDescription {
+    const d: ExecutionDescription = {
+      executionArn: this.executionArn,
+      stateMachineArn: this.stateMachineArn,
+      name: this.name,
+      status: this.status,
+      startDate: this.startDate,
+      input: this.input,
+    };
+    if (this.stopMs !== undefined) d.stopDate = formatTimestamp(this.stopMs);
+    if (this.output !== undefined) d.output = this.output;
+    if (this.error !== undefined) d.error = this.error;
+    if (this.cause !== undefined) d.cause = this.cause;
+    return d;
+  }
+
+  /** Map Runs started by Distributed Maps inside this child. */
+  mapRuns(): MapRun[] {
+    return mapRunsOf(this.runtime);
+  }
+}
+
+/** Item counts of a Map Run, as `DescribeMapRun.itemCounts` reports them. */
+export interface MapRunItemCounts {
+  total: number;
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  aborted: number;
+}
+
+/**
+ * A Distributed Map's Map Run: its ARN, status, and its child executions in item (batch) order.
+ * Children that never started (the run stopped first) are counted as pending and not listed.
+ *
+ * @example
+ * const [run] = execution.mapRuns();
+ * run.status;                 // 'SUCCEEDED'
+ * run.itemCounts().succeeded; // 3
+ */
+export class MapRun {
+  status: MapRunStatus = 'RUNNING';
+  error: string | undefined;
+  cause: string | undefined;
+  /** Child executions by item (batch) index; holes for items that never started. */
+  readonly executions: MapRunExecution[] = [];
+  /** Items (or batches) the run was asked to process; known once they are read. */
+  total = 0;
+  private stopMs: number | undefined;
+
+  constructor(
+    readonly mapRunArn: string,
+    /** The Distributed Map state that started the run. */
+    readonly stateName: string,
+    private readonly startMs: number,
+  ) {}
+
+  get startDate(): string {
+    return formatTimestamp(this.startMs);
+  }
+
+  get stopDate(): string | undefined {
+    return this.stopMs === undefined ? undefined : formatTimestamp(this.stopMs);
+  }
+
+  end(status: Exclude<MapRunStatus, 'RUNNING'>, stopMs: number, error?: string, cause?: string): void {
+    this.status = status;
+    this.stopMs = stopMs;
+    this.error = error;
+    this.cause = cause;
+  }
+
+  itemCounts(): MapRunItemCounts {
+    const counts: MapRunItemCounts = { total: this.total, pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0 };
+    let started = 0;
+    for (const child of this.executions) {
+      if (!child) continue;
+      started++;
+      if (child.status === 'RUNNING') counts.running++;
+      else if (child.status === 'SUCCEEDED') counts.succeeded++;
+      else if (child.status === 'FAILED') counts.failed++;
+      else if (child.status === 'TIMED_OUT') counts.timedOut++;
+      else counts.aborted++;
+    }
+    counts.pending = this.total - started;
+    return counts;
+  }
+}
+
+// Map Runs per execution, beside the runtime so the engine's hot path carries nothing extra.
+const runsByExecution = new WeakMap<ExecutionRuntime, MapRun[]>();
+
+/** Registers a Map Run started by a Distributed Map of the execution `runtime` belongs to. */
+export function registerMapRun(runtime: ExecutionRuntime, run: MapRun): void {
+  const runs = runsByExecution.get(runtime);
+  if (runs) runs.push(run);
+  else runsByExecution.set(runtime, [run]);
+}
+
+/** The Map Runs an execution started, in start order. */
+export function mapRunsOf(runtime: ExecutionRuntime): MapRun[] {
+  return runsByExecution.get(runtime) ?? [];
+}
