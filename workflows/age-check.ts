@@ -3,7 +3,7 @@
  * and answers with SendTaskSuccess or SendTaskFailure. A failed check ends in `Failure`; the
  * worker's error is kept under `error-info` in the state's input (ResultPath) for the history.
  */
-import { activity, fail, lambda, lambdaFunction, runActivity, workflow } from '../src/dsl/index';
+import { activity, fail, lambda, lambdaFunction, runActivity, workflow } from 'statecraft';
 
 interface AgeCheckInput {
   age: number;

@@ -2,7 +2,7 @@
  * AWS Batch with notifications (AWS sample "Manage a batch job"): submit a job, wait for it to
  * finish (`.sync`), and publish success or failure to an SNS topic.
  */
-import { batch, chain, sns, workflow } from '../src/dsl/index';
+import { batch, chain, sns, workflow } from 'statecraft';
 
 const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:BatchJobNotifications';
 

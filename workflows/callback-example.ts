@@ -3,7 +3,7 @@
  * token to an SQS queue and wait until a worker calls SendTaskSuccess/SendTaskFailure with it
  * (or stops sending heartbeats for 10 minutes), then publish the outcome to SNS.
  */
-import { chain, sns, sqs, workflow } from '../src/dsl/index';
+import { chain, sns, sqs, workflow } from 'statecraft';
 
 const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:CallbackNotifications';
 

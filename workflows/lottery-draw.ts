@@ -4,7 +4,7 @@
  * Every step that can fail retries briefly and otherwise ends in the `Failed` state.
  */
 import { z } from 'zod';
-import { eq, fail, lambda, lambdaFunction, sns, workflow } from '../src/dsl/index';
+import { eq, fail, lambda, lambdaFunction, sns, workflow } from 'statecraft';
 
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function';
 

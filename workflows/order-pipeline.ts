@@ -4,7 +4,7 @@
  * task-token callback, wait for the fulfilment window, and confirm the order by SNS.
  */
 import { z } from 'zod';
-import { chain, fail, jsonata, lambda, lambdaFunction, sns, sqs, variable, workflow } from '../src/dsl/index';
+import { chain, fail, jsonata, lambda, lambdaFunction, sns, sqs, variable, workflow } from 'statecraft';
 
 const OrderLine = z.object({ sku: z.string(), quantity: z.number().int().positive() });
 const Order = z.object({

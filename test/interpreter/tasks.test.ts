@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { classifyResource, Interpreter, mocksFromConfigFile, neverAnswers, taskFailure, type MockConfigFile } from '../../src/interpreter';
+import { taskTarget, Interpreter, mocksFromConfigFile, neverAnswers, taskFailure, type MockConfigFile } from '../../src/interpreter';
 import { eventTypes, run } from './run';
 
-describe('classifyResource', () => {
+describe('taskTarget', () => {
   it('tells the resource kinds and patterns apart', () => {
-    expect(classifyResource('arn:aws:lambda:us-east-1:123456789012:function:f')).toMatchObject({ kind: 'lambda-function', pattern: 'request-response' });
-    expect(classifyResource('arn:aws:states:us-east-1:123456789012:activity:a')).toMatchObject({ kind: 'activity' });
-    expect(classifyResource('arn:aws:states:::sqs:sendMessage.waitForTaskToken')).toMatchObject({ kind: 'service', pattern: 'callback', resourceType: 'sqs', resource: 'sendMessage.waitForTaskToken' });
-    expect(classifyResource('arn:aws:states:::states:startExecution.sync:2')).toMatchObject({ pattern: 'sync:2', resourceType: 'states', resource: 'startExecution.sync:2' });
-    expect(classifyResource('arn:aws:states:::aws-sdk:dynamodb:putItem')).toMatchObject({ kind: 'aws-sdk', resourceType: 'aws-sdk:dynamodb', resource: 'putItem' });
-    expect(classifyResource('arn:aws:states:::http:invoke')).toMatchObject({ kind: 'http' });
-    expect(() => classifyResource('nope')).toThrow(/Unsupported Task Resource 'nope'/);
+    expect(taskTarget('arn:aws:lambda:us-east-1:123456789012:function:f')).toMatchObject({ kind: 'lambda-function', pattern: 'request-response' });
+    expect(taskTarget('arn:aws:states:us-east-1:123456789012:activity:a')).toMatchObject({ kind: 'activity' });
+    expect(taskTarget('arn:aws:states:::sqs:sendMessage.waitForTaskToken')).toMatchObject({ kind: 'service', pattern: 'waitForTaskToken', resourceType: 'sqs', resource: 'sendMessage.waitForTaskToken' });
+    expect(taskTarget('arn:aws:states:::states:startExecution.sync:2')).toMatchObject({ pattern: 'sync:2', resourceType: 'states', resource: 'startExecution.sync:2' });
+    expect(taskTarget('arn:aws:states:::aws-sdk:dynamodb:putItem')).toMatchObject({ kind: 'aws-sdk', resourceType: 'aws-sdk:dynamodb', resource: 'putItem' });
+    expect(taskTarget('arn:aws:states:::http:invoke')).toMatchObject({ kind: 'http' });
+    expect(() => taskTarget('nope')).toThrow(/Unsupported Task Resource 'nope'/);
   });
 });
 

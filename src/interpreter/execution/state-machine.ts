@@ -54,6 +54,8 @@ export class StateMachine {
       throw new Error(`startExecution: testCase '${options.testCase}' given but no mockConfig (pass it to the Interpreter or to startExecution).`);
     }
     const configMocks = options.testCase !== undefined && config ? mocksFromConfigFile(config, this.name, options.testCase) : undefined;
+    // An execution's own mocks reach the executions it starts (matched by their state names / resources).
+    const executionMocks = options.mocks ? [options.mocks, ...(options.inheritedMocks ?? [])] : (options.inheritedMocks ?? []);
     return new Execution({
       machine: this.prepared,
       definition: this.definition,
@@ -68,7 +70,7 @@ export class StateMachine {
       accountId: this.services.accountId,
       clock: this.services.clock,
       random,
-      tasks: new MockTaskDispatcher([options.mocks, configMocks, this.services.mocks]),
+      tasks: new MockTaskDispatcher([...executionMocks, configMocks, this.services.mocks], executionMocks),
       s3: this.services.s3,
       maxHistoryEvents: this.services.maxHistoryEvents,
       recordHistory: this.services.recordHistory,

@@ -51,8 +51,14 @@ export interface StateMachineOptions {
 export interface StartExecutionOptions {
   /** Default: a UUID drawn from the seeded random source. */
   name?: string;
-  /** Mocks for this execution; they win over the interpreter's. */
+  /** Mocks for this execution; they win over the interpreter's. Child executions it starts (`states:startExecution`) inherit them. */
   mocks?: TaskMocks;
+  /**
+   * Mocks inherited from the execution that started this one with a `states:startExecution` Task
+   * (nearest parent first): below this execution's own `mocks`, above its test case and the
+   * interpreter's mocks. Set by the interpreter; rarely passed by hand.
+   */
+  inheritedMocks?: readonly TaskMocks[];
   /** The MockConfigFile test case to answer tasks with (needs `mockConfig`). */
   testCase?: string;
   /** Overrides the interpreter's `mockConfig` for this execution. */

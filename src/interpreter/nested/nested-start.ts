@@ -19,12 +19,15 @@ export function nestedTarget(machines: StateMachineRegistry, call: TaskCall): Ne
 
 /**
  * Starts the child execution with the Task's `Input` (a JSON value, or JSON text, as AWS accepts;
- * absent or null: `{}`) and `Name` (default: a UUID).
+ * absent or null: `{}`) and `Name` (default: a UUID). The child inherits the parent execution's
+ * own mocks (`startExecution(input, { mocks })`, and what the parent inherited), so a test that
+ * mocks a state of the child machine on the parent execution reaches it; the interpreter's mocks
+ * apply to every execution anyway.
  */
 export function startChild(machine: NestedMachine, call: TaskCall, frame: Frame): NestedExecution {
   const parameters = call.input as JsonObject;
   const name = typeof parameters.Name === 'string' ? parameters.Name : randomUuid(frame.runtime.random);
-  return machine.startExecution(childInput(parameters.Input), { name });
+  return machine.startExecution(childInput(parameters.Input), { name, inheritedMocks: frame.runtime.tasks.childMocks });
 }
 
 function childInput(input: Json | undefined): Json {

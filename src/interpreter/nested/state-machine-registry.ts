@@ -1,6 +1,7 @@
 import type { Json } from '../../asl/types';
 import type { ExecutionDescription } from '../execution/execution';
 import type { ExecutionResult } from '../execution/types';
+import type { TaskMocks } from '../tasks/task-mocks';
 
 /** A running child execution, as a parent Task sees it. */
 export interface NestedExecution {
@@ -13,7 +14,7 @@ export interface NestedExecution {
 /** A state machine a Task can start (`StateMachine` implements it). */
 export interface NestedMachine {
   readonly stateMachineArn: string;
-  startExecution(input: Json, options?: { name?: string }): NestedExecution;
+  startExecution(input: Json, options?: { name?: string; inheritedMocks?: readonly TaskMocks[] }): NestedExecution;
 }
 
 /** The state machines created on one interpreter, by ARN: the targets of `states:startExecution`. */

@@ -10,13 +10,24 @@ export interface TaskDispatcher {
   resolve(stateName: string, resource: TaskTarget): TaskMock | undefined;
   /** 0, 1, 2, ... per state name over the execution (MockConfigFile ranges count these). */
   nextInvocationIndex(stateName: string): number;
+  /**
+   * The execution-level mocks that child executions started by this execution
+   * (`states:startExecution` Tasks) inherit, nearest first.
+   */
+  readonly childMocks?: readonly TaskMocks[];
 }
 
 export class MockTaskDispatcher implements TaskDispatcher {
   private readonly invocations = new Map<string, number>();
 
-  /** `layers` are searched in order (execution mocks before interpreter mocks). */
-  constructor(private readonly layers: readonly (TaskMocks | undefined)[]) {}
+  /**
+   * `layers` are searched in order (execution mocks before interpreter mocks); `childMocks` are
+   * handed to the child executions this one starts.
+   */
+  constructor(
+    private readonly layers: readonly (TaskMocks | undefined)[],
+    readonly childMocks: readonly TaskMocks[] = [],
+  ) {}
 
   resolve(stateName: string, resource: TaskTarget): TaskMock | undefined {
     for (const layer of this.layers) {

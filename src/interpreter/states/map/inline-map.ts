@@ -4,7 +4,8 @@ import { Aborted } from '../../engine/abort-scope';
 import { childFrame } from '../../engine/child-frame';
 import { runChildren } from '../../engine/run-children';
 import { runMachine } from '../../engine/run-machine';
-import { record, type Frame, type PreparedMachine, type StateVisit } from '../../engine/runtime';
+import { recordCompact, type Frame, type PreparedMachine, type StateVisit } from '../../engine/runtime';
+import { eventKindCode, EventShape } from '../../history/event-kinds';
 import { releaseVariableScope } from '../../flow';
 import { exceedsTolerance, toleranceExceededError, type Tolerance } from './failure-tolerance';
 import type { SelectItem } from './map-items';
@@ -28,6 +29,7 @@ export function runInlineIterations(run: MapIterations, frame: Frame, visit: Sta
   let failed = 0;
   // A tolerated failure's place in the result holds its error output (as for Distributed children).
   const errorOutputs = new Map<number, Json>();
+  const kinds = iterationEventKinds(visit.name);
   const results = runChildren({
     count: items.length,
     concurrency: run.concurrency,
@@ -41,29 +43,25 @@ export function runInlineIterations(run: MapIterations, frame: Frame, visit: Sta
         }
       : undefined,
     start: (index, abort) => {
+      // No closures per iteration: under tsx (keepNames) each named closure costs a defineProperty.
       const iteration = childFrame(frame, abort, frame.previousEventId);
-      record(iteration, 'MapIterationStarted', { name: visit.name, index });
-      const finish = (type: 'MapIterationSucceeded' | 'MapIterationFailed' | 'MapIterationAborted') => {
-        releaseVariableScope(iteration);
-        record(iteration, type, { name: visit.name, index });
-      };
-      const onError = (error: unknown): never => {
-        finish(error instanceof Aborted ? 'MapIterationAborted' : 'MapIterationFailed');
-        throw error;
-      };
+      recordCompact(iteration, kinds.started, index);
       try {
         const input = selectItem(effective, items[index], { index }, frame, visit);
         const output = input instanceof Promise ? input.then((i) => runMachine(processor, i, iteration)) : runMachine(processor, input, iteration);
         if (output instanceof Promise) {
-          return output.then((value) => {
-            finish('MapIterationSucceeded');
-            return value;
-          }, onError);
+          return output.then(
+            (value) => {
+              finishIteration(iteration, kinds.succeeded, index);
+              return value;
+            },
+            (error: unknown) => failIteration(iteration, kinds, index, error),
+          );
         }
-        finish('MapIterationSucceeded');
+        finishIteration(iteration, kinds.succeeded, index);
         return output;
       } catch (error) {
-        return onError(error);
+        return failIteration(iteration, kinds, index, error);
       }
     },
   });
@@ -72,4 +70,32 @@ export function runInlineIterations(run: MapIterations, frame: Frame, visit: Sta
     return values;
   };
   return results instanceof Promise ? results.then(fill) : fill(results);
+}
+
+/** The `{name, index}` events of one Map state's iterations, as compact history kinds. */
+interface IterationEventKinds {
+  started: number;
+  succeeded: number;
+  failed: number;
+  aborted: number;
+}
+
+function iterationEventKinds(name: string): IterationEventKinds {
+  return {
+    started: eventKindCode('MapIterationStarted', EventShape.Iteration, name),
+    succeeded: eventKindCode('MapIterationSucceeded', EventShape.Iteration, name),
+    failed: eventKindCode('MapIterationFailed', EventShape.Iteration, name),
+    aborted: eventKindCode('MapIterationAborted', EventShape.Iteration, name),
+  };
+}
+
+/** Records an iteration's end; its variables vanish with it. */
+function finishIteration(iteration: Frame, kind: number, index: number): void {
+  releaseVariableScope(iteration);
+  recordCompact(iteration, kind, index);
+}
+
+function failIteration(iteration: Frame, kinds: IterationEventKinds, index: number, error: unknown): never {
+  finishIteration(iteration, error instanceof Aborted ? kinds.aborted : kinds.failed, index);
+  throw error;
 }
