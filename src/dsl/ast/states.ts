@@ -1,3 +1,4 @@
+import type { IntegrationPattern } from '../../asl/task-resource';
 import type { QueryLanguage } from '../../asl/types';
 import type { ChainNode, TargetNode } from './chain';
 import type { CatcherNode, RetrierNode } from './error-handling';
@@ -40,7 +41,7 @@ export interface ErrorHandling {
   readonly catch: readonly CatcherNode[];
 }
 
-export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'waitForTaskToken';
+export type { IntegrationPattern };
 
 /** What a Task runs. */
 export interface ResourceNode {

@@ -1,3 +1,4 @@
+import { patternSuffix } from '../../asl/task-resource';
 import type { IntegrationPattern, ResourceNode } from '../ast/states';
 import type { ValueNode } from '../ast/value';
 import type { ZodType } from 'zod';
@@ -45,15 +46,8 @@ export function evaluatePayload<S, C extends ContextObject, P>(payload: PayloadA
   return toValueNode(value, where);
 }
 
-const SUFFIX: Record<IntegrationPattern, string> = {
-  'request-response': '',
-  sync: '.sync',
-  'sync:2': '.sync:2',
-  waitForTaskToken: '.waitForTaskToken',
-};
-
 export function optimizedResource(service: string, action: string, pattern: IntegrationPattern): string {
-  return `arn:aws:states:::${service}:${action}${SUFFIX[pattern]}`;
+  return `arn:aws:states:::${service}:${action}${patternSuffix(pattern)}`;
 }
 
 export function makeIntegration<S, R, E extends string>(

@@ -1,12 +1,21 @@
 import type { Clock, Timer } from './clock';
 
-interface ScheduledTimer extends Timer {
-  at: number;
-  seq: number;
-  fire: () => void;
-  cancelled: boolean;
+/** A timer in the heap; a class (not a literal with a closure) so creating one stays cheap. */
+class ScheduledTimer implements Timer {
+  cancelled = false;
   /** Still in the heap (not yet popped). */
-  queued: boolean;
+  queued = true;
+
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    public fire: () => void,
+    private readonly clock: VirtualClock,
+  ) {}
+
+  cancel(): void {
+    this.clock.cancelTimer(this);
+  }
 }
 
 const NOTHING = (): void => {};
@@ -44,25 +53,19 @@ export class VirtualClock implements Clock {
   }
 
   setTimer(delayMs: number, fire: () => void): Timer {
-    const timer: ScheduledTimer = {
-      at: this.current + Math.max(0, delayMs),
-      seq: this.nextSeq++,
-      fire,
-      cancelled: false,
-      queued: true,
-      cancel: () => this.cancel(timer),
-    };
+    const timer = new ScheduledTimer(this.current + Math.max(0, delayMs), this.nextSeq++, fire, this);
     push(this.heap, timer);
     this.scheduleIdleCheck();
     return timer;
   }
 
   /**
-   * A cancelled timer lets go of its callback at once: many executions run back to back without
-   * the event loop ever going idle, and each cancels a far-off timeout whose callback holds the
-   * whole execution (history included); kept until popped, they would pile up unboundedly.
+   * Called by {@link ScheduledTimer.cancel} (not part of the Clock interface). A cancelled timer
+   * lets go of its callback at once: many executions run back to back without the event loop ever
+   * going idle, and each cancels a far-off timeout whose callback holds the whole execution
+   * (history included); kept until popped, they would pile up unboundedly.
    */
-  private cancel(timer: ScheduledTimer): void {
+  cancelTimer(timer: ScheduledTimer): void {
     if (timer.cancelled) return;
     timer.cancelled = true;
     timer.fire = NOTHING;

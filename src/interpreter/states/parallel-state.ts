@@ -24,34 +24,34 @@ export const compileParallelState: StateCompiler<ParallelState> = (state, contex
     work: (effective, frame) => {
       // Recorded histories have no ParallelStateSucceeded; ParallelStateFailed only when the state fails for good.
       const startedId = record(frame, 'ParallelStateStarted');
-      const settle = () => {
-        frame.previousEventId = frame.history.lastEventId;
-      };
       let results;
       try {
         results = runChildren({
           count: branches.length,
           concurrency: Number.POSITIVE_INFINITY,
           parent: frame.abort,
-          start: (i, abort) => runBranch(branches[i], effective, childFrame(frame, abort, startedId, true)),
+          // A method, not an arrow property: no per-execution function naming under tsx (keepNames).
+          start(i, abort) {
+            return runBranch(branches[i], effective, childFrame(frame, abort, startedId, true));
+          },
         });
       } catch (error) {
-        settle();
+        settle(frame);
         throw error;
       }
       if (results instanceof Promise) {
         return results.then(
           (r) => {
-            settle();
+            settle(frame);
             return r;
           },
           (error) => {
-            settle();
+            settle(frame);
             throw error;
           },
         );
       }
-      settle();
+      settle(frame);
       return results;
     },
     errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
@@ -60,6 +60,11 @@ export const compileParallelState: StateCompiler<ParallelState> = (state, contex
     failedEvent: 'ParallelStateFailed',
   });
 };
+
+/** After the branches, the Parallel's own events follow the last event any branch recorded. */
+function settle(frame: Frame): void {
+  frame.previousEventId = frame.history.lastEventId;
+}
 
 /** Runs one branch; its variables vanish when it ends (they stop counting towards the execution's total). */
 function runBranch(branch: PreparedMachine, input: Json, frame: Frame): Json | Promise<Json> {
