@@ -6,5 +6,6 @@ export default defineConfig({
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 30_000,
     pool: 'threads',
+    reporters: ['default', './test/plain-summary-reporter.ts'],
   },
 });

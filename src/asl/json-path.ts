@@ -44,24 +44,29 @@ export function parsePath(path: string): ParsedPath | undefined {
   return { root, relative, segments: parseReferenceSegments(relative) };
 }
 
+/** One step of a path: `.name`, `..` (deep scan) or `[...]` (index, quoted name, wildcard, filter, slice, union). */
+type PathStep = { kind: 'member'; name: string } | { kind: 'deep-scan' } | { kind: 'bracket'; inner: string };
+
 /**
- * Parses `$`, `$.a.b`, `$['a b']`, `$["a"]`, `$[0]`, `$.a\.b` into segments; `undefined` when the
- * path uses anything else (wildcards, filters, slices, unions, `..`, functions).
+ * Splits `relative` (starting with `$`) into its steps; `undefined` when it is not well-formed:
+ * unbalanced brackets or quotes, an empty member name or `[]`, a trailing dot.
  */
-export function parseReferenceSegments(relative: string): PathSegment[] | undefined {
+function scanSteps(relative: string): PathStep[] | undefined {
   if (!relative.startsWith('$')) return undefined;
-  const segments: PathSegment[] = [];
+  const steps: PathStep[] = [];
   let i = 1;
   const n = relative.length;
   while (i < n) {
     const ch = relative[i];
     if (ch === '.') {
       i++;
-      if (relative[i] === '.' || relative[i] === '[') {
-        // `..` (deep scan) is not a reference path; `.[` is tolerated by Jayway as `[`.
-        if (relative[i] === '.') return undefined;
-        continue;
+      if (relative[i] === '.') {
+        steps.push({ kind: 'deep-scan' });
+        i++;
       }
+      if (i >= n) return undefined;
+      // `.[` is tolerated by Jayway as `[`.
+      if (relative[i] === '[') continue;
       let name = '';
       while (i < n && relative[i] !== '.' && relative[i] !== '[') {
         if (relative[i] === '\\' && i + 1 < n) {
@@ -71,44 +76,80 @@ export function parseReferenceSegments(relative: string): PathSegment[] | undefi
         }
         name += relative[i++];
       }
-      if (name === '' || name === '*' || name.endsWith('()')) return undefined;
-      segments.push(name);
+      if (name === '') return undefined;
+      steps.push({ kind: 'member', name });
     } else if (ch === '[') {
-      const close = findBracketEnd(relative, i);
+      const close = closingBracket(relative, i);
       if (close < 0) return undefined;
       const inner = relative.slice(i + 1, close).trim();
+      if (inner === '') return undefined;
+      steps.push({ kind: 'bracket', inner });
       i = close + 1;
-      if (/^\d+$/.test(inner)) {
-        segments.push(Number(inner));
-      } else if (/^'(?:[^'\\]|\\.)*'$/.test(inner) || /^"(?:[^"\\]|\\.)*"$/.test(inner)) {
-        // Jayway unescapes only the quote that delimits the name; other backslashes are literal
-        // (recorded: `$['Test\""Name"']` reads the key `Test\""Name"`).
-        const quote = inner[0];
-        segments.push(inner.slice(1, -1).split('\\' + quote).join(quote));
-      } else {
-        return undefined;
-      }
     } else {
       return undefined;
     }
   }
-  return segments;
+  return steps;
 }
 
-function findBracketEnd(text: string, open: number): number {
+/** Index of the `]` closing the `[` at `open`, skipping quoted text and nested brackets/parentheses (filters); -1 when unbalanced. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
   let quote: string | undefined;
-  for (let i = open + 1; i < text.length; i++) {
+  for (let i = open; i < text.length; i++) {
     const ch = text[i];
     if (quote) {
       if (ch === '\\') i++;
       else if (ch === quote) quote = undefined;
     } else if (ch === "'" || ch === '"') {
       quote = ch;
-    } else if (ch === ']') {
-      return i;
+    } else if (ch === '[' || ch === '(') {
+      depth++;
+    } else if (ch === ']' || ch === ')') {
+      depth--;
+      if (depth === 0) return ch === ']' ? i : -1;
     }
   }
   return -1;
+}
+
+/**
+ * Whether `relative` (a path starting with `$`) is well-formed JSONPath: balanced brackets and
+ * quotes, no empty member names, no trailing dot. Deliberately lenient beyond that: Jayway accepts
+ * many forms, and a false rejection would stop a valid workflow from running.
+ */
+export function isWellFormedJsonPath(relative: string): boolean {
+  return scanSteps(relative) !== undefined;
+}
+
+/**
+ * Parses `$`, `$.a.b`, `$['a b']`, `$["a"]`, `$[0]`, `$.a\.b` into segments; `undefined` when the
+ * path uses anything else (wildcards, filters, slices, unions, `..`, functions).
+ */
+export function parseReferenceSegments(relative: string): PathSegment[] | undefined {
+  const steps = scanSteps(relative);
+  if (!steps) return undefined;
+  const segments: PathSegment[] = [];
+  for (const step of steps) {
+    const segment = referenceSegment(step);
+    if (segment === undefined) return undefined;
+    segments.push(segment);
+  }
+  return segments;
+}
+
+function referenceSegment(step: PathStep): PathSegment | undefined {
+  if (step.kind === 'deep-scan') return undefined;
+  if (step.kind === 'member') return step.name === '*' || step.name.endsWith('()') ? undefined : step.name;
+  const inner = step.inner;
+  if (/^\d+$/.test(inner)) return Number(inner);
+  if (/^'(?:[^'\\]|\\.)*'$/.test(inner) || /^"(?:[^"\\]|\\.)*"$/.test(inner)) {
+    // Jayway unescapes only the quote that delimits the name; other backslashes are literal
+    // (recorded: `$['Test\""Name"']` reads the key `Test\""Name"`).
+    const quote = inner[0];
+    return inner.slice(1, -1).split('\\' + quote).join(quote);
+  }
+  return undefined;
 }
 
 /** True when `path` is a reference path (single node, member/index access only). */

@@ -1,5 +1,22 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The recorded AWS cases (`executions.jsonl`, `invalid-definitions.jsonl`; see the conformance
+ * README) and the one loader every reader uses: the conformance runner and the tests.
+ *
+ * @example
+ * const cases = loadExecutionCases({ feature: 'intrinsic_functions' });
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Json } from '../asl/types';
+
+const BESIDE_REPOSITORY = fileURLToPath(new URL('../../../shared/conformance', import.meta.url));
+
+/** `$STATECRAFT_CONFORMANCE_DIR`, else `shared/conformance` beside the repository, else `/work/shared/conformance`. */
+export const CONFORMANCE_DIR =
+  process.env.STATECRAFT_CONFORMANCE_DIR ?? (existsSync(BESIDE_REPOSITORY) ? BESIDE_REPOSITORY : '/work/shared/conformance');
+export const EXECUTIONS_FILE = join(CONFORMANCE_DIR, 'executions.jsonl');
+export const INVALID_DEFINITIONS_FILE = join(CONFORMANCE_DIR, 'invalid-definitions.jsonl');
 
 export interface TaskResultRecord {
   state: string;
@@ -44,7 +61,7 @@ export interface InvalidDefinitionCase {
 }
 
 /** Reads a JSON Lines file; a malformed line is an error naming the file and line. */
-export function readJsonLines<T>(file: string): T[] {
+function readJsonLines<T>(file: string): T[] {
   const text = readFileSync(file, 'utf8');
   const rows: T[] = [];
   text.split('\n').forEach((line, i) => {
@@ -56,4 +73,25 @@ export function readJsonLines<T>(file: string): T[] {
     }
   });
   return rows;
+}
+
+/** True when the recorded executions are there (they live outside the repository). */
+export function hasExecutionCases(file: string = EXECUTIONS_FILE): boolean {
+  return existsSync(file);
+}
+
+/**
+ * The executions recorded on AWS, in file order; `feature` keeps one feature's. `T` lets a caller
+ * name the narrower view it reads (e.g. a typed `definition`); the default is the whole record.
+ */
+export function loadExecutionCases<T extends { id: string; feature: string } = ExecutionCase>(
+  options: { feature?: string; file?: string } = {},
+): T[] {
+  const cases = readJsonLines<T>(options.file ?? EXECUTIONS_FILE);
+  return options.feature === undefined ? cases : cases.filter((c) => c.feature === options.feature);
+}
+
+/** The definitions AWS rejected, in file order. */
+export function loadInvalidDefinitionCases(file: string = INVALID_DEFINITIONS_FILE): InvalidDefinitionCase[] {
+  return readJsonLines<InvalidDefinitionCase>(file);
 }

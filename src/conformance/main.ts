@@ -6,11 +6,11 @@
  * feature plus the summary lines. Exits 0 whatever the score; 2 when it cannot run.
  */
 import { basename } from 'node:path';
-import { readJsonLines, type ExecutionCase, type InvalidDefinitionCase } from './cases';
+import { EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE, loadExecutionCases, loadInvalidDefinitionCases } from './cases';
 import { eventReport, failureReport, featureTable, percent } from './report';
 import { runExecutionCase, runInvalidDefinitionCase, type CaseOutcome } from './run-case';
 
-const DEFAULT_FILES = ['/work/shared/conformance/executions.jsonl', '/work/shared/conformance/invalid-definitions.jsonl'];
+const DEFAULT_FILES = [EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE];
 
 interface Options {
   files: string[];
@@ -62,10 +62,10 @@ async function main(): Promise<number> {
   for (const file of options.files) {
     const name = basename(file);
     if (name.startsWith('invalid-definitions')) {
-      const cases = readJsonLines<InvalidDefinitionCase>(file).filter((c) => selected(options, c));
+      const cases = loadInvalidDefinitionCases(file).filter((c) => selected(options, c));
       validationOutcomes.push({ file, outcomes: cases.map(runInvalidDefinitionCase) });
     } else if (name.startsWith('executions')) {
-      const cases = readJsonLines<ExecutionCase>(file).filter((c) => selected(options, c));
+      const cases = loadExecutionCases({ file }).filter((c) => selected(options, c));
       for (const c of cases) executionOutcomes.push(await runExecutionCase(c));
     } else {
       process.stderr.write(`conformance: cannot tell what '${file}' holds (expected executions*.jsonl or invalid-definitions*.jsonl)\n`);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   INTRINSIC_FUNCTIONS,
@@ -7,6 +6,7 @@ import {
   MAX_INTRINSIC_NESTING,
   parseIntrinsic,
 } from '../../src/asl/intrinsic-syntax';
+import { loadExecutionCases } from '../../src/conformance/cases';
 
 describe('parseIntrinsic', () => {
   it('parses every kind of argument', () => {
@@ -153,9 +153,7 @@ describe('every `.$` intrinsic AWS accepted in the recorded definitions', () => 
       }
     }
   };
-  for (const line of readFileSync('/work/shared/conformance/executions.jsonl', 'utf8').split('\n')) {
-    if (line.trim()) collect((JSON.parse(line) as { definition: unknown }).definition);
-  }
+  for (const c of loadExecutionCases()) collect(c.definition);
 
   it('parses', () => {
     expect(values.size).toBeGreaterThan(20);

@@ -7,15 +7,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Json } from '../../src/asl/types';
-import { createAwsLocalRunner } from './aws-local-runner';
 import { benchCase, type BenchCase } from './bench-cases';
 import type { BenchRunner, RunnerFactory } from './bench-runner';
 import { checkOutput } from './check-output';
-import { createStatecraftRunner } from './statecraft-runner';
 
-const SIDES: Record<string, RunnerFactory> = {
-  statecraft: createStatecraftRunner,
-  'aws-local-stepfunctions': createAwsLocalRunner,
+// Each side's code is loaded only in its own process, after the baseline RSS is taken: neither
+// side pays for the other's modules, and each side's peak includes its own.
+const SIDES: Record<string, () => Promise<RunnerFactory>> = {
+  statecraft: async () => (await import('./statecraft-runner')).createStatecraftRunner,
+  'aws-local-stepfunctions': async () => (await import('./aws-local-runner')).createAwsLocalRunner,
 };
 
 interface SideMeasurement {
@@ -38,8 +38,9 @@ async function build(factory: RunnerFactory, bench: BenchCase): Promise<BenchRun
   return factory(bench.definition, { exceedsStandardHistory: bench.exceedsStandardHistory });
 }
 
-async function measure(factory: RunnerFactory, bench: BenchCase): Promise<SideMeasurement> {
+async function measure(loadFactory: () => Promise<RunnerFactory>, bench: BenchCase): Promise<SideMeasurement> {
   const baselineRssBytes = process.memoryUsage().rss;
+  const factory = await loadFactory();
   const runner = await build(factory, bench);
   // Warm the JIT (and check the answer) before timing.
   const warmUp = bench.warmUpWith ? benchCase(bench.warmUpWith) : bench;

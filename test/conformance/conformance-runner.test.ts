@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readJsonLines, type ExecutionCase, type InvalidDefinitionCase } from '../../src/conformance/cases';
+import { loadExecutionCases, loadInvalidDefinitionCases } from '../../src/conformance/cases';
 import { compareResult } from '../../src/conformance/compare-result';
 import { replayMocks } from '../../src/conformance/replay-mocks';
 import { runExecutionCase, runInvalidDefinitionCase } from '../../src/conformance/run-case';
 import { isNeverAnswers, type TaskInvocation } from '../../src/interpreter/tasks/task-mocks';
 import { StatesError } from '../../src/interpreter/errors';
 
-const FILE = '/work/shared/conformance/executions.jsonl';
-const cases = readJsonLines<ExecutionCase>(FILE);
+const cases = loadExecutionCases();
 const invocation = {} as TaskInvocation;
 
 describe('compareResult', () => {
@@ -70,7 +69,7 @@ describe('runExecutionCase', () => {
   });
 
   it('rejects every recorded invalid definition', () => {
-    const invalid = readJsonLines<InvalidDefinitionCase>('/work/shared/conformance/invalid-definitions.jsonl');
+    const invalid = loadInvalidDefinitionCases();
     expect(invalid.map(runInvalidDefinitionCase).filter((o) => !o.matched).map((o) => o.id)).toEqual([]);
   });
 });

@@ -13,4 +13,5 @@ export type { AslDiagnostic, ValidateOptions, DiagnosticCode } from './diagnosti
 export { validateDefinition, assertValidDefinition, InvalidDefinitionError, MAX_DEFINITION_BYTES } from './validate-definition';
 export { isRfc3339Timestamp } from './timestamp';
 export { variableNameProblem } from './variables';
-export { pathProblem, isWellFormedJsonPath } from './paths';
+export { pathProblem } from './paths';
+export { isWellFormedJsonPath } from '../json-path';

@@ -3,7 +3,7 @@
  * *Reference Path* addresses one node (member and index access only). Roots: `$` (input), `$$`
  * (context object), `$name` (variable).
  */
-import { parsePath, type ParsedPath } from '../json-path';
+import { isWellFormedJsonPath, parsePath, type ParsedPath } from '../json-path';
 import { type DiagnosticSink, type Site, inState } from './diagnostics';
 import { wrongType } from './field-checks';
 
@@ -14,60 +14,6 @@ export interface PathRules {
   context?: boolean;
   /** `$name…` allowed (everything but ResultPath). */
   variables?: boolean;
-}
-
-/**
- * Whether `relative` (a path starting with `$`) is well-formed JSONPath: balanced brackets and
- * quotes, no empty member names, no trailing dot. Deliberately lenient beyond that: Jayway accepts
- * many forms, and a false rejection would stop a valid workflow from running.
- */
-export function isWellFormedJsonPath(relative: string): boolean {
-  if (!relative.startsWith('$')) return false;
-  let i = 1;
-  const n = relative.length;
-  while (i < n) {
-    const ch = relative[i];
-    if (ch === '.') {
-      i++;
-      if (relative[i] === '.') i++;
-      if (i >= n) return false;
-      if (relative[i] === '[') continue;
-      const start = i;
-      while (i < n && relative[i] !== '.' && relative[i] !== '[') {
-        if (relative[i] === '\\') i++;
-        i++;
-      }
-      if (i === start) return false;
-    } else if (ch === '[') {
-      const close = matchingBracket(relative, i);
-      if (close < 0 || relative.slice(i + 1, close).trim() === '') return false;
-      i = close + 1;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Index of the `]` closing the `[` at `open`, skipping quoted text and nested brackets/parens. */
-function matchingBracket(text: string, open: number): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-    } else if (ch === '[' || ch === '(') {
-      depth++;
-    } else if (ch === ']' || ch === ')') {
-      depth--;
-      if (depth === 0) return ch === ']' ? i : -1;
-    }
-  }
-  return -1;
 }
 
 /** Parses `text` as a path under `rules`; `undefined` with the reason when it is not one. */

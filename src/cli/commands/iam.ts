@@ -2,10 +2,8 @@
  * `statecraft iam <file.asl.json>`: prints the IAM policy the state machine's execution role
  * needs, derived from the ASL alone (`--json`: the policy document only).
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { StateMachineDefinition } from '../../asl/types';
 import { deriveIamPolicy, formatIamReport, type DeriveIamOptions } from '../../iam';
+import { loadAslDocument } from '../load-asl-file';
 
 export const summary = 'Print the IAM policy an ASL file\'s execution role needs (and its workers\')';
 
@@ -78,14 +76,14 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`statecraft iam: which ASL file? \n\n${USAGE}`);
     return 2;
   }
-  const definition = await readDefinition(parsed.file);
-  if (typeof definition === 'string') {
-    process.stderr.write(`statecraft iam: ${definition}\n`);
+  const loaded = await loadAslDocument(parsed.file);
+  if ('problem' in loaded) {
+    process.stderr.write(`statecraft iam: ${loaded.problem}\n`);
     return 1;
   }
-  const options: DeriveIamOptions = { stateMachineName: nameFromFile(parsed.file), ...parsed.options };
+  const options: DeriveIamOptions = { stateMachineName: stateMachineName(loaded.name), ...parsed.options };
   try {
-    const report = deriveIamPolicy(definition, options);
+    const report = deriveIamPolicy(loaded.definition, options);
     process.stdout.write(parsed.json ? `${JSON.stringify(report.policy, null, 2)}\n` : formatIamReport(report));
     return 0;
   } catch (error) {
@@ -94,26 +92,7 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-async function readDefinition(file: string): Promise<StateMachineDefinition | string> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!value || typeof value !== 'object' || Array.isArray(value) || !('States' in value)) {
-      return `${file} is not an ASL document (expected a JSON object with "StartAt" and "States").`;
-    }
-    return value as StateMachineDefinition;
-  } catch (error) {
-    return `${file} is not valid JSON: ${(error as Error).message}.`;
-  }
-}
-
-// `generated/OrderWorkflow.asl.json` → `OrderWorkflow`.
-function nameFromFile(file: string): string | undefined {
-  const name = basename(file).replace(/\.asl\.json$|\.json$/, '');
-  return /^[A-Za-z0-9_-]{1,80}$/.test(name) ? name : undefined;
+// The file's name is the state machine's only when it is a valid state machine name.
+function stateMachineName(fileName: string): string | undefined {
+  return /^[A-Za-z0-9_-]{1,80}$/.test(fileName) ? fileName : undefined;
 }

@@ -4,12 +4,12 @@
  * the virtual clock with mocked tasks and prints the output and a readable history.
  * Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 bad usage or invalid definition.
  */
-import { readFile } from 'node:fs/promises';
 import { InvalidDefinitionError } from '../../asl/validate';
 import type { Json } from '../../asl/types';
 import { Interpreter, listTestCases, type MockConfigFile, type StateMachineType } from '../../interpreter';
 import { formatHistory, palette } from './run/format-history';
 import { loadDefinition } from './run/load-definition';
+import { parseJsonText, readJsonFile } from '../read-json-file';
 
 export const summary = 'Run a state machine (ASL file or TypeScript workflow) locally with mocked tasks';
 
@@ -96,21 +96,11 @@ function parseArgs(args: string[]): RunArgs | string {
   return parsed;
 }
 
-async function readJsonArgument(value: string, what: string): Promise<{ value: Json } | { problem: string }> {
-  const fromFile = value.startsWith('@');
-  let text = value;
-  if (fromFile) {
-    try {
-      text = await readFile(value.slice(1), 'utf8');
-    } catch (error) {
-      return { problem: `cannot read ${what} file ${value.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` };
-    }
-  }
-  try {
-    return { value: JSON.parse(text) as Json };
-  } catch (error) {
-    return { problem: `${what} is not valid JSON${fromFile ? ` (${value.slice(1)})` : ''}: ${(error as Error).message}.` };
-  }
+/** `--input`: JSON text, or `@file.json`. */
+async function readInputArgument(value: string): Promise<{ value: Json } | { problem: string }> {
+  if (!value.startsWith('@')) return parseJsonText(value, 'the input');
+  const file = value.slice(1);
+  return readJsonFile(file, `the input file ${file}`);
 }
 
 export async function run(args: string[], io: RunIo = processIo): Promise<number> {
@@ -132,14 +122,14 @@ export async function run(args: string[], io: RunIo = processIo): Promise<number
     io.stderr(`statecraft run: ${loaded.problem}\n`);
     return 2;
   }
-  const input = parsed.input === undefined ? { value: {} as Json } : await readJsonArgument(parsed.input, 'the input');
+  const input = parsed.input === undefined ? { value: {} as Json } : await readInputArgument(parsed.input);
   if ('problem' in input) {
     io.stderr(`statecraft run: ${input.problem}\n`);
     return 2;
   }
   let mockConfig: MockConfigFile | undefined;
   if (parsed.mocks !== undefined) {
-    const config = await readJsonArgument(`@${parsed.mocks}`, 'the mock file');
+    const config = await readJsonFile(parsed.mocks, `the mock file ${parsed.mocks}`);
     if ('problem' in config) {
       io.stderr(`statecraft run: ${config.problem}\n`);
       return 2;

@@ -3,8 +3,8 @@
  * with the same validator the compiler and interpreter use.
  * Exit codes: 0 valid, 1 invalid (every error listed), 2 bad usage or unreadable / non-JSON file.
  */
-import { readFile } from 'node:fs/promises';
 import { type AslDiagnostic, type ValidateOptions, validateDefinition } from '../../asl/validate';
+import { loadAslFile } from '../load-asl-file';
 
 export const summary = 'Check an ASL file against the Amazon States Language rules AWS enforces';
 
@@ -60,20 +60,6 @@ function parseArgs(args: string[]): ParsedArgs | string {
   return parsed;
 }
 
-async function readJson(file: string): Promise<{ value: unknown } | { problem: string }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` };
-  }
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { problem: `${file} is not valid JSON: ${(error as Error).message}.` };
-  }
-}
-
 /** One line per diagnostic: severity, pointer, state, field, message, code. */
 export function formatDiagnostic(d: AslDiagnostic): string {
   const where = [d.state !== undefined && `state '${d.state}'`, d.field !== undefined && `field '${d.field}'`].filter(Boolean).join(', ');
@@ -94,12 +80,12 @@ export async function run(args: string[], io: ValidateIo = processIo): Promise<n
     io.stderr(`statecraft validate: which ASL file?\n\n${USAGE}`);
     return 2;
   }
-  const read = await readJson(parsed.file);
-  if ('problem' in read) {
-    io.stderr(`statecraft validate: ${read.problem}\n`);
+  const loaded = await loadAslFile(parsed.file);
+  if ('problem' in loaded) {
+    io.stderr(`statecraft validate: ${loaded.problem}\n`);
     return 2;
   }
-  const diagnostics = validateDefinition(read.value, { stateMachineType: parsed.type });
+  const diagnostics = validateDefinition(loaded.definition, { stateMachineType: parsed.type });
   const valid = !diagnostics.some((d) => d.severity === 'error');
   if (parsed.json) {
     io.stdout(`${JSON.stringify({ valid, diagnostics }, null, 2)}\n`);

@@ -11,5 +11,6 @@ export function childFrame(parent: Frame, abort: AbortScope, previousEventId: nu
     abort,
     previousEventId,
     abortsFailedStates,
+    scratchScope: undefined,
   };
 }

@@ -25,9 +25,9 @@ export class StateScope implements PathScope {
   private built: JsonObject | undefined;
 
   constructor(
-    readonly input: Json,
+    public input: Json,
     private readonly frame: Frame,
-    private readonly visit: StateVisit,
+    private visit: StateVisit,
   ) {}
 
   get context(): Json {
@@ -37,4 +37,23 @@ export class StateScope implements PathScope {
   variable(name: string): Json | undefined {
     return this.frame.variables[name];
   }
+
+  /** Points the scope at another evaluation of the same thread (see {@link borrowScope}). */
+  retarget(input: Json, visit: StateVisit): this {
+    this.input = input;
+    this.visit = visit;
+    this.built = undefined;
+    return this;
+  }
+}
+
+/**
+ * The thread's (frame's) one reusable {@link StateScope}, pointed at `input`: for a synchronous
+ * evaluation that is over before the frame's next `borrowScope` call (a JSONPath data-flow step,
+ * a Choice state's rules), so the hottest steps allocate no scope. Never keep it, and never use it
+ * across an `await`. Held by the frame, it lives no longer than the frame does.
+ */
+export function borrowScope(input: Json, frame: Frame, visit: StateVisit): StateScope {
+  const scope = frame.scratchScope;
+  return scope === undefined ? (frame.scratchScope = new StateScope(input, frame, visit)) : scope.retarget(input, visit);
 }

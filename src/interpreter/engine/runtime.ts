@@ -7,6 +7,7 @@ import type { RandomSource } from '../random/seeded-random';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
 import type { AbortScope } from './abort-scope';
+import type { StateScope } from './context-object';
 
 /** Variables visible in a scope; inner scopes are `Object.create(outer)` (reads fall through). */
 export type Variables = Record<string, Json>;
@@ -39,6 +40,8 @@ export interface Frame {
   previousEventId: number;
   /** In a Parallel branch, a state that fails for good is also recorded as aborted (recorded: TaskFailed → TaskStateAborted). */
   abortsFailedStates?: boolean;
+  /** The thread's reusable path scope (see `borrowScope`); created on first use. */
+  scratchScope?: StateScope;
 }
 
 /** Records an event in the frame's history, chaining `previousEventId`. */

@@ -185,6 +185,7 @@ export class Execution {
       abort: this.abort,
       previousEventId: 0,
       abortsFailedStates: false,
+      scratchScope: undefined,
     };
     let result: ExecutionResult;
     try {

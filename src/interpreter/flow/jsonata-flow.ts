@@ -40,7 +40,7 @@ export function compileJsonataFlow(fields: JsonataFields): StateDataFlow {
 export function compileJsonataCatcherFlow(
   outputValue: Json | undefined,
   assignValue: JsonObject | undefined,
-  location = 'Catch[0]',
+  location: string,
 ): CatcherDataFlow {
   const output = outputValue === undefined ? undefined : compileJsonataField(outputValue, `${location}/Output`);
   const assign = assignValue === undefined ? undefined : compileJsonataField(assignValue, `${location}/Assign`);

@@ -2,7 +2,7 @@ import type { Json, JsonObject } from '../../asl/types';
 import { compilePayloadTemplate, type PayloadTemplate } from '../data/payload-template';
 import { compileRequiredPath } from '../data/read-path';
 import { compileResultPath, type ResultPlacer } from '../data/result-path';
-import { StateScope } from '../engine/context-object';
+import { borrowScope, StateScope } from '../engine/context-object';
 import { assignVariables } from './assign-variables';
 import type { CatcherDataFlow, StateDataFlow } from './data-flow';
 
@@ -38,18 +38,19 @@ export function compileJsonPathFlow(fields: JsonPathFields): StateDataFlow {
 
   return {
     enter(raw, frame, visit) {
-      let value = inputPath ? inputPath(new StateScope(raw, frame, visit)) : raw;
-      if (parameters) value = parameters(new StateScope(value, frame, visit), frame.runtime.random);
+      // Each step's evaluation is synchronous and over before the next: one borrowed scope serves all.
+      let value = inputPath ? inputPath(borrowScope(raw, frame, visit)) : raw;
+      if (parameters) value = parameters(borrowScope(value, frame, visit), frame.runtime.random);
       return value;
     },
     leave(raw, result, frame, visit) {
       // A matched Choice rule replaces the state's Assign (null: the rule has none).
       const activeAssign = visit.assignOverride !== undefined ? (visit.assignOverride as PayloadTemplate | null) : assign;
-      const resultScope = activeAssign || resultSelector ? new StateScope(result, frame, visit) : undefined;
+      const resultScope = activeAssign || resultSelector ? borrowScope(result, frame, visit) : undefined;
       const assigned = activeAssign ? activeAssign(resultScope!, frame.runtime.random) : undefined;
       const selected = resultSelector ? resultSelector(resultScope!, frame.runtime.random) : result;
       const combined = placeResult(raw, selected);
-      const output = outputPath ? outputPath(new StateScope(combined, frame, visit)) : combined;
+      const output = outputPath ? outputPath(borrowScope(combined, frame, visit)) : combined;
       if (assigned !== undefined) assignVariables(frame, visit, assigned);
       return output;
     },

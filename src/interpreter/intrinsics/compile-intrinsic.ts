@@ -35,9 +35,12 @@ export function compileIntrinsic(text: string): CompiledIntrinsic {
 
 function buildIntrinsic(text: string): CompiledIntrinsic {
   const evaluate = compileCall(parseIntrinsic(text));
+  // The environment only wraps the execution's random source: reuse it while that stays the same.
+  let env: IntrinsicEnvironment | undefined;
   return (scope, random) => {
+    if (env === undefined || env.random !== random) env = { random };
     try {
-      return evaluate(scope, { random });
+      return evaluate(scope, env);
     } catch (error) {
       throw toStatesError(text, scope, error);
     }

@@ -1,6 +1,6 @@
 import type { ChoiceState, Json, JsonataChoiceRule, JsonPathChoiceRule } from '../../asl/types';
 import { compileChoiceRule, noChoiceMatchedError } from '../choice';
-import { StateScope } from '../engine/context-object';
+import { borrowScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, PreparedState, StateVisit } from '../engine/runtime';
 import { compileJsonataField, compileJsonPathAssign, compileStateDataFlow, jsonataBindings, type JsonataField } from '../flow';
@@ -71,7 +71,8 @@ export const compileChoiceState: StateCompiler<ChoiceState> = (state, { name, qu
     }));
     rules = pathRules;
     work = (effective, frame, visit) => {
-      const scope = new StateScope(effective, frame, visit);
+      // Rules are tested synchronously, before anything else borrows the scope.
+      const scope = borrowScope(effective, frame, visit);
       let matched: PreparedRule<unknown> | undefined;
       for (const rule of pathRules) {
         if (rule.test(scope)) {

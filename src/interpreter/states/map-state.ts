@@ -22,7 +22,9 @@ export const INLINE_MAX_CONCURRENCY = 40;
 /**
  * Map: iterates its processor over the items (ItemsPath/Items or an ItemReader), inline in this
  * execution or, with `ProcessorConfig.Mode: DISTRIBUTED`, as a Map Run of child executions
- * (ItemBatcher, ResultWriter, tolerated failures). The result lists outputs in item order.
+ * (ItemBatcher, ResultWriter, tolerated failures; a JSON object's members as `{Key, Value}`
+ * items; `$$.Map.Item.Source`; the run and its children listed by `execution.mapRuns()`).
+ * The result lists outputs in item order.
  */
 export const compileMapState: StateCompiler<MapState> = (state, context) => {
   const { name, queryLanguage } = context;
@@ -75,8 +77,8 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
     const childStateMachineName = `${smName}/${label}`;
     const runId = randomUuid(runtime.random);
     const mapRunArn = `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${childStateMachineName}:${runId}`;
-    const run = new MapRun(mapRunArn, name, runtime.clock.now());
-    registerMapRun(runtime, run);
+    const mapRunRecord = new MapRun(mapRunArn, name, runtime.clock.now());
+    registerMapRun(runtime, mapRunRecord);
     record(frame, 'MapRunStarted', { mapRunArn });
     try {
       const items = await readRunItems(effective, frame, visit);
@@ -92,7 +94,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
           inputs,
           concurrency: requested > 0 ? requested : DISTRIBUTED_MAX_CONCURRENCY,
           tolerance,
-          run,
+          mapRun: mapRunRecord,
           childStateMachineArn: `arn:aws:states:${runtime.region}:${runtime.accountId}:stateMachine:${childStateMachineName}`,
           childStateMachineName,
         },
@@ -103,15 +105,15 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
           ? writeResults(await writer(effective, frame, visit), runtime.s3, { mapRunArn, runId, results: outcome.records })
           : outcome.outputs.map((o) => (o === undefined ? null : o));
       record(frame, 'MapRunSucceeded');
-      run.end('SUCCEEDED', runtime.clock.now());
+      mapRunRecord.end('SUCCEEDED', runtime.clock.now());
       return result;
     } catch (error) {
       if (error instanceof StatesError) {
         record(frame, 'MapRunFailed', { error: error.error ?? undefined, cause: error.cause ?? undefined });
-        run.end('FAILED', runtime.clock.now(), error.error ?? undefined, error.cause ?? undefined);
+        mapRunRecord.end('FAILED', runtime.clock.now(), error.error ?? undefined, error.cause ?? undefined);
       } else if (error instanceof Aborted) {
         record(frame, 'MapRunAborted');
-        run.end('ABORTED', runtime.clock.now());
+        mapRunRecord.end('ABORTED', runtime.clock.now());
       }
       throw error;
     }

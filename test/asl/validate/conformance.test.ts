@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '../../../src/asl/validate';
+import { loadExecutionCases, loadInvalidDefinitionCases } from '../../../src/conformance/cases';
 
-const CONFORMANCE = '/work/shared/conformance';
-
-function readJsonl(file: string): any[] {
-  return readFileSync(`${CONFORMANCE}/${file}`, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line));
-}
-
-const invalid = readJsonl('invalid-definitions.jsonl');
-const executions = readJsonl('executions.jsonl');
+const invalid: any[] = loadInvalidDefinitionCases();
+const executions: any[] = loadExecutionCases();
 
 /** `SCHEMA_VALIDATION_FAILED: <message> at <pointer>` from AWS's InvalidDefinition text. */
 function awsParts(message: string): { text: string; pointer: string } {

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '../../../src/asl/validate';
+import { loadExecutionCases } from '../../../src/conformance/cases';
 
-const definitions: unknown[] = readFileSync('/work/shared/conformance/executions.jsonl', 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line).definition);
+const definitions: unknown[] = loadExecutionCases().map((c) => c.definition);
 
 // Deterministic PRNG so a failure reproduces.
 function random(seed: number): () => number {

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Json } from '../../../src/asl/types';
+import { hasExecutionCases, loadExecutionCases } from '../../../src/conformance/cases';
 
 /** One line of the conformance file (the fields these tests read). */
 export interface RecordedExecution {
@@ -11,18 +10,12 @@ export interface RecordedExecution {
   expected: { status: 'SUCCEEDED'; output: Json } | { status: 'FAILED'; error?: string; cause?: Json } | { status: 'TIMED_OUT' };
 }
 
-const directory = process.env.STATECRAFT_CONFORMANCE_DIR ?? '/work/shared/conformance';
-const file = join(directory, 'executions.jsonl');
-
 /** True when the recorded executions are available (they live outside the repository). */
-export const hasRecordedExecutions = existsSync(file);
+export const hasRecordedExecutions = hasExecutionCases();
 
 /** The recorded executions on real AWS (see the conformance README). */
 export function loadRecordedExecutions(): RecordedExecution[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as RecordedExecution);
+  return loadExecutionCases<RecordedExecution>();
 }
 
 /** The query language a state runs with. */

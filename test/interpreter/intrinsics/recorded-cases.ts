@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Json, JsonObject } from '../../../src/asl/types';
+import { loadExecutionCases } from '../../../src/conformance/cases';
 
 /** One `intrinsic_functions` execution recorded on AWS (see /work/shared/conformance/README.md). */
 export interface RecordedCase {
@@ -19,15 +19,9 @@ export interface RecordedCase {
   ignore?: string[];
 }
 
-const EXECUTIONS = '/work/shared/conformance/executions.jsonl';
-
 /** The recorded cases of one feature, in file order. */
 export function loadRecordedCases(feature: string): RecordedCase[] {
-  return readFileSync(EXECUTIONS, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as RecordedCase)
-    .filter((c) => c.feature === feature);
+  return loadExecutionCases<RecordedCase>({ feature });
 }
 
 /** The context object (`$$`) a JSONPath state sees on entry, from the case's recorded names. */

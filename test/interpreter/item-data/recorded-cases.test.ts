@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../src/asl/types';
+import { loadExecutionCases } from '../../../src/conformance/cases';
 import { StatesError } from '../../../src/interpreter/errors';
 import { InMemoryS3, batchItems, readItems, type ResolvedItemBatcher, type ResolvedItemReader } from '../../../src/interpreter/item-data';
 
@@ -12,19 +12,13 @@ import { InMemoryS3, batchItems, readItems, type ResolvedItemBatcher, type Resol
  */
 interface RecordedCase {
   id: string;
+  feature: string;
   input: Json;
   s3Objects: Record<string, string>;
   expected: { status: string; output?: Json; error?: string; cause?: string };
 }
 
-const CASES_FILE = new URL('../../../../shared/conformance/executions.jsonl', import.meta.url);
-const cases = new Map<string, RecordedCase>(
-  readFileSync(CASES_FILE, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as RecordedCase)
-    .map((c) => [c.id, c]),
-);
+const cases = new Map<string, RecordedCase>(loadExecutionCases<RecordedCase>().map((c) => [c.id, c]));
 
 function recorded(idEnd: string): RecordedCase {
   const matches = [...cases.values()].filter((c) => c.id.endsWith(idEnd));

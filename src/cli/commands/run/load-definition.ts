@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { StateMachineType } from '../../../interpreter';
+import { loadAslFile } from '../../load-asl-file';
 
 export interface LoadedDefinition {
   name: string;
@@ -16,17 +16,8 @@ export interface LoadedDefinition {
  */
 export async function loadDefinition(file: string, workflowName: string | undefined): Promise<LoadedDefinition | { problem: string }> {
   if (/\.(ts|mts|js|mjs)$/.test(file)) return loadWorkflowModule(file, workflowName);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { problem: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` };
-  }
-  try {
-    return { name: basename(file).replace(/\.asl\.json$|\.json$/, ''), definition: JSON.parse(text), type: undefined };
-  } catch (error) {
-    return { problem: `${file} is not valid JSON: ${(error as Error).message}.` };
-  }
+  const loaded = await loadAslFile(file);
+  return 'problem' in loaded ? loaded : { ...loaded, type: undefined };
 }
 
 async function loadWorkflowModule(file: string, workflowName: string | undefined): Promise<LoadedDefinition | { problem: string }> {

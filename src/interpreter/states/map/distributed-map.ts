@@ -21,7 +21,7 @@ export interface MapRunChildren {
   concurrency: number;
   tolerance: Tolerance;
   /** The Map Run the children belong to (it lists them as they start). */
-  run: MapRun;
+  mapRun: MapRun;
   /** `arn:…:stateMachine:<parent>/<label>` */
   childStateMachineArn: string;
   childStateMachineName: string;
@@ -42,7 +42,7 @@ export function runMapRunChildren(run: MapRunChildren, frame: Frame): Promise<Ma
   const { runtime } = frame;
   const records: ChildExecutionRecord[] = new Array(run.inputs.length);
   const outputs: Json[] = new Array(run.inputs.length);
-  run.run.total = run.inputs.length;
+  run.mapRun.total = run.inputs.length;
   let failed = 0;
   const result = runChildren({
     count: run.inputs.length,
@@ -86,7 +86,7 @@ function runChild(
     stateMachineContext: { Id: run.childStateMachineArn, Name: run.childStateMachineName },
   };
   const child = new MapRunExecution(executionArn, name, run.childStateMachineArn, input, startMs, runtime);
-  run.run.executions[index] = child;
+  run.mapRun.executions[index] = child;
   const started = history.add('ExecutionStarted', 0, { input, roleArn: String(parent.executionContext.RoleArn) });
   const frame: Frame = { runtime, history, variables: Object.create(null), abort, previousEventId: started };
   const base = { executionArn, name, input, startDate, stateMachineArn: run.childStateMachineArn };

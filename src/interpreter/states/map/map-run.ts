@@ -3,7 +3,6 @@ import { formatTimestamp } from '../../clock/timestamp';
 import type { ExecutionRuntime } from '../../engine/runtime';
 import type { ExecutionDescription } from '../../execution/execution';
 import type { ExecutionStatus } from '../../execution/types';
-import type { ExecutionHistory } from '../../history/history';
 import type { HistoryEvent } from '../../history/history-event';
 
 export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
@@ -53,7 +52,7 @@ export class MapRunExecution {
 
   /** The child's own history (its events are not in the parent's), in `GetExecutionHistory` format. */
   history(): HistoryEvent[] {
-    return (this.runtime.history as ExecutionHistory).events();
+    return this.runtime.history.events();
   }
 
   /** `DescribeExecution`'s answer for the child. */
