@@ -6,7 +6,3 @@ export * from './dsl/index';
 export * from './compiler/index';
 export * from './interpreter/index';
 export * from './iam/index';
-export * from './dsl/index';
-export * from './compiler/index';
-export * from './interpreter/index';
-export * from './iam/index';

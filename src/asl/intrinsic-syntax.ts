@@ -14,7 +14,7 @@
  * `\\` write them literally; any other escape (e.g. `\"`) is rejected, as AWS rejects it.
  */
 
-import { parsePath } from './json-path';
+import { parsePath, scanToClose } from './json-path';
 
 export type IntrinsicArg =
   | {
@@ -226,26 +226,9 @@ class IntrinsicParser {
   /** A path runs to the first ',' or ')' outside brackets, parentheses (filters) and quotes. */
   private parsePath(): string {
     const start = this.pos;
-    let nesting = 0;
-    let quote: string | undefined;
-    while (this.pos < this.text.length) {
-      const ch = this.text[this.pos];
-      if (quote) {
-        if (ch === '\\') this.pos++;
-        else if (ch === quote) quote = undefined;
-      } else if (ch === "'" || ch === '"') {
-        quote = ch;
-      } else if (ch === '[' || ch === '(') {
-        nesting++;
-      } else if (ch === ']' || ch === ')') {
-        if (nesting === 0) break;
-        nesting--;
-      } else if (ch === ',' && nesting === 0) {
-        break;
-      }
-      this.pos++;
-    }
-    if (quote || nesting > 0) this.fail('unterminated path argument (unbalanced brackets or quotes)', start);
+    const { end, balanced } = scanToClose(this.text, start, true);
+    this.pos = end;
+    if (!balanced) this.fail('unterminated path argument (unbalanced brackets or quotes)', start);
     const path = this.text.slice(start, this.pos).trimEnd();
     if (!parsePath(path)) this.fail(`'${path}' is not a path: use $.field, $$.Context.Field or $variable.field`, start);
     return path;

@@ -92,11 +92,22 @@ function scanSteps(relative: string): PathStep[] | undefined {
   return steps;
 }
 
-/** Index of the `]` closing the `[` at `open`, skipping quoted text and nested brackets/parentheses (filters); -1 when unbalanced. */
+/** Index of the `]` closing the `[` at `open`; -1 when unbalanced. */
 function closingBracket(text: string, open: number): number {
+  const { end } = scanToClose(text, open + 1, false);
+  return text[end] === ']' ? end : -1;
+}
+
+/**
+ * Scans path text from `from` to the first `]` or `)` (with `stopAtComma`, also `,`) that is outside
+ * quoted text and nested brackets/parentheses (filters). At the end of the text, `balanced` says
+ * whether every quote and bracket was closed. Used for `[...]` steps and for path arguments of
+ * intrinsic functions (`States.Format('{}', $.a[0])`).
+ */
+export function scanToClose(text: string, from: number, stopAtComma: boolean): { end: number; balanced: boolean } {
   let depth = 0;
   let quote: string | undefined;
-  for (let i = open; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const ch = text[i];
     if (quote) {
       if (ch === '\\') i++;
@@ -106,11 +117,13 @@ function closingBracket(text: string, open: number): number {
     } else if (ch === '[' || ch === '(') {
       depth++;
     } else if (ch === ']' || ch === ')') {
+      if (depth === 0) return { end: i, balanced: true };
       depth--;
-      if (depth === 0) return ch === ']' ? i : -1;
+    } else if (ch === ',' && stopAtComma && depth === 0) {
+      return { end: i, balanced: true };
     }
   }
-  return -1;
+  return { end: text.length, balanced: quote === undefined && depth === 0 };
 }
 
 /**

@@ -85,7 +85,7 @@ function detailLine(side: SideName, outcome: Outcome, bench: BenchCase): string 
   const { runs, seconds, units, note, baselineRssBytes } = outcome.measurement;
   const details = [
     `${runs} run(s) in ${seconds.toFixed(2)} s (average ${Math.round(units / seconds)} ${bench.unit}/s)`,
-    `RSS before building ${megabytes(baselineRssBytes)}`,
+    `RSS before loading ${megabytes(baselineRssBytes)}`,
     note,
   ];
   return `  ${side}: ${details.filter(Boolean).join(', ')}`;

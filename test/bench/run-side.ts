@@ -27,7 +27,7 @@ interface SideMeasurement {
   bestRate: number;
   /** CPU time (user + system) the timed runs took: steadier than wall time on a busy machine. */
   cpuSeconds: number;
-  /** RSS before the side's machine was built: the runtime's own share of the peak. */
+  /** RSS before the side's code was loaded and its machine built: the runtime's own share of the peak (the same for both sides). */
   baselineRssBytes: number;
   note?: string;
 }

@@ -3,6 +3,7 @@
  * needs, derived from the ASL alone (`--json`: the policy document only).
  */
 import { deriveIamPolicy, formatIamReport, type DeriveIamOptions } from '../../iam';
+import { processIo, startFileCommand } from '../command';
 import { loadAslDocument } from '../load-asl-file';
 
 export const summary = 'Print the IAM policy an ASL file\'s execution role needs (and its workers\')';
@@ -63,19 +64,8 @@ function parseArgs(args: string[]): ParsedArgs | string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    process.stderr.write(`statecraft iam: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (!parsed.file) {
-    process.stderr.write(`statecraft iam: which ASL file? \n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = startFileCommand({ name: 'iam', usage: USAGE, missingFile: 'which ASL file?' }, parseArgs(args), processIo);
+  if (typeof parsed === 'number') return parsed;
   const loaded = await loadAslDocument(parsed.file);
   if ('problem' in loaded) {
     process.stderr.write(`statecraft iam: ${loaded.problem}\n`);

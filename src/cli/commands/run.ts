@@ -8,6 +8,7 @@ import { InvalidDefinitionError } from '../../asl/validate';
 import type { Json } from '../../asl/types';
 import { Interpreter, listTestCases, type MockConfigFile, type StateMachineType } from '../../interpreter';
 import { formatHistory, palette } from './run/format-history';
+import { type CommandIo, processIo, startFileCommand } from '../command';
 import { loadDefinition } from './run/load-definition';
 import { parseJsonText, readJsonFile } from '../read-json-file';
 
@@ -40,18 +41,12 @@ Options:
 Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 bad usage or invalid definition.
 `;
 
-export interface RunIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface RunIo extends CommandIo {
   /** Colours in the readable output. Default: stdout is a TTY. */
   colour: boolean;
 }
 
-const processIo: RunIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  colour: Boolean(process.stdout.isTTY),
-};
+const processRunIo: RunIo = { ...processIo, colour: Boolean(process.stdout.isTTY) };
 
 interface RunArgs {
   file?: string;
@@ -103,20 +98,13 @@ async function readInputArgument(value: string): Promise<{ value: Json } | { pro
   return readJsonFile(file, `the input file ${file}`);
 }
 
-export async function run(args: string[], io: RunIo = processIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    io.stderr(`statecraft run: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (!parsed.file) {
-    io.stderr(`statecraft run: which state machine? Give an .asl.json file or a workflow .ts file.\n\n${USAGE}`);
-    return 2;
-  }
+export async function run(args: string[], io: RunIo = processRunIo): Promise<number> {
+  const parsed = startFileCommand(
+    { name: 'run', usage: USAGE, missingFile: 'which state machine? Give an .asl.json file or a workflow .ts file.' },
+    parseArgs(args),
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const loaded = await loadDefinition(parsed.file, parsed.workflow);
   if ('problem' in loaded) {
     io.stderr(`statecraft run: ${loaded.problem}\n`);

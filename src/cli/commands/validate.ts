@@ -4,6 +4,7 @@
  * Exit codes: 0 valid, 1 invalid (every error listed), 2 bad usage or unreadable / non-JSON file.
  */
 import { type AslDiagnostic, type ValidateOptions, validateDefinition } from '../../asl/validate';
+import { type CommandIo, processIo, startFileCommand } from '../command';
 import { loadAslFile } from '../load-asl-file';
 
 export const summary = 'Check an ASL file against the Amazon States Language rules AWS enforces';
@@ -24,17 +25,6 @@ Options:
 
 Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable / non-JSON file.
 `;
-
-/** Where output goes; tests pass their own. */
-export interface ValidateIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const processIo: ValidateIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 interface ParsedArgs {
   file?: string;
@@ -66,20 +56,9 @@ export function formatDiagnostic(d: AslDiagnostic): string {
   return `${d.severity} ${d.pointer || '/'}${where ? ` [${where}]` : ''} ${d.message} (${d.code})`;
 }
 
-export async function run(args: string[], io: ValidateIo = processIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    io.stderr(`statecraft validate: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (!parsed.file) {
-    io.stderr(`statecraft validate: which ASL file?\n\n${USAGE}`);
-    return 2;
-  }
+export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
+  const parsed = startFileCommand({ name: 'validate', usage: USAGE, missingFile: 'which ASL file?' }, parseArgs(args), io);
+  if (typeof parsed === 'number') return parsed;
   const loaded = await loadAslFile(parsed.file);
   if ('problem' in loaded) {
     io.stderr(`statecraft validate: ${loaded.problem}\n`);

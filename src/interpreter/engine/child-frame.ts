@@ -12,5 +12,6 @@ export function childFrame(parent: Frame, abort: AbortScope, previousEventId: nu
     previousEventId,
     abortsFailedStates,
     scratchScope: undefined,
+    spareVisit: undefined,
   };
 }

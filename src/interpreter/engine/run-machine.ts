@@ -1,30 +1,38 @@
 import type { Json } from '../../asl/types';
-import type { Frame, Outcome, PreparedMachine, PreparedState } from './runtime';
+import { releaseVisit, type Frame, type PreparedMachine, type PreparedState, type StateVisit } from './runtime';
 
 /**
  * The step loop: runs states from `StartAt` until one ends the machine. Stays synchronous while
  * states return plain outcomes (Pass, Choice, Succeed with JSONPath); from the first state that
  * returns a promise on, it continues in an async loop (one loop, not a chain of promises).
+ * A visit that finished synchronously is released for the next state to reuse.
  */
 export function runMachine(machine: PreparedMachine, input: Json, frame: Frame): Json | Promise<Json> {
   let state: PreparedState = machine.start;
   let value = input;
   for (;;) {
     if (frame.abort.aborted) throw frame.abort.reason;
-    const outcome = state.run(value, frame);
-    if (outcome instanceof Promise) return continueAsync(outcome, frame);
-    if (outcome.next === undefined) return outcome.output;
-    state = outcome.next;
-    value = outcome.output;
+    const visit = state.run(value, frame);
+    if (visit instanceof Promise) return continueAsync(visit, frame);
+    const next = visit.next;
+    value = visit.output;
+    releaseVisit(frame, visit);
+    if (next === undefined) return value;
+    state = next;
   }
 }
 
-async function continueAsync(pending: Promise<Outcome>, frame: Frame): Promise<Json> {
-  let outcome = await pending;
-  while (outcome.next !== undefined) {
+async function continueAsync(pending: Promise<StateVisit>, frame: Frame): Promise<Json> {
+  const first = await pending;
+  let state = first.next;
+  let value = first.output;
+  while (state !== undefined) {
     if (frame.abort.aborted) throw frame.abort.reason;
-    const next = outcome.next.run(outcome.output, frame);
-    outcome = next instanceof Promise ? await next : next;
+    const running = state.run(value, frame);
+    const visit = running instanceof Promise ? await running : running;
+    state = visit.next;
+    value = visit.output;
+    if (!(running instanceof Promise)) releaseVisit(frame, visit);
   }
-  return outcome.output;
+  return value;
 }

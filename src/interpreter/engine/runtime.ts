@@ -42,6 +42,8 @@ export interface Frame {
   abortsFailedStates?: boolean;
   /** The thread's reusable path scope (see `borrowScope`); created on first use. */
   scratchScope?: StateScope;
+  /** A finished visit the thread's next state may reuse (see {@link releaseVisit}). */
+  spareVisit?: StateVisit;
 }
 
 /** Records an event in the frame's history, chaining `previousEventId`. */
@@ -77,28 +79,34 @@ export interface StateVisit {
   taskToken: string | undefined;
   /** Present while a Map evaluates its ItemSelector (`$$.Map`). */
   mapItem: JsonObject | undefined;
-  /** Set by Choice (and catchers) when the transition differs from the state's `Next`. */
+  /** Where to go next (`undefined`: the machine ends); Choice and catchers change it from the state's `Next`. */
   next: PreparedState | undefined;
   /** A Choice rule's `Assign`/`Output` replace the state's. */
   assignOverride: unknown;
   outputOverride: unknown;
   /** Variables assigned by this visit, for the `*StateExited` event. */
   assigned: Variables | undefined;
-  /** The state output, once it exits: a finished visit is its own {@link Outcome} (one object less per state). */
+  /** The state output, once it exits: a finished visit is the run's outcome (with `next`), no extra object. */
   output: Json;
-}
-
-/** What running a state yields: its output and where to go (`undefined` = the machine ends). */
-export interface Outcome {
-  output: Json;
-  next: PreparedState | undefined;
 }
 
 /** A state compiled once per definition. */
 export interface PreparedState {
   readonly name: string;
   readonly type: StateType;
-  run(input: Json, frame: Frame): Outcome | Promise<Outcome>;
+  /** Runs one visit; the finished visit is the outcome (its `output`, and `next` to go on with). */
+  run(input: Json, frame: Frame): StateVisit | Promise<StateVisit>;
+}
+
+/**
+ * Hands a visit that finished *synchronously* back to its frame once its output and next state
+ * have been read: the frame's next state reuses the object instead of allocating one (a long loop
+ * of Pass/Choice states then allocates almost nothing but its payloads). Only a synchronous
+ * finish guarantees that nothing else holds the visit: an asynchronous state's callbacks (timers,
+ * task tokens) may still refer to it, so those visits are never released.
+ */
+export function releaseVisit(frame: Frame, visit: StateVisit): void {
+  frame.spareVisit = visit;
 }
 
 /** A compiled `{StartAt, States}` (top level, Parallel branch, Map processor). */

@@ -8,7 +8,7 @@ import { eventKindCode, EventShape } from '../history/event-kinds';
 import type { HistoryEventType } from '../history/history-event';
 import { evaluationLocation } from '../jsonata/evaluation-location';
 import { Aborted } from './abort-scope';
-import { record, recordCompact, type Frame, type Outcome, type PreparedState, type StateVisit } from './runtime';
+import { record, recordCompact, type Frame, type PreparedState, type StateVisit } from './runtime';
 
 /** A state type's own work: effective input → result (sync when it can be). */
 export type Work = (effective: Json, frame: Frame, visit: StateVisit) => Json | Promise<Json>;
@@ -81,7 +81,7 @@ export class StateRunner implements PreparedState {
     return flow.leave(raw, result, frame, visit);
   };
 
-  run(input: Json, frame: Frame): Outcome | Promise<Outcome> {
+  run(input: Json, frame: Frame): StateVisit | Promise<StateVisit> {
     const visit = this.enter(input, frame);
     let output: Json | Promise<Json>;
     try {
@@ -103,6 +103,11 @@ export class StateRunner implements PreparedState {
 
   private enter(input: Json, frame: Frame): StateVisit {
     const enteredEventId = recordCompact(frame, this.enteredKind, input);
+    const spare = frame.spareVisit;
+    if (spare !== undefined) {
+      frame.spareVisit = undefined;
+      return this.reset(spare, input, enteredEventId, frame);
+    }
     return {
       name: this.name,
       input,
@@ -121,7 +126,26 @@ export class StateRunner implements PreparedState {
     };
   }
 
-  private exit(output: Json, frame: Frame, visit: StateVisit): Outcome {
+  /** Reuses a released visit (see `releaseVisit`): every field is set, as in a new one. */
+  private reset(visit: StateVisit, input: Json, enteredEventId: number, frame: Frame): StateVisit {
+    visit.name = this.name;
+    visit.input = input;
+    visit.type = this.type;
+    visit.queryLanguage = this.parts.queryLanguage;
+    visit.enteredEventId = enteredEventId;
+    visit.enteredAt = frame.runtime.clock.now();
+    visit.retryCount = 0;
+    visit.taskToken = undefined;
+    visit.mapItem = undefined;
+    visit.next = this.next;
+    visit.assignOverride = undefined;
+    visit.outputOverride = undefined;
+    visit.assigned = undefined;
+    visit.output = null;
+    return visit;
+  }
+
+  private exit(output: Json, frame: Frame, visit: StateVisit): StateVisit {
     if (this.parts.checkOutputSize && exceedsPayloadLimit(output)) {
       throw markLocated(
         new StatesError(

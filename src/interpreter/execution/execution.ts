@@ -186,6 +186,7 @@ export class Execution {
       previousEventId: 0,
       abortsFailedStates: false,
       scratchScope: undefined,
+      spareVisit: undefined,
     };
     let result: ExecutionResult;
     try {

@@ -84,6 +84,8 @@ export class ExecutionHistory {
   private assigned: Map<number, Record<string, Json>> | undefined;
   private count = 0;
   private kept = 0;
+  /** Ids refused at the limit are skipped: the kept-event index before which each one was. */
+  private readonly skippedIds: number[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -114,6 +116,7 @@ export class ExecutionHistory {
   private limitReached(): StatesError {
     // The refused event still takes its id (the execution's end event follows it).
     this.count++;
+    if (this.keep) this.skippedIds.push(this.kept);
     return new StatesError('States.Runtime', `The execution history reached the limit of ${this.maxEvents} events.`);
   }
 
@@ -176,17 +179,23 @@ export class ExecutionHistory {
 
   /** Decodes the events in order (previous ids, references and times are stored relative to it). */
   private forEachEvent(visit: (event: RecordedEvent) => void): void {
+    let index = 0;
     let id = 0;
     let run = -1;
+    let skipped = 0;
     let reference: unknown;
     for (const chunk of this.chunks) {
       let previousAt = 0;
       let referenceAt = 0;
       let escapeAt = 0;
-      for (let slot = 0; slot < chunk.size; slot++) {
+      for (let slot = 0; slot < chunk.size; slot++, index++) {
         const code = chunk.codes[slot];
         id++;
-        while (run + 1 < this.runStarts.length && this.runStarts[run + 1] < id) run++;
+        while (skipped < this.skippedIds.length && this.skippedIds[skipped] === index) {
+          id++;
+          skipped++;
+        }
+        while (run + 1 < this.runStarts.length && this.runStarts[run + 1] <= index) run++;
         const previousEventId = code & FOLLOWS ? id - 1 : chunk.previous[previousAt++];
         if (!(code & SAME_REFERENCE)) reference = chunk.references[referenceAt++];
         const relative = code >>> 2;

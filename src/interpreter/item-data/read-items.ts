@@ -1,3 +1,4 @@
+import { parseTaskResource } from '../../asl/task-resource';
 import type { Json, JsonObject } from '../../asl/types';
 import { runtimeError } from '../errors';
 import { itemReaderFailed } from './item-reader-failed';
@@ -106,7 +107,8 @@ function limitItems(items: Json[], maxItems: number | undefined): Json[] {
 
 /** `arn:<partition>:states:::s3:getObject` → `getObject`. */
 function s3Action(resource: string): string | undefined {
-  return /^arn:[^:]+:states:::s3:([A-Za-z0-9]+)$/.exec(resource)?.[1];
+  const parsed = parseTaskResource(resource);
+  return parsed.kind === 'optimized' && parsed.service === 's3' && parsed.pattern === 'request-response' ? parsed.api : undefined;
 }
 
 function unsupportedResource(resource: string): never {

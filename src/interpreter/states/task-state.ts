@@ -44,12 +44,12 @@ export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryL
       const t = timeout(visit.input, frame, visit);
       const h = heartbeat(visit.input, frame, visit);
       const r = roleArn(visit.input, frame, visit);
-      const call = (timeoutSeconds: number | undefined, heartbeatSeconds: number | undefined, role: string | undefined) =>
-        invokeTask({ resource, input: effective, timeoutSeconds, heartbeatSeconds, roleArn: role }, frame, visit);
       if (t instanceof Promise || h instanceof Promise || r instanceof Promise) {
-        return Promise.all([t, h, r]).then(([tt, hh, rr]) => call(tt, hh, rr));
+        return Promise.all([t, h, r]).then(([tt, hh, rr]) =>
+          invokeTask({ resource, input: effective, timeoutSeconds: tt, heartbeatSeconds: hh, roleArn: rr }, frame, visit),
+        );
       }
-      return call(t, h, r);
+      return invokeTask({ resource, input: effective, timeoutSeconds: t, heartbeatSeconds: h, roleArn: r }, frame, visit);
     },
     errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
     checkOutputSize: true,

@@ -83,6 +83,13 @@ describe('ExecutionHistory (compact encoding)', () => {
     limited.add('ExecutionStarted', 0);
     limited.addCompact(kind, 1, {});
     expect(() => limited.addCompact(kind, 2, {})).toThrow('The execution history reached the limit of 2 events.');
-    expect(limited.add('ExecutionFailed', limited.lastEventId, { error: 'States.Runtime' })).toBe(4);
+    expect(() => limited.addCompact(kind, 2, {})).toThrow('The execution history reached the limit of 2 events.');
+    expect(limited.add('ExecutionFailed', limited.lastEventId, { error: 'States.Runtime' })).toBe(5);
+    // The refused events' ids stay unused: the end event keeps the id it was given.
+    expect(limited.recordedEvents().map(({ id, previousEventId, type }) => [id, previousEventId, type])).toEqual([
+      [1, 0, 'ExecutionStarted'],
+      [2, 1, 'PassStateEntered'],
+      [5, 4, 'ExecutionFailed'],
+    ]);
   });
 });

@@ -1,22 +1,9 @@
 import type { Json, JsonObject } from '../../../src/asl/types';
-import { loadExecutionCases } from '../../../src/conformance/cases';
+import { loadExecutionCases, type ExecutionCase } from '../../../src/conformance/cases';
 
-/** One `intrinsic_functions` execution recorded on AWS (see /work/shared/conformance/README.md). */
-export interface RecordedCase {
-  id: string;
-  feature: string;
+/** One `intrinsic_functions` execution recorded on AWS, with the definition shape these tests read. */
+export interface RecordedCase extends Omit<ExecutionCase, 'definition'> {
   definition: { StartAt: string; States: Record<string, JsonObject>; QueryLanguage?: string };
-  input: Json;
-  context: {
-    executionArn: string;
-    executionName: string;
-    stateMachineArn: string;
-    stateMachineName: string;
-    roleArn: string;
-    startTime: string;
-  };
-  expected: { status: string; output?: Json; error?: string; cause?: string };
-  ignore?: string[];
 }
 
 /** The recorded cases of one feature, in file order. */
