@@ -1,30 +1,7 @@
 import { expect, it } from 'vitest';
-import { z } from 'zod';
 import { compileWorkflow, formatDefinition } from '../../src/compiler/index';
-import { chain, fail, gt, lambda, lambdaFunction, sqs, workflow } from '../../src/dsl/index';
+import { orderFlow } from '../readme/order-flow';
 import { expectValidAsl } from './compile-helpers';
-
-// The README's example, kept compiling.
-const Order = z.object({ order: z.object({ id: z.string(), total: z.number() }) });
-type OrderState = z.output<typeof Order>;
-
-const charge = lambdaFunction<{ orderId: string; amount: number }, { chargeId: string }>()(
-  'arn:aws:lambda:eu-west-1:123456789012:function:charge',
-  { errors: ['PaymentDeclined'] },
-);
-const ship = chain<OrderState>().pass('Ship').succeed('Shipped');
-const review = chain<OrderState>()
-  .task('Review', sqs.sendMessage.waitForTaskToken((s, ctx) => ({
-    QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/reviews',
-    MessageBody: { token: ctx.Task.Token, order: s.order },
-  })), { resultPath: null })
-  .next(ship);
-
-const orderFlow = workflow('OrderFlow', { input: Order })
-  .task('Charge', lambda.invoke(charge, (s) => ({ orderId: s.order.id, amount: s.order.total })), { resultPath: 'charge' })
-  .retry(['Lambda.ServiceException'], { maxAttempts: 6, backoffRate: 2, jitter: 'FULL' })
-  .catch(['PaymentDeclined'], fail('Declined', { error: 'PaymentDeclined' }))
-  .choice('Big order?', (c) => c.when((s) => gt(s.order.total, 1000), review).otherwise(ship));
 
 it('compiles the README example to the expected ASL', async () => {
   const { definition, stateMachineType } = compileWorkflow(orderFlow);

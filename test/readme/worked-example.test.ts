@@ -1,28 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { z } from 'zod';
-import { chain, compileWorkflow, fail, gt, Interpreter, lambda, lambdaFunction, sqs, taskFailure, workflow } from 'statecraft';
+import { compileWorkflow, Interpreter, taskFailure } from 'statecraft';
+import { orderFlow } from './order-flow';
 
-// The README's worked example (steps 1 and 4), imported through the package name as a user would.
-const Order = z.object({ order: z.object({ id: z.string(), total: z.number() }) });
-type OrderState = z.output<typeof Order>;
-
-const charge = lambdaFunction<{ orderId: string; amount: number }, { chargeId: string }>()(
-  'arn:aws:lambda:eu-west-1:123456789012:function:charge',
-  { errors: ['PaymentDeclined'] },
-);
-const ship = chain<OrderState>().pass('Ship').succeed('Shipped');
-const review = chain<OrderState>()
-  .task('Review', sqs.sendMessage.waitForTaskToken((s, ctx) => ({
-    QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/reviews',
-    MessageBody: { token: ctx.Task.Token, order: s.order },
-  })), { resultPath: null })
-  .next(ship);
-
-const orderFlow = workflow('OrderFlow', { input: Order })
-  .task('Charge', lambda.invoke(charge, (s) => ({ orderId: s.order.id, amount: s.order.total })), { resultPath: 'charge' })
-  .retry(['Lambda.ServiceException'], { maxAttempts: 6, backoffRate: 2, jitter: 'FULL' })
-  .catch(['PaymentDeclined'], fail('Declined', { error: 'PaymentDeclined' }))
-  .choice('Big order?', (c) => c.when((s) => gt(s.order.total, 1000), review).otherwise(ship));
+// The README's worked example, step 4.
 
 function setUp() {
   const sfn = new Interpreter({ startTime: '2024-01-01T00:00:00Z', seed: 42 });
@@ -58,4 +39,12 @@ it('a small order ships without review', async () => {
   const result = await small.result;
   expect(result.status).toBe('SUCCEEDED');
   expect(small.history().some((e) => e.stateEnteredEventDetails?.name === 'Review')).toBe(false);
+});
+
+it("the README's step 1 is the code these tests run", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const shown = /\*\*1\. Write the workflow\*\*[^]*?```ts\n([^]*?)```/.exec(readme)![1];
+  const tested = readFileSync('test/readme/order-flow.ts', 'utf8').replace(/^\/\/ .*\n(\/\/ .*\n)*/m, '');
+  const code = (text: string) => text.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('//')).join('\n');
+  expect(code(shown)).toBe(code(tested));
 });
