@@ -1,5 +1,6 @@
 import type { Json } from '../../asl/types';
-import { releaseVisit, type Frame, type PreparedMachine, type PreparedState, type StateVisit } from './runtime';
+import { releaseVisit, type Frame, type PreparedMachine, type PreparedState } from './runtime';
+import type { VisitRecord } from './state-visit';
 
 /**
  * The step loop: runs states from `StartAt` until one ends the machine. Stays synchronous while
@@ -22,7 +23,7 @@ export function runMachine(machine: PreparedMachine, input: Json, frame: Frame):
   }
 }
 
-async function continueAsync(pending: Promise<StateVisit>, frame: Frame): Promise<Json> {
+async function continueAsync(pending: Promise<VisitRecord>, frame: Frame): Promise<Json> {
   const first = await pending;
   let state = first.next;
   let value = first.output;

@@ -8,6 +8,7 @@ import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
 import type { AbortScope } from './abort-scope';
 import type { StateScope } from './context-object';
+import type { VisitRecord } from './state-visit';
 
 /** Variables visible in a scope; inner scopes are `Object.create(outer)` (reads fall through). */
 export type Variables = Record<string, Json>;
@@ -43,7 +44,7 @@ export interface Frame {
   /** The thread's reusable path scope (see `borrowScope`); created on first use. */
   scratchScope?: StateScope;
   /** A finished visit the thread's next state may reuse (see {@link releaseVisit}). */
-  spareVisit?: StateVisit;
+  spareVisit?: VisitRecord;
 }
 
 /** Records an event in the frame's history, chaining `previousEventId`. */
@@ -95,7 +96,7 @@ export interface PreparedState {
   readonly name: string;
   readonly type: StateType;
   /** Runs one visit; the finished visit is the outcome (its `output`, and `next` to go on with). */
-  run(input: Json, frame: Frame): StateVisit | Promise<StateVisit>;
+  run(input: Json, frame: Frame): VisitRecord | Promise<VisitRecord>;
 }
 
 /**
@@ -105,7 +106,7 @@ export interface PreparedState {
  * finish guarantees that nothing else holds the visit: an asynchronous state's callbacks (timers,
  * task tokens) may still refer to it, so those visits are never released.
  */
-export function releaseVisit(frame: Frame, visit: StateVisit): void {
+export function releaseVisit(frame: Frame, visit: VisitRecord): void {
   frame.spareVisit = visit;
 }
 

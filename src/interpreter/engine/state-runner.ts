@@ -8,6 +8,7 @@ import { eventKindCode, EventShape } from '../history/event-kinds';
 import type { HistoryEventType } from '../history/history-event';
 import { evaluationLocation } from '../jsonata/evaluation-location';
 import { Aborted } from './abort-scope';
+import { VisitRecord, type VisitedState } from './state-visit';
 import { record, recordCompact, type Frame, type PreparedState, type StateVisit } from './runtime';
 
 /** A state type's own work: effective input → result (sync when it can be). */
@@ -43,9 +44,10 @@ const ABORTABLE: ReadonlySet<StateType> = new Set(['Task', 'Wait', 'Parallel', '
  * around the state's work (inside Retry/Catch when it has them), records `*StateExited` and
  * returns the transition. Synchronous whenever the flow and work are.
  */
-export class StateRunner implements PreparedState {
+export class StateRunner implements PreparedState, VisitedState {
   readonly name: string;
   readonly type: StateType;
+  readonly queryLanguage: QueryLanguage;
   /** Set when the machine is linked; `undefined` for End states. */
   next: PreparedState | undefined;
   /** History event kinds (type + name), interned once: recording an event stores a code, not an object. */
@@ -56,6 +58,7 @@ export class StateRunner implements PreparedState {
   constructor(private readonly parts: StateParts) {
     this.name = parts.name;
     this.type = parts.type;
+    this.queryLanguage = parts.queryLanguage;
     this.enteredKind = eventKindCode(`${parts.type}StateEntered` as HistoryEventType, EventShape.Entered, parts.name);
     this.exitedKind = eventKindCode(`${parts.type}StateExited` as HistoryEventType, EventShape.Exited, parts.name);
     this.abortedType = `${parts.type}StateAborted` as HistoryEventType;
@@ -81,7 +84,7 @@ export class StateRunner implements PreparedState {
     return flow.leave(raw, result, frame, visit);
   };
 
-  run(input: Json, frame: Frame): StateVisit | Promise<StateVisit> {
+  run(input: Json, frame: Frame): VisitRecord | Promise<VisitRecord> {
     const visit = this.enter(input, frame);
     let output: Json | Promise<Json>;
     try {
@@ -101,51 +104,15 @@ export class StateRunner implements PreparedState {
     return this.exit(output, frame, visit);
   }
 
-  private enter(input: Json, frame: Frame): StateVisit {
+  private enter(input: Json, frame: Frame): VisitRecord {
     const enteredEventId = recordCompact(frame, this.enteredKind, input);
-    const spare = frame.spareVisit;
-    if (spare !== undefined) {
-      frame.spareVisit = undefined;
-      return this.reset(spare, input, enteredEventId, frame);
-    }
-    return {
-      name: this.name,
-      input,
-      type: this.type,
-      queryLanguage: this.parts.queryLanguage,
-      enteredEventId,
-      enteredAt: frame.runtime.clock.now(),
-      retryCount: 0,
-      taskToken: undefined,
-      mapItem: undefined,
-      next: this.next,
-      assignOverride: undefined,
-      outputOverride: undefined,
-      assigned: undefined,
-      output: null,
-    };
+    // A visit the previous state of this thread finished synchronously is free to reuse.
+    const visit = frame.spareVisit ?? new VisitRecord();
+    frame.spareVisit = undefined;
+    return visit.begin(this, input, enteredEventId, frame.runtime.clock.now());
   }
 
-  /** Reuses a released visit (see `releaseVisit`): every field is set, as in a new one. */
-  private reset(visit: StateVisit, input: Json, enteredEventId: number, frame: Frame): StateVisit {
-    visit.name = this.name;
-    visit.input = input;
-    visit.type = this.type;
-    visit.queryLanguage = this.parts.queryLanguage;
-    visit.enteredEventId = enteredEventId;
-    visit.enteredAt = frame.runtime.clock.now();
-    visit.retryCount = 0;
-    visit.taskToken = undefined;
-    visit.mapItem = undefined;
-    visit.next = this.next;
-    visit.assignOverride = undefined;
-    visit.outputOverride = undefined;
-    visit.assigned = undefined;
-    visit.output = null;
-    return visit;
-  }
-
-  private exit(output: Json, frame: Frame, visit: StateVisit): StateVisit {
+  private exit(output: Json, frame: Frame, visit: VisitRecord): VisitRecord {
     if (this.parts.checkOutputSize && exceedsPayloadLimit(output)) {
       throw markLocated(
         new StatesError(

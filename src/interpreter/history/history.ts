@@ -25,7 +25,7 @@ function detailsKind(type: HistoryEventType): number {
  * up to the largest. Chunks are never copied or resized once allocated.
  */
 const FIRST_CHUNK_SIZE = 64;
-const LARGEST_CHUNK_SIZE = 1024;
+const LARGEST_CHUNK_SIZE = 4096;
 
 // An event's code (one byte) is its kind relative to the history's base kind, shifted left by
 // two, plus these flags; kinds outside the window are stored whole, in order, in `escapes`.
