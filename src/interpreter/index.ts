@@ -36,3 +36,7 @@ export type { JobRecord, JobRegistry } from './jobs/job-registry';
 export { InMemoryS3, type S3ObjectStore } from './item-data';
 export { retryDelaySeconds } from './error-handling/retry-delay';
 export { seededRandom, type RandomSource } from './random/seeded-random';
+export type { ExecutionSnapshot, ExecutionAnswer, MockAnswer, MockOutcome, TimedAnswer } from './persistence/snapshot-format';
+export { SNAPSHOT_VERSION } from './persistence/snapshot-format';
+export type { ResumeExecutionOptions } from './persistence/resume-execution';
+export { ReplayDivergenceError } from './persistence/divergence';

@@ -45,6 +45,7 @@ export function runActivityAttempt(callbacks: CallbackRegistry, activities: Acti
     taskToken,
     input: JSON.stringify(call.input),
     start: (workerName) => {
+      frame.runtime.answers?.activityStarted(taskToken, call.resource.arn, workerName);
       record(frame, 'ActivityStarted', workerName === undefined ? undefined : { workerName });
       startWaiting(task, wait, call, clock.now(), workerName);
     },

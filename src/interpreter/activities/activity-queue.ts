@@ -31,6 +31,8 @@ export const ACTIVITY_POLL_SECONDS = 60;
 export class ActivityQueue {
   private work: ActivityWork[] = [];
   private pollers: Poller[] = [];
+  /** Where the waiting work went when a resumed execution went live (see {@link ActivityQueue.moveWorkTo}). */
+  private movedTo: ActivityQueue | undefined;
 
   constructor(private readonly clock: Clock) {}
 
@@ -48,6 +50,18 @@ export class ActivityQueue {
   /** Removes work no worker took yet (its attempt ended: abort, execution timeout, answer by token). */
   withdraw(taskToken: string): void {
     this.work = this.work.filter((w) => w.taskToken !== taskToken);
+    this.movedTo?.withdraw(taskToken);
+  }
+
+  /**
+   * Hands the waiting work to `target` (a resumed execution going live in its interpreter); work
+   * withdrawn later is withdrawn there.
+   */
+  moveWorkTo(target: ActivityQueue): void {
+    const work = this.work;
+    this.work = [];
+    this.movedTo = target;
+    for (const w of work) target.offer(w);
   }
 
   /** Work waiting for a worker. */

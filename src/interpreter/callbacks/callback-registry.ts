@@ -31,6 +31,8 @@ export class CallbackRegistry {
   private readonly open = new Map<string, { task: PendingTask; receiver: TaskReceiver }>();
   private readonly closed = new Map<string, TaskTokenOutcome>();
   private waiters: Waiter[] = [];
+  /** Where open tasks went when a resumed execution went live (see {@link CallbackRegistry.transferOpenTo}). */
+  private transferredTo: CallbackRegistry | undefined;
 
   /** Registers an attempt that waits for an answer; wakes {@link CallbackRegistry.nextPending} callers. */
   register(task: PendingTask, receiver: TaskReceiver): void {
@@ -53,8 +55,18 @@ export class CallbackRegistry {
   }
 
   close(taskToken: string, outcome: TaskTokenOutcome): void {
+    this.transferredTo?.close(taskToken, outcome);
     if (!this.open.delete(taskToken)) return;
     this.closed.set(taskToken, outcome);
+  }
+
+  /**
+   * Registers every open task with `target` (a resumed execution going live in its interpreter),
+   * so `sendTask*` there reaches them; tasks closed later are closed there too.
+   */
+  transferOpenTo(target: CallbackRegistry): void {
+    this.transferredTo = target;
+    for (const { task, receiver } of this.open.values()) target.register(task, receiver);
   }
 
   /** The open task, by reference (the owner updates it); `undefined` when not open. */

@@ -46,7 +46,7 @@ export function openTokenWait(
       hooks.onEnd?.();
     },
   });
-  if (!wait.isSettled) callbacks.register(task, wait);
+  if (!wait.isSettled) callbacks.register(task, frame.runtime.answers?.receiverFor(taskToken, wait) ?? wait);
   return { wait, task };
 }
 

@@ -6,6 +6,7 @@ import type { S3ObjectStore } from '../item-data';
 import type { RandomSource } from '../random/seeded-random';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
+import type { AnswerRecorder } from '../persistence/answer-log';
 import type { AbortScope } from './abort-scope';
 import type { StateScope } from './context-object';
 import type { VisitRecord } from './state-visit';
@@ -29,6 +30,8 @@ export interface ExecutionRuntime {
   stateMachineContext: JsonObject;
   /** Callbacks, activities, `.sync` jobs, nested executions (absent: every task is a plain mock call). */
   integrations?: TaskIntegrations;
+  /** Records answers from outside (callbacks, workers, stops) for snapshots; absent when the history is not kept. */
+  answers?: AnswerRecorder;
 }
 
 /** One thread of control: the top-level machine, a Parallel branch or a Map iteration. */

@@ -14,6 +14,11 @@ import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
 import type { ExecutionResult, ExecutionStatus, StateMachineType } from './types';
 import { mapRunsOf, type MapRun } from '../states/map/map-run';
+import { historyLimit } from './history-limit';
+import { AnswerLog } from '../persistence/answer-log';
+import type { ExecutionSnapshot } from '../persistence/snapshot-format';
+import { takeSnapshot } from '../persistence/take-snapshot';
+import { randomPosition } from '../random/seeded-random';
 
 /** What an {@link Execution} needs; assembled by `StateMachine.startExecution`. */
 export interface ExecutionSetup {
@@ -33,11 +38,14 @@ export interface ExecutionSetup {
   tasks: TaskDispatcher;
   s3: S3ObjectStore;
   maxHistoryEvents: number | undefined;
+  maxExpressEvents?: number;
   recordHistory: boolean;
   /** Started with StartSyncExecution (Express only). */
   synchronous: boolean;
   /** Callbacks, activities, `.sync` jobs and nested executions shared by the interpreter's executions. */
   integrations?: TaskIntegrations;
+  /** Where outside answers are recorded (given by `resumeExecution`; by default one is made when the history is kept). */
+  answers?: AnswerLog;
 }
 
 /** `DescribeExecution`'s answer (dates as ISO strings). */
@@ -75,6 +83,7 @@ export class Execution {
   private readonly abort = new AbortScope();
   private timeoutTimer: Timer | undefined;
   private endedBy: { status: 'TIMED_OUT' | 'ABORTED'; error?: string; cause?: string } | undefined;
+  private readonly answers: AnswerLog | undefined;
 
   constructor(private readonly setup: ExecutionSetup) {
     this.executionArn = setup.executionArn;
@@ -83,16 +92,15 @@ export class Execution {
       throw new Error(`Execution input exceeds the 256 KiB (262,144 bytes) limit; StartExecution would reject it.`);
     }
     this.startMs = setup.clock.now();
-    const history = new ExecutionHistory(
-      setup.clock,
-      setup.stateMachineType === 'STANDARD' ? (setup.maxHistoryEvents ?? null) : null,
-      setup.recordHistory,
-    );
+    const limit = historyLimit(setup);
+    const history = new ExecutionHistory(setup.clock, limit.maxEvents, setup.recordHistory, limit.cause);
+    this.answers = setup.answers ?? (setup.recordHistory ? new AnswerLog(setup.clock, randomPosition(setup.random)) : undefined);
+    this.answers?.bind(history);
     this.runtime = {
       clock: setup.clock,
       random: setup.random,
       history,
-      tasks: setup.tasks,
+      tasks: this.answers ? this.answers.recordingDispatcher(setup.tasks) : setup.tasks,
       s3: setup.s3,
       region: setup.region,
       accountId: setup.accountId,
@@ -100,6 +108,7 @@ export class Execution {
       executionContext: executionContext(setup, formatTimestamp(this.startMs)),
       stateMachineContext: { Id: setup.stateMachineArn, Name: setup.stateMachineName },
       integrations: setup.integrations,
+      answers: this.answers,
     };
     history.add('ExecutionStarted', 0, { input: setup.input, roleArn: setup.roleArn });
     this.armTimeout();
@@ -145,7 +154,33 @@ export class Execution {
 
   /** Stops the execution (`StopExecution`): running states are aborted, the status becomes ABORTED. */
   stop(error?: string, cause?: string): void {
+    if (this.currentStatus === 'RUNNING' && !this.endedBy) this.answers?.stopped(error, cause);
     this.end({ status: 'ABORTED', error, cause }, 'The execution was stopped.');
+  }
+
+  /**
+   * The execution as plain JSON, at any time: its definition, start, and every answer it received
+   * from outside. `interpreter.resumeExecution(snapshot)` rebuilds it, in this process or another.
+   * Needs the history (`recordHistory` not `false`).
+   *
+   * @example
+   * writeFileSync('order-7.json', JSON.stringify(execution.snapshot()));
+   * // later, maybe in a new process:
+   * const saved = JSON.parse(readFileSync('order-7.json', 'utf8'));
+   * const resumed = await new Interpreter({ startTime: saved.clockNow }).resumeExecution(saved);
+   */
+  snapshot(): ExecutionSnapshot {
+    if (!this.answers) {
+      throw new Error(`Execution '${this.name}': snapshot() needs the execution history; create the Interpreter without recordHistory: false.`);
+    }
+    return takeSnapshot({
+      setup: this.setup,
+      answers: this.answers,
+      startMs: this.startMs,
+      status: this.currentStatus,
+      result: this.outcome,
+      history: this.history(),
+    });
   }
 
   private armTimeout(): void {

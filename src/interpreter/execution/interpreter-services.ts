@@ -14,6 +14,7 @@ export interface InterpreterServices {
   mockConfig: MockConfigFile | undefined;
   s3: S3ObjectStore;
   maxHistoryEvents: number | undefined;
+  maxExpressEvents: number;
   recordHistory: boolean;
   /** A fresh, deterministic random source per execution. */
   nextRandom(): RandomSource;

@@ -9,9 +9,12 @@ import { RealClock } from '../clock/real-clock';
 import { parseStartTime } from '../clock/timestamp';
 import { VirtualClock } from '../clock/virtual-clock';
 import { DEFAULT_MAX_HISTORY_EVENTS } from '../history/history';
+import { DEFAULT_MAX_EXPRESS_EVENTS } from './history-limit';
 import { InMemoryS3 } from '../item-data';
 import { seededRandom } from '../random/seeded-random';
 import type { Execution } from './execution';
+import { resumeExecution, type ResumeExecutionOptions } from '../persistence/resume-execution';
+import type { ExecutionSnapshot } from '../persistence/snapshot-format';
 import type { InterpreterServices } from './interpreter-services';
 import { StateMachine } from './state-machine';
 import type { ExecutionResult, InterpreterOptions, StartExecutionOptions, StateMachineOptions } from './types';
@@ -46,6 +49,7 @@ export class Interpreter {
       mockConfig: options.mockConfig,
       s3: options.s3 ?? new InMemoryS3({}, { now: () => new Date(this.clock.now()) }),
       maxHistoryEvents: options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS,
+      maxExpressEvents: options.maxExpressEvents ?? DEFAULT_MAX_EXPRESS_EVENTS,
       recordHistory: options.recordHistory ?? true,
       // Each execution gets its own stream so concurrent executions do not perturb each other.
       nextRandom: () => seededRandom(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + executions++ * 0x27d4eb2f),
@@ -58,6 +62,27 @@ export class Interpreter {
     // Registered by ARN so `states:startExecution` Tasks run it for real.
     this.integrations.machines.register(machine);
     return machine;
+  }
+
+  /**
+   * Rebuilds an execution saved with `execution.snapshot()` (in this interpreter or a new one,
+   * e.g. after a restart) and lets it continue here: its waiting task tokens are open again under
+   * the same tokens, its activity work waits for this interpreter's workers, its timers fire at
+   * their saved deadlines. Resolves once the replay caught up (microseconds on the virtual clock);
+   * rejects with `ReplayDivergenceError` when the definition no longer reproduces the saved history.
+   * A finished execution comes back finished, with its result. The interpreter's clock must not
+   * be behind the snapshot (`new Interpreter({ startTime: snapshot.clockNow })`).
+   *
+   * @example
+   * const saved = JSON.parse(JSON.stringify(execution.snapshot()));
+   * const sfn2 = new Interpreter({ startTime: saved.clockNow });
+   * const resumed = await sfn2.resumeExecution(saved);
+   * const [task] = sfn2.callbacks.pending({ executionArn: resumed.executionArn });
+   * sfn2.sendTaskSuccess(task.taskToken, JSON.stringify({ approved: true }));
+   * await resumed.result; // { status: 'SUCCEEDED', ... }
+   */
+  resumeExecution(snapshot: ExecutionSnapshot, options: ResumeExecutionOptions = {}): Promise<Execution> {
+    return resumeExecution({ services: this.services, integrations: this.integrations }, snapshot, options);
   }
 
   /** Open task tokens (`.waitForTaskToken` and activity tasks) as plain data; `nextPending()` waits for one. */

@@ -73,6 +73,7 @@ export class StateMachine {
       tasks: new MockTaskDispatcher([...executionMocks, configMocks, this.services.mocks], executionMocks),
       s3: this.services.s3,
       maxHistoryEvents: this.services.maxHistoryEvents,
+      maxExpressEvents: this.services.maxExpressEvents,
       recordHistory: this.services.recordHistory,
       synchronous: this.type === 'EXPRESS' && options.synchronous === true,
       integrations: this.services.integrations,

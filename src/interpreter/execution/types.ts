@@ -33,6 +33,12 @@ export interface InterpreterOptions {
   /** History event limit for STANDARD executions (AWS: 25,000). */
   maxHistoryEvents?: number;
   /**
+   * Event limit for EXPRESS executions (default 1,000,000). AWS keeps no Express history but ends
+   * an Express execution after 5 minutes; states that take no virtual time (Pass, Choice) never
+   * reach that here, so this cap is what stops an endless loop instead of hanging.
+   */
+  maxExpressEvents?: number;
+  /**
    * Keep history events (default `true`). `false` still enforces the event limit and numbers
    * events, but `execution.history()` returns `[]`: less memory for benchmarks and huge runs.
    */

@@ -93,6 +93,8 @@ export class ExecutionHistory {
     private readonly maxEvents: number | null = DEFAULT_MAX_HISTORY_EVENTS,
     /** `false`: events are numbered (ids still chain) but not kept — for benchmarks and huge Express runs. */
     private readonly keep: boolean = true,
+    /** What the execution's failure says when the limit is reached. */
+    private readonly limitCause: string = `The execution history reached the limit of ${maxEvents} events.`,
   ) {}
 
   /** Appends an event and returns its id. Throws `States.Runtime` once the limit is exceeded. */
@@ -117,7 +119,7 @@ export class ExecutionHistory {
     // The refused event still takes its id (the execution's end event follows it).
     this.count++;
     if (this.keep) this.skippedIds.push(this.kept);
-    return new StatesError('States.Runtime', `The execution history reached the limit of ${this.maxEvents} events.`);
+    return new StatesError('States.Runtime', this.limitCause);
   }
 
   private append(kind: number, previousEventId: number, reference: unknown): number {

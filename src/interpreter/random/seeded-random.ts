@@ -11,13 +11,27 @@ export type RandomSource = () => number;
  */
 export function seededRandom(seed: number): RandomSource {
   let state = seed >>> 0;
-  return () => {
+  const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  positions.set(next, () => state);
+  return next;
+}
+
+// Read only when an execution starts (for its snapshot), so the draw itself stays a plain closure.
+const positions = new WeakMap<RandomSource, () => number>();
+
+/**
+ * Where a {@link seededRandom} source is in its sequence: `seededRandom(randomPosition(r))`
+ * continues exactly as `r` does (a saved execution draws the same task tokens after a restart).
+ * `undefined` for a source that is not a `seededRandom`.
+ */
+export function randomPosition(random: RandomSource): number | undefined {
+  return positions.get(random)?.();
 }
 
 // Character codes of '0'-'9', 'a'-'f' and '-'.

@@ -1,0 +1,41 @@
+import type { Json } from '../../asl/types';
+import type { CallbackRegistry } from '../callbacks/callback-registry';
+import { toStatesError } from '../errors';
+import type { TaskDispatcher } from '../tasks/task-dispatcher';
+import { isNeverAnswers } from '../tasks/task-mocks';
+import { taskTarget } from '../tasks/task-target';
+
+/**
+ * After a resume, answers the execution's task tokens that were still waiting (a callback, or an
+ * activity task a worker had taken) with the mocks given at resume, as the callback or the
+ * worker would: the mock's value is sent with SendTaskSuccess, a thrown error with
+ * SendTaskFailure. The mock sees the task's input; its context object is not rebuilt (`{}`).
+ */
+export function answerPendingCallbacks(callbacks: CallbackRegistry, mocks: TaskDispatcher, executionArn: string): void {
+  for (const task of callbacks.pending({ executionArn })) {
+    if (task.status !== 'STARTED') continue;
+    const resource = taskTarget(task.resource);
+    const mock = mocks.resolve(task.stateName, resource);
+    if (!mock) continue;
+    const invocation = {
+      stateName: task.stateName,
+      resource,
+      input: task.input,
+      context: {},
+      taskToken: task.taskToken,
+      invocationIndex: mocks.nextInvocationIndex(task.stateName),
+      retryCount: task.retryCount,
+    };
+    Promise.resolve()
+      .then(() => mock(task.input, invocation))
+      .then(
+        (value) => {
+          if (!isNeverAnswers(value) && callbacks.get(task.taskToken)) callbacks.sendTaskSuccess(task.taskToken, JSON.stringify((value ?? null) as Json));
+        },
+        (thrown) => {
+          const error = toStatesError(thrown);
+          if (callbacks.get(task.taskToken)) callbacks.sendTaskFailure(task.taskToken, error.error ?? undefined, error.cause ?? undefined);
+        },
+      );
+  }
+}

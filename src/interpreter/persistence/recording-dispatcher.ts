@@ -1,0 +1,76 @@
+import type { Json } from '../../asl/types';
+import { toStatesError } from '../errors';
+import { isSyncJob } from '../jobs/sync-job';
+import type { TaskDispatcher } from '../tasks/task-dispatcher';
+import { isNeverAnswers, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
+import type { TaskTarget } from '../tasks/task-target';
+import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format';
+
+/**
+ * A task dispatcher that records, per Task attempt (state name + how many attempts of that state
+ * came before), whether a mock answered it and what it answered. A mock's promise is observed
+ * on the side, never wrapped, so recording does not change when the answer arrives.
+ */
+export class RecordingTaskDispatcher implements TaskDispatcher {
+  private readonly calls = new Map<string, number>();
+
+  constructor(
+    private readonly inner: TaskDispatcher,
+    private readonly entries: ExecutionAnswer[],
+  ) {}
+
+  get childMocks(): readonly TaskMocks[] | undefined {
+    return this.inner.childMocks;
+  }
+
+  resolve(stateName: string, resource: TaskTarget): TaskMock | undefined {
+    const call = this.calls.get(stateName) ?? 0;
+    this.calls.set(stateName, call + 1);
+    const mock = this.inner.resolve(stateName, resource);
+    if (!mock) return undefined;
+    const entry: MockAnswer = { kind: 'mock', state: stateName, call };
+    this.entries.push(entry);
+    return (input, invocation) => {
+      let answer;
+      try {
+        answer = mock(input, invocation);
+      } catch (thrown) {
+        entry.outcome = thrownOutcome(thrown);
+        throw thrown;
+      }
+      if (answer instanceof Promise) {
+        entry.async = true;
+        answer.then(
+          (value) => void (entry.outcome = answerOutcome(value)),
+          (thrown) => void (entry.outcome = thrownOutcome(thrown)),
+        );
+      } else entry.outcome = answerOutcome(answer);
+      return answer;
+    };
+  }
+
+  nextInvocationIndex(stateName: string): number {
+    return this.inner.nextInvocationIndex(stateName);
+  }
+}
+
+function answerOutcome(value: unknown): MockOutcome {
+  if (value === undefined) return { returnedUndefined: true };
+  if (isNeverAnswers(value)) return { neverAnswers: true };
+  if (isSyncJob(value)) {
+    const job: Extract<MockOutcome, { syncJob: unknown }>['syncJob'] = {};
+    if (value.seconds !== undefined) job.seconds = value.seconds;
+    if (value.output !== undefined) job.output = value.output;
+    if (value.error !== undefined) job.error = value.error;
+    if (value.cause !== undefined) job.cause = value.cause;
+    if (value.runsForever) job.runsForever = true;
+    return { syncJob: job };
+  }
+  return { value: value as Json };
+}
+
+function thrownOutcome(thrown: unknown): MockOutcome {
+  const error = toStatesError(thrown);
+  // An absent cause and a null one differ in a Catcher's output (`Cause` omitted vs null).
+  return error.cause === undefined ? { error: error.error } : { error: error.error, cause: error.cause };
+}

@@ -1,0 +1,82 @@
+import { StatesError } from '../errors';
+import { syncJob } from '../jobs/sync-job';
+import type { TaskDispatcher } from '../tasks/task-dispatcher';
+import { neverAnswers, type TaskAnswer, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
+import type { TaskTarget } from '../tasks/task-target';
+import type { ReplaySession } from './replay-session';
+import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format';
+
+/**
+ * The task dispatcher of a resumed execution. While replaying, each Task attempt gets what its
+ * mock answered the first time (same state, same attempt number): no mock if it had none, the
+ * recorded answer if it had one, and, if that mock had not answered by the snapshot, the mock
+ * given at resume once the execution is live. Live, it is the resume's mocks (then the
+ * interpreter's).
+ */
+export class ReplayTaskDispatcher implements TaskDispatcher {
+  private readonly calls = new Map<string, number>();
+  private readonly recorded = new Map<string, MockAnswer>();
+
+  constructor(
+    private readonly live: TaskDispatcher,
+    answers: readonly ExecutionAnswer[],
+    private readonly session: ReplaySession,
+  ) {
+    for (const answer of answers) if (answer.kind === 'mock') this.recorded.set(attemptKey(answer.state, answer.call), answer);
+  }
+
+  get childMocks(): readonly TaskMocks[] | undefined {
+    return this.live.childMocks;
+  }
+
+  resolve(stateName: string, resource: TaskTarget): TaskMock | undefined {
+    const call = this.calls.get(stateName) ?? 0;
+    this.calls.set(stateName, call + 1);
+    if (!this.session.replaying) return this.live.resolve(stateName, resource);
+    const recorded = this.recorded.get(attemptKey(stateName, call));
+    if (!recorded) return undefined;
+    const { outcome } = recorded;
+    if (outcome === undefined) return this.answeredLive(stateName, resource);
+    return recorded.async ? () => settledPromise(outcome) : () => replayOutcome(outcome);
+  }
+
+  nextInvocationIndex(stateName: string): number {
+    return this.live.nextInvocationIndex(stateName);
+  }
+
+  /** An attempt whose mock had not answered by the snapshot: the resume's mock answers it once live. */
+  private answeredLive(stateName: string, resource: TaskTarget): TaskMock {
+    return (input, invocation) =>
+      this.session.whenLive.then(() => {
+        const mock = this.live.resolve(stateName, resource);
+        if (mock) return mock(input, invocation);
+        // A callback or activity can still be answered by token; a job waits for its timeout.
+        if (resource.pattern !== 'request-response') return neverAnswers();
+        throw new StatesError(
+          'States.Runtime',
+          `Task state '${stateName}' had not been answered when the execution was saved, and no mock answers it after resume; pass one to resumeExecution(snapshot, { mocks: { '${stateName}': ... } }).`,
+        );
+      });
+  }
+}
+
+function attemptKey(stateName: string, call: number): string {
+  return `${call}\u0000${stateName}`;
+}
+
+/** What an `async` mock returns when it answers without awaiting: an already settled promise. */
+function settledPromise(outcome: MockOutcome): Promise<TaskAnswer> {
+  try {
+    return Promise.resolve(replayOutcome(outcome));
+  } catch (thrown) {
+    return Promise.reject(thrown);
+  }
+}
+
+function replayOutcome(outcome: MockOutcome): TaskAnswer {
+  if ('value' in outcome) return outcome.value;
+  if ('returnedUndefined' in outcome) return undefined as unknown as TaskAnswer;
+  if ('neverAnswers' in outcome) return neverAnswers();
+  if ('syncJob' in outcome) return syncJob(outcome.syncJob);
+  throw outcome.cause === undefined ? new StatesError(outcome.error) : new StatesError(outcome.error, outcome.cause);
+}

@@ -1,0 +1,124 @@
+import type { Json } from '../../asl/types';
+import type { Execution } from '../execution/execution';
+import type { AnswerLog } from './answer-log';
+import { describeDivergence, ReplayDivergenceError } from './divergence';
+import type { ReplayClock } from './replay-clock';
+import type { ResumedIntegrations } from './resumed-integrations';
+import type { ExecutionSnapshot, TimedAnswer } from './snapshot-format';
+
+/** The execution being rebuilt and what it replays. */
+export interface ReplayTarget {
+  snapshot: ExecutionSnapshot;
+  execution: Execution;
+  log: AnswerLog;
+  clock: ReplayClock;
+  integrations: ResumedIntegrations;
+}
+
+/**
+ * Runs the rebuilt execution until it has recorded the saved history again. Whenever it is idle
+ * (every promise continuation has run), the next step is the first of: the next saved answer from
+ * outside, delivered once the history has exactly as many events as when it first arrived (so it
+ * lands between the same two events), or the next timer due before it. Every saved answer
+ * delivered and the saved history reached: the replayed prefix must equal the saved history
+ * event for event (timestamps, ids, payloads), else a {@link ReplayDivergenceError}.
+ */
+export async function replaySnapshot(target: ReplayTarget): Promise<void> {
+  const { snapshot, log, clock } = target;
+  const timed = snapshot.answers.filter((a): a is TimedAnswer => a.kind !== 'mock');
+  const savedLength = snapshot.history.length;
+  const savedClock = Date.parse(snapshot.clockNow);
+  let next = 0;
+  const caughtUp = () => next === timed.length && log.eventCount >= savedLength;
+  while (!caughtUp()) {
+    await idle();
+    if (caughtUp()) break;
+    const size = log.eventCount;
+    const answer = timed[next];
+    const timer = clock.earliest();
+    if (answer) {
+      const at = Date.parse(answer.at);
+      if (size > answer.afterEvent || at < clock.now()) {
+        throw diverged(
+          target,
+          `${describeAnswer(answer)} arrived after event ${answer.afterEvent}, but by then the replay had recorded ${size} events (at ${new Date(clock.now()).toISOString()}); ` +
+            `an answer sent while other branches of the execution were still busy in the same instant (not from an idle event loop) cannot always be placed again`,
+        );
+      }
+      if (size === answer.afterEvent && (!timer || timer.at >= at)) {
+        clock.advanceTo(at);
+        deliver(target, answer);
+        next++;
+      } else if (timer && timer.at <= at) clock.fire(timer);
+      else throw diverged(target, `the replay waits, with nothing due before ${describeAnswer(answer)} (which arrived after event ${answer.afterEvent})`);
+    } else if (timer && timer.at <= savedClock) clock.fire(timer);
+    else throw diverged(target, `the replay waits, with no saved answer left and nothing due by the snapshot's time ${snapshot.clockNow}`);
+  }
+  verifyPrefix(target);
+}
+
+function deliver(target: ReplayTarget, answer: TimedAnswer): void {
+  const { callbacks, activities } = target.integrations.replay;
+  try {
+    switch (answer.kind) {
+      case 'taskSuccess':
+        callbacks.sendTaskSuccess(answer.taskToken, JSON.stringify(answer.output));
+        break;
+      case 'taskFailure':
+        callbacks.sendTaskFailure(answer.taskToken, answer.error, answer.cause);
+        break;
+      case 'taskHeartbeat':
+        callbacks.sendTaskHeartbeat(answer.taskToken);
+        break;
+      case 'activityStarted':
+        if (!activities.queue(answer.activityArn)?.backlog) throw new Error(`no task of activity ${answer.activityArn} waits for a worker`);
+        // The queue hands its oldest work to the worker at once (records ActivityStarted).
+        void activities.getActivityTask(answer.activityArn, answer.workerName);
+        if (callbacks.get(answer.taskToken)?.status !== 'STARTED') throw new Error(`the worker was handed another task than the saved one`);
+        break;
+      case 'stop':
+        target.execution.stop(answer.error, answer.cause);
+        break;
+    }
+  } catch (error) {
+    if (error instanceof ReplayDivergenceError) throw error;
+    throw diverged(target, `${describeAnswer(answer)} could not be delivered again: ${(error as Error).message}`);
+  }
+}
+
+function verifyPrefix(target: ReplayTarget): void {
+  const saved = target.snapshot.history;
+  const replayed = renderedHistory(target.execution).slice(0, saved.length);
+  for (let i = 0; i < saved.length; i++) {
+    if (JSON.stringify(saved[i]) !== JSON.stringify(replayed[i])) throw diverged(target, 'the replayed history differs');
+  }
+}
+
+function diverged(target: ReplayTarget, why: string): ReplayDivergenceError {
+  return describeDivergence(target.snapshot.execution.name, target.snapshot.history, renderedHistory(target.execution), why);
+}
+
+/** The history as the snapshot holds it (timestamps as ISO text). */
+function renderedHistory(execution: Execution): Json[] {
+  return JSON.parse(JSON.stringify(execution.history())) as Json[];
+}
+
+function describeAnswer(answer: TimedAnswer): string {
+  switch (answer.kind) {
+    case 'taskSuccess':
+      return `the saved SendTaskSuccess (at ${answer.at})`;
+    case 'taskFailure':
+      return `the saved SendTaskFailure (at ${answer.at})`;
+    case 'taskHeartbeat':
+      return `the saved SendTaskHeartbeat (at ${answer.at})`;
+    case 'activityStarted':
+      return `the saved GetActivityTask of ${answer.workerName ?? 'a worker'} (at ${answer.at})`;
+    case 'stop':
+      return `the saved StopExecution (at ${answer.at})`;
+  }
+}
+
+/** Resolves once every pending promise continuation has run (the rebuilt execution is waiting). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,149 @@
+import type { Json } from '../../asl/types';
+import { assertValidDefinition } from '../../asl/validate/validate-definition';
+import type { IntegrationRuntime } from '../callbacks/integration-runtime';
+import { formatTimestamp } from '../clock/timestamp';
+import { prepareDefinition } from '../engine/prepare';
+import { Execution } from '../execution/execution';
+import type { InterpreterServices } from '../execution/interpreter-services';
+import { seededRandom } from '../random/seeded-random';
+import { MockTaskDispatcher } from '../tasks/task-dispatcher';
+import type { TaskMocks } from '../tasks/task-mocks';
+import { AnswerLog } from './answer-log';
+import { answerPendingCallbacks } from './answer-pending-callbacks';
+import { ReplayClock } from './replay-clock';
+import { ReplayTaskDispatcher } from './replay-dispatcher';
+import { replaySnapshot } from './replay-driver';
+import { ReplaySession } from './replay-session';
+import { ResumedIntegrations } from './resumed-integrations';
+import { SNAPSHOT_VERSION, type ExecutionSnapshot } from './snapshot-format';
+
+/** Options of `interpreter.resumeExecution`. */
+export interface ResumeExecutionOptions {
+  /**
+   * Mocks for the Task attempts that had not been answered when the snapshot was taken (and for
+   * every attempt after), above the interpreter's mocks. A callback task still waiting for its
+   * token is answered by its state's mock, as the callback would be.
+   */
+  mocks?: TaskMocks;
+}
+
+/** What resuming needs from the interpreter. */
+export interface ResumeHost {
+  services: InterpreterServices;
+  integrations: IntegrationRuntime;
+}
+
+/**
+ * Rebuilds a saved execution by running it again from its start with the answers it had
+ * received, then lets it continue live in `host`'s interpreter: its pending task tokens (the
+ * same tokens) answer `sendTaskSuccess`, its activity work waits for the interpreter's workers,
+ * its timers fire at their saved deadlines on the interpreter's clock. A finished execution is
+ * rebuilt finished (its `result` is the saved outcome).
+ *
+ * Throws (rejects) with a clear message for a snapshot of another version or shape, an invalid
+ * definition, an interpreter clock behind the snapshot, and a `ReplayDivergenceError` when the
+ * replay does not reproduce the saved history (naming the first differing event).
+ */
+export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnapshot, options: ResumeExecutionOptions = {}): Promise<Execution> {
+  checkSnapshot(snapshot);
+  const { services, integrations: live } = host;
+  const { stateMachine: machine, execution: saved } = snapshot;
+  assertValidDefinition(machine.definition, { stateMachineType: machine.type });
+  const clockNow = Date.parse(snapshot.clockNow);
+  if (services.clock.now() < clockNow) {
+    throw new Error(
+      `Cannot resume execution '${saved.name}': the interpreter's clock (${formatTimestamp(services.clock.now())}) is before the snapshot's time (${snapshot.clockNow}). ` +
+        `Create the interpreter at or after it, e.g. new Interpreter({ startTime: snapshot.clockNow }).`,
+    );
+  }
+  if (live.callbacks.pending({ executionArn: saved.arn }).length > 0) {
+    throw new Error(
+      `Cannot resume execution '${saved.name}': it is still running in this interpreter (its task tokens are open here). Resume a snapshot in another interpreter (after a restart), not beside the execution it was taken from.`,
+    );
+  }
+  const activityNames = scheduledActivities(snapshot, live);
+
+  const clock = new ReplayClock(Date.parse(saved.startTime));
+  const session = new ReplaySession();
+  const integrations = new ResumedIntegrations(clock, saved.region, saved.accountId, live, activityNames);
+  const log = new AnswerLog(clock, saved.randomState);
+  const liveMocks = new MockTaskDispatcher([options.mocks, services.mocks], options.mocks ? [options.mocks] : []);
+  const execution = new Execution({
+    machine: prepareDefinition(machine.definition),
+    definition: machine.definition,
+    input: saved.input,
+    name: saved.name,
+    executionArn: saved.arn,
+    stateMachineArn: machine.arn,
+    stateMachineName: machine.name,
+    stateMachineType: machine.type,
+    roleArn: machine.roleArn,
+    region: saved.region,
+    accountId: saved.accountId,
+    clock,
+    random: seededRandom(saved.randomState),
+    tasks: new ReplayTaskDispatcher(liveMocks, snapshot.answers, session),
+    s3: services.s3,
+    maxHistoryEvents: services.maxHistoryEvents,
+    maxExpressEvents: services.maxExpressEvents,
+    recordHistory: true,
+    synchronous: saved.synchronous,
+    integrations,
+    answers: log,
+  });
+  try {
+    await replaySnapshot({ snapshot, execution, log, clock, integrations });
+  } catch (error) {
+    // The half-rebuilt execution never went live: end it where nothing can see it.
+    execution.stop();
+    throw error;
+  }
+  integrations.goLive();
+  clock.goLive(services.clock);
+  session.goLive();
+  answerPendingCallbacks(live.callbacks, liveMocks, saved.arn);
+  return execution;
+}
+
+function checkSnapshot(snapshot: ExecutionSnapshot): void {
+  const what = 'resumeExecution: the snapshot';
+  if (typeof snapshot !== 'object' || snapshot === null) throw new Error(`${what} must be the object execution.snapshot() returned (or its JSON.parse'd text).`);
+  if (snapshot.version !== SNAPSHOT_VERSION) {
+    throw new Error(`${what} has version ${JSON.stringify(snapshot.version)}; this interpreter reads version ${SNAPSHOT_VERSION} snapshots only.`);
+  }
+  const missing = [
+    ['stateMachine.definition', snapshot.stateMachine?.definition],
+    ['execution.arn', snapshot.execution?.arn],
+    ['execution.startTime', snapshot.execution?.startTime],
+    ['execution.randomState', snapshot.execution?.randomState],
+    ['answers', Array.isArray(snapshot.answers) ? snapshot.answers : undefined],
+    ['history', Array.isArray(snapshot.history) ? snapshot.history : undefined],
+    ['clockNow', snapshot.clockNow],
+  ].filter(([, value]) => value === undefined);
+  if (missing.length > 0) throw new Error(`${what} lacks ${missing.map(([field]) => field).join(', ')}; pass the whole object execution.snapshot() returned.`);
+  for (const field of ['startTime', 'clockNow'] as const) {
+    const text = field === 'clockNow' ? snapshot.clockNow : snapshot.execution.startTime;
+    if (!Number.isFinite(Date.parse(text))) throw new Error(`${what}'s ${field} '${text}' is not an ISO 8601 time.`);
+  }
+}
+
+/**
+ * The activities the execution scheduled work on (from `ActivityScheduled` events). They exist
+ * again in the replay, and in the interpreter (created if missing: a worker there serves them).
+ */
+function scheduledActivities(snapshot: ExecutionSnapshot, live: IntegrationRuntime): string[] {
+  const arns = new Set<string>();
+  for (const event of snapshot.history as { type?: Json; activityScheduledEventDetails?: { resource?: string } }[]) {
+    const arn = event.type === 'ActivityScheduled' ? event.activityScheduledEventDetails?.resource : undefined;
+    if (arn !== undefined) arns.add(arn);
+  }
+  return [...arns].map((arn) => {
+    const name = arn.slice(arn.lastIndexOf(':activity:') + ':activity:'.length);
+    if (!live.activities.queue(arn) && live.activities.create(name).activityArn !== arn) {
+      throw new Error(
+        `Cannot resume execution '${snapshot.execution.name}': it scheduled work on activity ${arn}, which this interpreter cannot hold (another region or account); create the Interpreter with the snapshot's region and accountId.`,
+      );
+    }
+    return name;
+  });
+}

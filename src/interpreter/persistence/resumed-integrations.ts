@@ -1,0 +1,52 @@
+import type { Json } from '../../asl/types';
+import { IntegrationRuntime } from '../callbacks/integration-runtime';
+import type { Frame, StateVisit } from '../engine/runtime';
+import type { TaskAttempt, TaskIntegrations } from '../tasks/task-integrations';
+import type { ReplayClock } from './replay-clock';
+
+/**
+ * The integrations of a resumed execution. While it replays, its callbacks, activity tasks and
+ * jobs live in a private runtime on the replay clock, so nothing outside (a worker polling the
+ * interpreter, `nextPending`) sees an attempt that was already answered before the snapshot.
+ * Going live moves what is still open (task tokens, activity work nobody took) into the
+ * interpreter's runtime; new attempts start there.
+ */
+export class ResumedIntegrations implements TaskIntegrations {
+  readonly replay: IntegrationRuntime;
+  private current: TaskIntegrations;
+
+  constructor(
+    clock: ReplayClock,
+    region: string,
+    accountId: string,
+    private readonly live: IntegrationRuntime,
+    activityNames: readonly string[],
+  ) {
+    this.replay = new IntegrationRuntime(clock, region, accountId);
+    for (const name of activityNames) this.replay.activities.create(name);
+    this.current = this.replay;
+  }
+
+  invoke(attempt: TaskAttempt): Promise<Json> | undefined {
+    return this.current.invoke(attempt);
+  }
+
+  issueTaskToken(frame: Frame, visit: StateVisit): string {
+    return this.current.issueTaskToken(frame, visit);
+  }
+
+  describeWaits(executionArn: string): string | undefined {
+    const waits = [this.replay.describeWaits(executionArn), this.current === this.live ? this.live.describeWaits(executionArn) : undefined];
+    return waits.filter((w) => w !== undefined).join('; ') || undefined;
+  }
+
+  /** Hands open task tokens and untaken activity work to the interpreter's runtime. */
+  goLive(): void {
+    this.current = this.live;
+    this.replay.callbacks.transferOpenTo(this.live.callbacks);
+    for (const { activityArn, name } of this.replay.activities.list().activities) {
+      const queue = this.live.activities.queue(activityArn) ?? (this.live.activities.create(name), this.live.activities.queue(activityArn));
+      if (queue) this.replay.activities.queue(activityArn)?.moveWorkTo(queue);
+    }
+  }
+}

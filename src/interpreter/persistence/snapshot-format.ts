@@ -1,0 +1,74 @@
+import type { Json, StateMachineDefinition } from '../../asl/types';
+import type { ExecutionResult, ExecutionStatus, StateMachineType } from '../execution/types';
+
+/** The snapshot format this interpreter writes and reads. */
+export const SNAPSHOT_VERSION = 1;
+
+/**
+ * A saved execution as plain JSON (`JSON.stringify`-able): what it ran, how it started, and every
+ * answer it received from outside, so `interpreter.resumeExecution(snapshot)` can rebuild it by
+ * running it again. Times are ISO 8601 strings on the interpreter's clock.
+ */
+export interface ExecutionSnapshot {
+  version: typeof SNAPSHOT_VERSION;
+  stateMachine: { name: string; arn: string; type: StateMachineType; roleArn: string; definition: StateMachineDefinition };
+  execution: {
+    name: string;
+    arn: string;
+    input: Json;
+    startTime: string;
+    region: string;
+    accountId: string;
+    /** The execution's seeded random source at its start (task tokens, jitter, UUIDs come out identical). */
+    randomState: number;
+    /** Started with StartSyncExecution. */
+    synchronous: boolean;
+  };
+  /** External inputs: mock answers by Task attempt, then callbacks, workers and stops in arrival order. */
+  answers: ExecutionAnswer[];
+  /** The interpreter's clock when the snapshot was taken. */
+  clockNow: string;
+  status: ExecutionStatus;
+  /** Present once the execution ended. */
+  result?: ExecutionResult;
+  /** The history at the snapshot (GetExecutionHistory's events, timestamps as ISO text): the replay must reproduce it exactly. */
+  history: Json[];
+}
+
+/** What a mock did for one Task attempt. */
+export type MockOutcome =
+  | { value: Json }
+  | { returnedUndefined: true }
+  | { neverAnswers: true }
+  | { syncJob: { seconds?: number; output?: Json; error?: string; cause?: string; runsForever?: boolean } }
+  | { error: string | null; cause?: string | null };
+
+/**
+ * The `call`-th Task attempt of `state` (counted from 0 over the execution) had a mock; `outcome`
+ * is its answer (absent: it had not answered when the snapshot was taken). `async`: the mock
+ * returned a promise (replayed as one, so concurrent branches interleave as they did).
+ */
+export interface MockAnswer {
+  kind: 'mock';
+  state: string;
+  call: number;
+  outcome?: MockOutcome;
+  async?: true;
+}
+
+/** When an outside answer arrived: the clock, and how many history events existed then. */
+interface Arrival {
+  at: string;
+  afterEvent: number;
+}
+
+export type TimedAnswer = Arrival &
+  (
+    | { kind: 'taskSuccess'; taskToken: string; output: Json }
+    | { kind: 'taskFailure'; taskToken: string; error?: string; cause?: string }
+    | { kind: 'taskHeartbeat'; taskToken: string }
+    | { kind: 'activityStarted'; taskToken: string; activityArn: string; workerName?: string }
+    | { kind: 'stop'; error?: string; cause?: string }
+  );
+
+export type ExecutionAnswer = MockAnswer | TimedAnswer;
