@@ -7,6 +7,7 @@ export type { StateDataFlow, CatcherDataFlow } from './data-flow';
 export { compileJsonPathCatcherFlow, compileJsonPathAssign } from './jsonpath-flow';
 export { compileJsonataCatcherFlow } from './jsonata-flow';
 export { compileJsonataField, evaluateJsonataField, jsonataBindings, type JsonataField } from './jsonata-field';
+export { compileNumericSetting, type NumericSettingRule, type ResolveNumber } from './numeric-setting';
 
 /**
  * The data flow of a state in its query language. `fields` lets a state type hide fields that it

@@ -1,13 +1,19 @@
 import type { Json, TaskState } from '../../asl/types';
-import { compilePath, MISSING } from '../data/evaluate-path';
 import { compilePayloadTemplate } from '../data/payload-template';
-import { queryEvaluationError, runtimeError, StatesError } from '../errors';
+import { StatesError } from '../errors';
 import { exceedsPayloadLimit } from '../data/json-size';
 import { compileErrorHandling } from '../error-handling/error-handling';
 import { StateScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, StateVisit } from '../engine/runtime';
-import { compileJsonataField, compileStateDataFlow, evaluateJsonataField, jsonataBindings } from '../flow';
+import {
+  compileJsonataField,
+  compileNumericSetting,
+  compileStateDataFlow,
+  evaluateJsonataField,
+  jsonataBindings,
+  type NumericSettingRule,
+} from '../flow';
 import { randomUuid } from '../random/seeded-random';
 import { invokeTask } from '../tasks/invoke-task';
 import { taskTarget } from '../tasks/task-target';
@@ -19,8 +25,8 @@ type Resolve<T> = (input: Json, frame: Frame, visit: StateVisit) => T | Promise<
 export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryLanguage }) => {
   const resource = taskTarget(state.Resource);
   const jsonata = queryLanguage === 'JSONata';
-  const timeout = compileSeconds(state.TimeoutSeconds, state.TimeoutSecondsPath, 'TimeoutSeconds', jsonata);
-  const heartbeat = compileSeconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata);
+  const timeout = compileNumericSetting(state.TimeoutSeconds, state.TimeoutSecondsPath, 'TimeoutSeconds', jsonata, TASK_SECONDS);
+  const heartbeat = compileNumericSetting(state.HeartbeatSeconds, state.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata, TASK_SECONDS);
   const roleArn = compileRoleArn(state, jsonata);
 
   return new StateRunner({
@@ -57,41 +63,14 @@ export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryL
   });
 };
 
-function compileSeconds(
-  value: number | string | undefined,
-  path: string | undefined,
-  field: string,
-  jsonata: boolean,
-): Resolve<number | undefined> {
-  if (typeof value === 'number') return () => value;
-  if (typeof value === 'string' && jsonata) {
-    const compiled = compileJsonataField(value, field);
-    return (effective, frame, visit) => {
-      const v = evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, effective));
-      const check = (n: Json) => {
-        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-          throw queryEvaluationError(
-            `The JSONata expression '${value}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${JSON.stringify(n)}'`,
-          );
-        }
-        return n;
-      };
-      return v instanceof Promise ? v.then(check) : check(v);
-    };
-  }
-  if (path !== undefined) {
-    const read = compilePath(path);
-    return (effective, frame, visit) => {
-      const n = read(new StateScope(effective, frame, visit));
-      if (n === MISSING) throw runtimeError(`The ${field}Path parameter does not reference an input value: ${path}`);
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-        throw runtimeError(`The ${field}Path parameter must reference a positive integer: ${path} == ${JSON.stringify(n)}`);
-      }
-      return n;
-    };
-  }
-  return () => undefined;
-}
+/** Task timeouts: positive integers; a path must select one as it is (no numeric strings). */
+const TASK_SECONDS: NumericSettingRule = {
+  expected: 'integer',
+  inRange: (n) => n >= 1,
+  fromPath: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined),
+  missingPath: (field, path) => `The ${field}Path parameter does not reference an input value: ${path}`,
+  invalidPath: (field, path, value) => `The ${field}Path parameter must reference a positive integer: ${path} == ${JSON.stringify(value)}`,
+};
 
 function compileRoleArn(state: TaskState, jsonata: boolean): Resolve<string | undefined> {
   const credentials = state.Credentials;

@@ -90,5 +90,15 @@ describe('EvaluationFailed events carry the failed field as location', () => {
       [1],
     );
     expect(map.details?.location).toBe('MaxConcurrency');
+    const task = await evaluationFailure(
+      {
+        StartAt: 'T',
+        States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: '{% 0 %}', End: true } },
+      },
+      {},
+      { T: () => ({}) },
+    );
+    expect(task.details?.location).toBe('TimeoutSeconds');
+    expect(task.result.cause).toContain("specified for the field 'TimeoutSeconds' returned an unexpected result type. Expected 'integer', but was '0'");
   });
 });

@@ -1,17 +1,12 @@
 import type { Json } from '../../../asl/types';
-import { compilePath, MISSING } from '../../data/evaluate-path';
-import { queryEvaluationError, runtimeError } from '../../errors';
-import { StateScope } from '../../engine/context-object';
-import type { Frame, StateVisit } from '../../engine/runtime';
-import { compileJsonataField, evaluateJsonataField, jsonataBindings } from '../../flow';
-import { withEvaluationLocation } from '../../jsonata';
+import { compileNumericSetting, type NumericSettingRule, type ResolveNumber } from '../../flow';
 
-export type ResolveNumber = (input: Json, frame: Frame, visit: StateVisit) => number | undefined | Promise<number | undefined>;
+export type { ResolveNumber };
 
 /**
- * A numeric Map setting given as a literal, a `...Path` (JSONPath) or a JSONata string
- * (`MaxConcurrency`, `ToleratedFailureCount`, `ToleratedFailurePercentage`, `MaxItems`, batch limits).
- * Path values that are not numbers of the right kind are `States.Runtime`, worded as AWS does.
+ * A numeric Map setting (`MaxConcurrency`, `ToleratedFailureCount`, `ToleratedFailurePercentage`,
+ * `MaxItems`, batch limits): a literal, a `...Path` or JSONata. Range checks belong to the Map,
+ * which words them as AWS does per setting.
  */
 export function compileMapNumber(
   literal: number | string | undefined,
@@ -20,40 +15,22 @@ export function compileMapNumber(
   kind: 'integer' | 'float',
   jsonata: boolean,
 ): ResolveNumber {
-  if (typeof literal === 'number') return () => literal;
-  if (typeof literal === 'string' && jsonata) {
-    const compiled = compileJsonataField(literal, field);
-    const check = (value: Json): number => {
-      if (typeof value !== 'number' || (kind === 'integer' && !Number.isInteger(value))) {
-        throw withEvaluationLocation(
-          queryEvaluationError(
-            `The JSONata expression '${literal}' specified for the field '${field}' returned an unexpected result type. Expected '${kind === 'integer' ? 'integer' : 'number'}', but was '${JSON.stringify(value)}'`,
-          ),
-          field,
-        );
-      }
-      return value;
-    };
-    return (input, frame, visit) => {
-      const value = evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, input));
-      return value instanceof Promise ? value.then(check) : check(value);
-    };
-  }
-  if (path !== undefined) {
-    const read = compilePath(path);
-    return (input, frame, visit) => {
-      const value = read(new StateScope(input, frame, visit));
-      if (value === MISSING) throw runtimeError(`The ${field}Path field does not reference an input value: ${path}`);
-      const number = parseNumber(value, kind);
-      if (number === undefined) {
-        const shown = typeof value === 'string' ? value : JSON.stringify(value);
-        throw runtimeError(`The ${field}Path field refers to value "${shown}" which is not a valid ${kind}: ${path}`);
-      }
-      return number;
-    };
-  }
-  return () => undefined;
+  return compileNumericSetting(literal, path, field, jsonata, kind === 'integer' ? INTEGER : FLOAT);
 }
+
+function mapRule(kind: 'integer' | 'float'): NumericSettingRule {
+  return {
+    expected: kind === 'integer' ? 'integer' : 'number',
+    inRange: () => true,
+    fromPath: (value) => parseNumber(value, kind),
+    missingPath: (field, path) => `The ${field}Path field does not reference an input value: ${path}`,
+    invalidPath: (field, path, value) =>
+      `The ${field}Path field refers to value "${typeof value === 'string' ? value : JSON.stringify(value)}" which is not a valid ${kind}: ${path}`,
+  };
+}
+
+const INTEGER = mapRule('integer');
+const FLOAT = mapRule('float');
 
 // AWS reads these values as Java would parse their text: a numeric string such as "1" is accepted (recorded).
 function parseNumber(value: Json, kind: 'integer' | 'float'): number | undefined {
