@@ -22,8 +22,10 @@ export const STATES_ERROR_NAMES = [
   'States.IntrinsicFailure',
 ] as const;
 
+/** A predefined `States.*` error name. */
 export type StatesErrorName = (typeof STATES_ERROR_NAMES)[number];
 
+/** True for a predefined `States.*` error name. */
 export function isStatesErrorName(name: string): name is StatesErrorName {
   return (STATES_ERROR_NAMES as readonly string[]).includes(name);
 }

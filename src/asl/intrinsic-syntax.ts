@@ -14,7 +14,7 @@
  * `\\` write them literally; any other escape (e.g. `\"`) is rejected, as AWS rejects it.
  */
 
-import { parsePath, scanToClose } from './json-path';
+import { jsonPathProblem, parsePath, scanToClose } from './json-path';
 
 export type IntrinsicArg =
   | {
@@ -231,6 +231,8 @@ class IntrinsicParser {
     if (!balanced) this.fail('unterminated path argument (unbalanced brackets or quotes)', start);
     const path = this.text.slice(start, this.pos).trimEnd();
     if (!parsePath(path)) this.fail(`'${path}' is not a path: use $.field, $$.Context.Field or $variable.field`, start);
+    const syntax = jsonPathProblem(parsePath(path)!.relative);
+    if (syntax !== undefined) this.fail(`the path '${path}' is invalid: ${syntax}`, start);
     return path;
   }
 

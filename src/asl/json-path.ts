@@ -6,6 +6,8 @@
  * Parsing only; evaluation lives in the interpreter (`src/interpreter/data/evaluate-path.ts`).
  */
 
+import { FilterSyntaxError, parseFilter, type FilterExpression } from './json-path-filter';
+
 export type PathSegment = string | number;
 
 export type PathRoot =
@@ -127,12 +129,125 @@ export function scanToClose(text: string, from: number, stopAtComma: boolean): {
 }
 
 /**
- * Whether `relative` (a path starting with `$`) is well-formed JSONPath: balanced brackets and
- * quotes, no empty member names, no trailing dot. Deliberately lenient beyond that: Jayway accepts
- * many forms, and a false rejection would stop a valid workflow from running.
+ * Whether `relative` (a path starting with `$`) is well-formed JSONPath: see {@link jsonPathProblem}.
  */
 export function isWellFormedJsonPath(relative: string): boolean {
-  return scanSteps(relative) !== undefined;
+  return jsonPathProblem(relative) === undefined;
+}
+
+/**
+ * One step of a path the interpreter evaluates (Jayway's subset, as AWS runs it): a member, `*`,
+ * `..` (applies the next step to the node and every descendant), quoted names or indices (one or a
+ * union), a slice, a filter (parsed as data, {@link parseFilter}), or `length()` at the end.
+ */
+export type QueryStep =
+  | { kind: 'member'; name: string }
+  | { kind: 'wildcard' }
+  | { kind: 'deep-scan' }
+  | { kind: 'names'; names: string[] }
+  | { kind: 'indexes'; indexes: number[] }
+  | { kind: 'slice'; start: number | undefined; end: number | undefined; step: number }
+  | { kind: 'filter'; filter: FilterExpression }
+  | { kind: 'length' };
+
+/**
+ * Parses `relative` (starting with `$`) into the steps the interpreter evaluates, or returns why it
+ * is not a path AWS can run: unbalanced brackets or quotes, an empty member name, a trailing dot,
+ * a bracket that is not a name, index, union, slice, `*` or filter, a filter outside the
+ * grammar of {@link parseFilter}, a function other than a final `length()`.
+ *
+ * @example
+ * parseQuery("$.items[?(@.ok == true)].id"); // { steps: [member items, filter, member id] }
+ */
+export function parseQuery(relative: string): { steps: QueryStep[] } | { problem: string } {
+  const raw = scanSteps(relative);
+  if (!raw) return { problem: 'it is not well-formed JSONPath (unbalanced brackets or quotes, an empty member name or a trailing dot)' };
+  const steps: QueryStep[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const step = raw[i];
+    if (step.kind === 'deep-scan') {
+      steps.push(step);
+      continue;
+    }
+    if (step.kind === 'member') {
+      if (step.name === '*') steps.push({ kind: 'wildcard' });
+      else if (step.name.endsWith(')')) {
+        if (step.name !== 'length()') return { problem: `'${step.name}' is not a supported function: the only path function is length()` };
+        if (i !== raw.length - 1) return { problem: 'length() must be the last step of the path' };
+        steps.push({ kind: 'length' });
+      } else if (/[()]/.test(step.name)) {
+        return { problem: `the member name '${step.name}' contains a parenthesis: write it in brackets, e.g. ['${step.name}']` };
+      } else steps.push(step);
+      continue;
+    }
+    const parsed = bracketStep(step.inner);
+    if (typeof parsed === 'string') return { problem: parsed };
+    steps.push(parsed);
+  }
+  return { steps };
+}
+
+/** Why `relative` is not a path AWS can run, or `undefined`. See {@link parseQuery}. */
+export function jsonPathProblem(relative: string): string | undefined {
+  const parsed = parseQuery(relative);
+  return 'problem' in parsed ? parsed.problem : undefined;
+}
+
+const QUOTED = /^\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*$/;
+const INTEGER = /^\s*-?\d+\s*$/;
+const SLICE = /^\s*(-?\d+)?\s*:\s*(-?\d+)?\s*(?::\s*(\d+)?\s*)?$/;
+
+/** A `[...]` step, or the reason it is not one AWS supports. */
+function bracketStep(inner: string): QueryStep | string {
+  if (inner === '*') return { kind: 'wildcard' };
+  if (inner.startsWith('?')) {
+    const body = inner.slice(1).trim();
+    if (!body.startsWith('(') || !body.endsWith(')') || closingParen(body) !== body.length - 1) {
+      return `the filter '[${inner}]' must be written [?( … )]`;
+    }
+    try {
+      return { kind: 'filter', filter: parseFilter(body.slice(1, -1)) };
+    } catch (thrown) {
+      if (thrown instanceof FilterSyntaxError) return thrown.message;
+      throw thrown;
+    }
+  }
+  const slice = SLICE.exec(inner);
+  if (slice) {
+    const step = slice[3] === undefined ? 1 : Number(slice[3]);
+    if (step < 1) return `the slice '[${inner}]' needs a positive step`;
+    return { kind: 'slice', start: slice[1] === undefined ? undefined : Number(slice[1]), end: slice[2] === undefined ? undefined : Number(slice[2]), step };
+  }
+  const parts = splitUnion(inner);
+  if (parts.every((part) => INTEGER.test(part))) return { kind: 'indexes', indexes: parts.map(Number) };
+  const names: string[] = [];
+  for (const part of parts) {
+    const quoted = QUOTED.exec(part);
+    if (!quoted) {
+      return `'[${inner}]' is not a supported bracket: use ['name'], [0], [0,1], ['a','b'], [1:3], [*] or a filter [?( … )]`;
+    }
+    // Jayway unescapes only the quote that delimits the name (see referenceSegment).
+    names.push(quoted[1] !== undefined ? quoted[1].split("\\'").join("'") : quoted[2].split('\\"').join('"'));
+  }
+  return { kind: 'names', names };
+}
+
+/** Splits a union `a, b` at top-level commas (outside quotes). */
+function splitUnion(inner: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (;;) {
+    const { end } = scanToClose(inner, from, true);
+    parts.push(inner.slice(from, end));
+    if (end >= inner.length || inner[end] !== ',') break;
+    from = end + 1;
+  }
+  return parts;
+}
+
+function closingParen(text: string): number {
+  const { end } = scanToClose(text, 1, false);
+  return text[end] === ')' ? end : -1;
 }
 
 /**

@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { BoundedCache, PARSE_CACHE_CAPACITY } from './bounded-cache';
 
 /** The members of `$states` an expression can read. */
 export type StatesMember = 'input' | 'context' | 'result' | 'errorOutput';
@@ -44,7 +45,7 @@ interface JsonataParseError {
   message?: string;
 }
 
-const astCache = new Map<string, jsonata.ExprNode | JsonataParseError>();
+const astCache = new BoundedCache<string, jsonata.ExprNode | JsonataParseError>(PARSE_CACHE_CAPACITY);
 
 /**
  * Parses the body of a `{% %}` expression once (cached by the full expression text).

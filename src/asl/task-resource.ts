@@ -10,14 +10,16 @@ export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'waitF
 export type TaskResource =
   | { kind: 'lambda-function'; arn: string; functionName: string; qualifier?: string; partition: string; region: string; account: string }
   | { kind: 'activity'; arn: string; name: string; partition: string; region: string; account: string }
-  | { kind: 'optimized'; arn: string; service: string; api: string; pattern: IntegrationPattern; partition: string }
-  | { kind: 'aws-sdk'; arn: string; service: string; action: string; pattern: IntegrationPattern; partition: string }
+  | { kind: 'optimized'; arn: string; service: string; api: string; pattern: IntegrationPattern; partition: string; region: string; account: string }
+  | { kind: 'aws-sdk'; arn: string; service: string; action: string; pattern: IntegrationPattern; partition: string; region: string; account: string }
   | { kind: 'unknown'; resource: string; reason: string };
 
 const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
 const PARTITION = /^(aws|aws-cn|aws-us-gov|aws-iso(?:-[a-z])?)$/;
 const LAMBDA_FUNCTION = /^function:([A-Za-z0-9_-]+)(?::([A-Za-z0-9$_-]+))?$/;
 const API_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const ACCOUNT = /^\d{12}$/;
 const SUFFIX_PATTERNS: Readonly<Record<string, IntegrationPattern>> = {
   '': 'request-response',
   sync: 'sync',
@@ -52,17 +54,32 @@ export function parseTaskResource(resource: string): TaskResource {
     if (parts.length !== 2 || !parts[1]) return unknown('an activity ARN ends in activity:<name>');
     return { kind: 'activity', arn: resource, name: parts[1], partition, region, account };
   }
-  if (region !== '' || account !== '') return unknown('it is neither an activity nor a service integration (arn:<partition>:states:::<service>:<api>)');
+  // Console exports and SAM/CloudFormation templates write integrations with the region and
+  // account (`arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject`); AWS runs them as the
+  // short form. Either both are empty or both are well formed.
+  if ((region !== '' || account !== '') && !(REGION.test(region) && ACCOUNT.test(account))) {
+    return unknown('a service integration ARN has no region and account (arn:<partition>:states:::<service>:<api>), or a valid region and 12-digit account');
+  }
   if (parts[0] === 'aws-sdk') {
     if (parts.length < 3 || !parts[1]) return unknown('an aws-sdk resource needs <service>:<action>');
     const call = splitPattern(parts.slice(2).join(':'));
     if (typeof call === 'string') return unknown(call);
-    return { kind: 'aws-sdk', arn: resource, service: parts[1], action: call.api, pattern: call.pattern, partition };
+    return { kind: 'aws-sdk', arn: resource, service: parts[1], action: call.api, pattern: call.pattern, partition, region, account };
   }
   if (parts.length < 2 || !parts[0]) return unknown('it names no service API');
   const call = splitPattern(parts.slice(1).join(':'));
   if (typeof call === 'string') return unknown(call);
-  return { kind: 'optimized', arn: resource, service: parts[0], api: call.api, pattern: call.pattern, partition };
+  return { kind: 'optimized', arn: resource, service: parts[0], api: call.api, pattern: call.pattern, partition, region, account };
+}
+
+/**
+ * The short form of a service integration ARN (`arn:aws:states:us-east-1:123456789012:lambda:invoke`
+ * → `arn:aws:states:::lambda:invoke`), which mocks and policies key on; other resources unchanged.
+ */
+export function shortIntegrationArn(resource: TaskResource): string | undefined {
+  if (resource.kind !== 'optimized' && resource.kind !== 'aws-sdk') return resource.kind === 'unknown' ? undefined : resource.arn;
+  if (resource.region === '' && resource.account === '') return resource.arn;
+  return resource.arn.replace(/^(arn:[^:]+:states):[^:]*:[^:]*:/, '$1:::');
 }
 
 /** `.sync` and `.sync:2` both run a job to completion (they differ only in the output's form). */

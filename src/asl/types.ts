@@ -8,11 +8,15 @@
 
 /** Any JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON object. */
 export type JsonObject = { [key: string]: Json };
 
+/** The query language of a state machine or state. */
 export type QueryLanguage = 'JSONPath' | 'JSONata';
+/** An ASL state `Type`. */
 export type StateType = 'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
 
+/** Every ASL state `Type`. */
 export const STATE_TYPES: readonly StateType[] = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 
 /** A payload template (JSONPath): keys ending in `.$` hold a path or an intrinsic call. */
@@ -35,10 +39,12 @@ export interface NestedStateMachine {
   States: Record<string, State>;
 }
 
+/** A Map state's `ItemProcessor`: the states run per item, and how. */
 export interface ItemProcessor extends NestedStateMachine {
   ProcessorConfig?: ProcessorConfig;
 }
 
+/** A Map `ItemProcessor`'s `ProcessorConfig` (`Mode`, `ExecutionType`). */
 export interface ProcessorConfig {
   Mode?: 'INLINE' | 'DISTRIBUTED';
   ExecutionType?: 'STANDARD' | 'EXPRESS';
@@ -68,6 +74,7 @@ interface JsonataOutput {
 
 type Assign = { Assign?: JsonObject };
 
+/** One entry of a state's `Retry`: errors to retry and how. */
 export interface Retrier {
   ErrorEquals: string[];
   IntervalSeconds?: number;
@@ -78,6 +85,7 @@ export interface Retrier {
   Comment?: string;
 }
 
+/** One entry of a state's `Catch`: errors to catch and where to go. */
 export interface Catcher {
   ErrorEquals: string[];
   Next: string;
@@ -92,12 +100,14 @@ interface ErrorHandling {
   Catch?: Catcher[];
 }
 
+/** A Task state's `Credentials` (the role it assumes). */
 export interface TaskCredentials {
   RoleArn?: string;
   'RoleArn.$'?: string;
   [key: string]: Json | undefined;
 }
 
+/** An ASL `Task` state. */
 export interface TaskState extends StateBase, Transition, PathIO, JsonataOutput, Assign, ErrorHandling {
   Type: 'Task';
   Resource: string;
@@ -112,6 +122,7 @@ export interface TaskState extends StateBase, Transition, PathIO, JsonataOutput,
   Credentials?: TaskCredentials;
 }
 
+/** An ASL `Pass` state. */
 export interface PassState extends StateBase, Transition, PathIO, JsonataOutput, Assign {
   Type: 'Pass';
   Result?: Json;
@@ -142,14 +153,17 @@ export interface JsonataChoiceRule {
   Comment?: string;
 }
 
+/** One rule of a Choice state (JSONPath or JSONata form). */
 export type ChoiceRule = JsonPathChoiceRule | JsonataChoiceRule;
 
+/** An ASL `Choice` state. */
 export interface ChoiceState extends StateBase, PathIO, JsonataOutput, Assign {
   Type: 'Choice';
   Choices: ChoiceRule[];
   Default?: string;
 }
 
+/** An ASL `Wait` state. */
 export interface WaitState extends StateBase, Transition, PathIO, JsonataOutput, Assign {
   Type: 'Wait';
   Seconds?: number | string;
@@ -158,10 +172,12 @@ export interface WaitState extends StateBase, Transition, PathIO, JsonataOutput,
   TimestampPath?: string;
 }
 
+/** An ASL `Succeed` state. */
 export interface SucceedState extends StateBase, PathIO, JsonataOutput {
   Type: 'Succeed';
 }
 
+/** An ASL `Fail` state. */
 export interface FailState extends StateBase {
   Type: 'Fail';
   Error?: string;
@@ -170,6 +186,7 @@ export interface FailState extends StateBase {
   CausePath?: string;
 }
 
+/** An ASL `Parallel` state. */
 export interface ParallelState extends StateBase, Transition, PathIO, JsonataOutput, Assign, ErrorHandling {
   Type: 'Parallel';
   Branches: NestedStateMachine[];
@@ -179,6 +196,7 @@ export interface ParallelState extends StateBase, Transition, PathIO, JsonataOut
   ResultPath?: string | null;
 }
 
+/** A Distributed Map's `ItemReader` (items read from S3). */
 export interface ItemReader {
   Resource: string;
   Parameters?: PayloadTemplate;
@@ -196,6 +214,7 @@ export interface ItemReader {
   };
 }
 
+/** A Distributed Map's `ItemBatcher`. */
 export interface ItemBatcher {
   MaxItemsPerBatch?: number | string;
   MaxItemsPerBatchPath?: string;
@@ -204,6 +223,7 @@ export interface ItemBatcher {
   BatchInput?: Json;
 }
 
+/** A Distributed Map's `ResultWriter` (results written to S3). */
 export interface ResultWriter {
   Resource?: string;
   Parameters?: PayloadTemplate;
@@ -214,6 +234,7 @@ export interface ResultWriter {
   };
 }
 
+/** An ASL `Map` state (inline or distributed). */
 export interface MapState extends StateBase, Transition, PathIO, JsonataOutput, Assign, ErrorHandling {
   Type: 'Map';
   ItemProcessor?: ItemProcessor;
@@ -238,6 +259,7 @@ export interface MapState extends StateBase, Transition, PathIO, JsonataOutput, 
   ResultPath?: string | null;
 }
 
+/** Any ASL state. */
 export type State =
   | TaskState
   | PassState
@@ -248,4 +270,5 @@ export type State =
   | ParallelState
   | MapState;
 
+/** The ASL state interface for a `Type`: `StateOfType<'Task'>` is `TaskState`. */
 export type StateOfType<T extends StateType> = Extract<State, { Type: T }>;

@@ -33,8 +33,14 @@ export async function loadAslDocument(file: string): Promise<{ name: string; def
   const loaded = await loadAslFile(file);
   if ('problem' in loaded) return loaded;
   const { name, definition } = loaded;
+  const problem = aslDocumentProblem(file, definition);
+  return problem ? { problem } : { name, definition: definition as StateMachineDefinition };
+}
+
+/** Why `definition` (read from `file`) is not even shaped like an ASL document; `undefined` when it is. */
+export function aslDocumentProblem(file: string, definition: unknown): string | undefined {
   if (!definition || typeof definition !== 'object' || Array.isArray(definition) || !('States' in definition)) {
-    return { problem: `${file} is not an ASL document (expected a JSON object with "StartAt" and "States").` };
+    return `${file} is not an ASL document (expected a JSON object with "StartAt" and "States").`;
   }
-  return { name, definition: definition as StateMachineDefinition };
+  return undefined;
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `statecraft` command-line entry. Each command lives in `src/cli/commands/<name>.ts` and exports
  * `run(args: string[]): Promise<number>` (the exit code) and a one-line `summary`; they are loaded
@@ -10,6 +11,12 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: () => import('./commands/validate'),
   iam: () => import('./commands/iam'),
   run: () => import('./commands/run'),
+  import: () => import('./commands/import'),
+  verify: () => import('./commands/verify'),
+  serve: () => import('./commands/serve'),
+  deploy: () => import('./commands/deploy'),
+  diagram: () => import('./commands/diagram'),
+  'test-state': () => import('./commands/test-state'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,19 @@
+import type { AslDiagnostic, DiagnosticCode } from '../asl/validate/diagnostics';
 import type { SourceLocation } from '../dsl/ast/source-location';
 
-/** One problem found while compiling a workflow, with where it is and how to fix it. */
+/**
+ * One problem found while compiling a workflow, with where it is and how to fix it: the same
+ * `code` and `severity` as the validator's {@link AslDiagnostic} (whose rules it reports in DSL
+ * words), plus the workflow and the builder call's `file:line`. Checks only the DSL can make use
+ * the code `INVALID_WORKFLOW`.
+ */
 export interface CompileDiagnostic {
+  /** The validator's code (`INVALID_FIELD_VALUE`, …) or `INVALID_WORKFLOW` for a DSL-only check. */
+  readonly code: DiagnosticCode | 'INVALID_WORKFLOW';
+  /** The compiler emits nothing questionable: warnings fail the build too, but keep their severity. */
+  readonly severity: AslDiagnostic['severity'];
+  /** JSON pointer into the emitted ASL, for diagnostics that come from the validator. */
+  readonly pointer?: string;
   readonly workflow: string;
   /** The state's name, when the problem is in a state. */
   readonly state?: string;

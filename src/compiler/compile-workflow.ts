@@ -3,12 +3,10 @@ import type { StateNode } from '../dsl/ast/states';
 import type { WorkflowNode } from '../dsl/ast/workflow';
 import { describeWorkflow } from '../dsl/ast/describe';
 import type { Workflow } from '../dsl/workflow';
-import { checkExpressionSyntax } from './checks/expression-syntax';
-import { checkReachability } from './checks/reachability';
 import { runSharedValidator } from './checks/shared-validator';
 import { checkStates } from './checks/state-names';
 import { WorkflowCompileError } from './compile-error';
-import { DiagnosticSink } from './diagnostics';
+import { WorkflowDiagnostics } from './diagnostics';
 import { emitScope } from './emit/scope';
 
 /** A workflow compiled to ASL. */
@@ -30,7 +28,7 @@ export interface CompiledWorkflow {
 export function compileWorkflow(workflow: Workflow<any>): CompiledWorkflow {
   const description = describeWorkflow(workflow);
   if (!description) throw new TypeError('compileWorkflow expects a workflow built with workflow(name, { input }) from the DSL.');
-  const sink = new DiagnosticSink(description);
+  const sink = new WorkflowDiagnostics(description);
   const names = new Map<string, StateNode>();
   if (description.chain.steps.length === 0) {
     sink.report(undefined, 'States', 'The workflow has no states. Add at least one, e.g. .pass(\'Start\').');
@@ -39,8 +37,9 @@ export function compileWorkflow(workflow: Workflow<any>): CompiledWorkflow {
   const scope = emitScope(description.chain, description, sink, names);
   const definition = topLevel(description, scope);
   checkStates(description, names, sink);
-  checkReachability(definition, names, sink);
-  checkExpressionSyntax(definition, description, names, sink);
+  // Every ASL rule (reachability, expression syntax, bounds, retriers, Express limits, …) is the
+  // validator's; the compiler's own checks above are the ones only the DSL can make. After a DSL
+  // error the emitted document is partial, and validating it would only report the consequences.
   if (sink.diagnostics.length === 0) runSharedValidator(definition, description, names, sink);
   if (sink.diagnostics.length > 0) throw new WorkflowCompileError(description.name, sink.diagnostics);
   return { name: description.name, definition, stateMachineType: description.stateMachineType };

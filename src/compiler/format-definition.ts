@@ -1,4 +1,3 @@
-import { format } from 'prettier';
 import type { StateMachineDefinition } from '../asl/types';
 
 /**
@@ -9,5 +8,8 @@ import type { StateMachineDefinition } from '../asl/types';
  * await writeFile(`generated/${name}.asl.json`, await formatDefinition(definition));
  */
 export async function formatDefinition(definition: StateMachineDefinition): Promise<string> {
+  // Loaded on first use: the DSL and the compiler are imported by users' workflows and tests,
+  // which should not pay for prettier (only the build formats files).
+  const { format } = await import('prettier');
   return format(JSON.stringify(definition, null, 2), { parser: 'json', printWidth: 100 });
 }

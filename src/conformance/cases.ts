@@ -12,11 +12,11 @@ import type { Json } from '../asl/types';
 
 const BESIDE_REPOSITORY = fileURLToPath(new URL('../../../shared/conformance', import.meta.url));
 
-/** `$STATECRAFT_CONFORMANCE_DIR`, else `shared/conformance` beside the repository, else `/work/shared/conformance`. */
-export const CONFORMANCE_DIR =
-  process.env.STATECRAFT_CONFORMANCE_DIR ?? (existsSync(BESIDE_REPOSITORY) ? BESIDE_REPOSITORY : '/work/shared/conformance');
+/** `$STATECRAFT_CONFORMANCE_DIR`, else `shared/conformance` beside the repository (where the project keeps it). */
+export const CONFORMANCE_DIR = process.env.STATECRAFT_CONFORMANCE_DIR ?? BESIDE_REPOSITORY;
 export const EXECUTIONS_FILE = join(CONFORMANCE_DIR, 'executions.jsonl');
 export const INVALID_DEFINITIONS_FILE = join(CONFORMANCE_DIR, 'invalid-definitions.jsonl');
+export const TEST_STATE_FILE = join(CONFORMANCE_DIR, 'test-state.jsonl');
 
 export interface TaskResultRecord {
   state: string;
@@ -89,6 +89,30 @@ export function loadExecutionCases<T extends { id: string; feature: string } = E
 ): T[] {
   const cases = readJsonLines<T>(options.file ?? EXECUTIONS_FILE);
   return options.feature === undefined ? cases : cases.filter((c) => c.feature === options.feature);
+}
+
+/** One recorded TestState call (`test-state.jsonl`; see the conformance README). */
+export interface TestStateCase {
+  id: string;
+  feature: string;
+  definition: Json;
+  input: Json;
+  variables: Json;
+  context: Json;
+  request: {
+    inspectionLevel?: 'INFO' | 'DEBUG' | 'TRACE';
+    mock?: { result?: Json; errorOutput?: { error?: string; cause?: string }; fieldValidationMode?: 'STRICT' | 'PRESENT' | 'NONE' };
+    stateName?: string;
+    stateConfiguration?: { retrierRetryCount?: number; errorCausedByState?: string; mapIterationFailureCount?: number; mapItemReaderData?: string };
+    revealSecrets?: boolean;
+  };
+  expected: { response: Record<string, Json> } | { error: string; message: string };
+  ignore: string[];
+}
+
+/** The TestState calls recorded on AWS, in file order. */
+export function loadTestStateCases(file: string = TEST_STATE_FILE): TestStateCase[] {
+  return readJsonLines<TestStateCase>(file);
 }
 
 /** The definitions AWS rejected, in file order. */

@@ -35,7 +35,7 @@ export function compareResult(
 }
 
 /** JSON deep equality (numbers by value, key order free); paths in `ignored` need only be present. */
-function compareJson(expected: Json, actual: Json | undefined, path: PathSegment[], ignored: Set<string>): string | undefined {
+export function compareJson(expected: Json, actual: Json | undefined, path: PathSegment[], ignored: Set<string>): string | undefined {
   const where = display(path);
   if (actual === undefined) return `${where}: missing (expected ${JSON.stringify(expected)})`;
   if (ignored.has(keyOf(path))) return undefined;
@@ -63,7 +63,7 @@ function compareJson(expected: Json, actual: Json | undefined, path: PathSegment
   return undefined;
 }
 
-function ignoreKey(path: string): string {
+export function ignoreKey(path: string): string {
   const segments = parsePath(path)?.segments;
   return segments ? keyOf(segments) : path;
 }

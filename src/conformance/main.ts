@@ -1,16 +1,18 @@
 /**
  * `npm run conformance -- [FILE ...] [--failures] [--events] [--feature NAME] [--id SUBSTRING]`
  *
- * Runs every recorded AWS execution (`executions*.jsonl`) through the interpreter and every
- * rejected definition (`invalid-definitions*.jsonl`) through the validator, and prints a table by
- * feature plus the summary lines. Exits 0 whatever the score; 2 when it cannot run.
+ * Runs every recorded AWS execution (`executions*.jsonl`) through the interpreter, every
+ * rejected definition (`invalid-definitions*.jsonl`) through the validator and every recorded
+ * TestState call (`test-state*.jsonl`) through `testState`, and prints a table by feature plus
+ * the summary lines. Exits 0 whatever the score; 2 when it cannot run.
  */
 import { basename } from 'node:path';
-import { EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE, loadExecutionCases, loadInvalidDefinitionCases } from './cases';
+import { EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE, loadExecutionCases, loadInvalidDefinitionCases, loadTestStateCases, TEST_STATE_FILE } from './cases';
 import { eventReport, failureReport, featureTable, percent } from './report';
 import { runExecutionCase, runInvalidDefinitionCase, type CaseOutcome } from './run-case';
+import { runTestStateCase } from './run-test-state-case';
 
-const DEFAULT_FILES = [EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE];
+const DEFAULT_FILES = [EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE, TEST_STATE_FILE];
 
 interface Options {
   files: string[];
@@ -59,21 +61,30 @@ async function main(): Promise<number> {
   }
   const executionOutcomes: CaseOutcome[] = [];
   const validationOutcomes: { file: string; outcomes: CaseOutcome[] }[] = [];
+  const testStateOutcomes: { file: string; outcomes: CaseOutcome[] }[] = [];
   for (const file of options.files) {
     const name = basename(file);
     if (name.startsWith('invalid-definitions')) {
       const cases = loadInvalidDefinitionCases(file).filter((c) => selected(options, c));
       validationOutcomes.push({ file, outcomes: cases.map(runInvalidDefinitionCase) });
+    } else if (name.startsWith('test-state')) {
+      const outcomes: CaseOutcome[] = [];
+      for (const c of loadTestStateCases(file).filter((c) => selected(options, c))) outcomes.push(await runTestStateCase(c));
+      testStateOutcomes.push({ file, outcomes });
     } else if (name.startsWith('executions')) {
       const cases = loadExecutionCases({ file }).filter((c) => selected(options, c));
       for (const c of cases) executionOutcomes.push(await runExecutionCase(c));
     } else {
-      process.stderr.write(`conformance: cannot tell what '${file}' holds (expected executions*.jsonl or invalid-definitions*.jsonl)\n`);
+      process.stderr.write(`conformance: cannot tell what '${file}' holds (expected executions*.jsonl, invalid-definitions*.jsonl or test-state*.jsonl)\n`);
       return 2;
     }
   }
   if (options.failures) {
-    const report = failureReport([...executionOutcomes, ...validationOutcomes.flatMap((v) => v.outcomes)]);
+    const report = failureReport([
+      ...executionOutcomes,
+      ...validationOutcomes.flatMap((v) => v.outcomes),
+      ...testStateOutcomes.flatMap((v) => v.outcomes),
+    ]);
     if (report) process.stdout.write(`${report}\n\n`);
   }
   if (options.events) process.stdout.write(`${eventReport(executionOutcomes, options.failures)}\n\n`);
@@ -83,6 +94,10 @@ async function main(): Promise<number> {
   for (const { outcomes } of validationOutcomes) {
     const rejected = outcomes.filter((o) => o.matched).length;
     process.stdout.write(`validation: ${rejected}/${outcomes.length} invalid definitions rejected\n`);
+  }
+  for (const { outcomes } of testStateOutcomes) {
+    const matchedCalls = outcomes.filter((o) => o.matched).length;
+    process.stdout.write(`test-state: ${matchedCalls}/${outcomes.length} cases match (${percent(matchedCalls, outcomes.length)})\n`);
   }
   return 0;
 }

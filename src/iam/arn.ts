@@ -21,10 +21,6 @@ export function parseArn(value: string): ParsedArn | undefined {
   return { partition, service, region, account, resource };
 }
 
-export function formatArn(arn: ParsedArn): string {
-  return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}`;
-}
-
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT_PATTERN = /^\d{12}$/;
 

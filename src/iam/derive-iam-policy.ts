@@ -8,7 +8,7 @@ import { DENY_ALL_STATEMENT, policyDocument, policyFor } from './policy-document
 import { mergeStatements } from './statement-merger';
 import { taskNeeds } from './task-needs';
 import type { AssumedRolePolicy, DeriveIamOptions, IamReport, IamWarning } from './types';
-import { visitStates } from './visit-states';
+import { walkStates } from '../asl/walk';
 import { activityWorkerPolicy, callbackSenderPolicy } from './workers';
 
 const LOGGING_NEED: PermissionNeed = {
@@ -59,7 +59,7 @@ export function deriveIamPolicy(definition: StateMachineDefinition, options: Der
   let own: OwnStateMachine | undefined;
   const ownMachine = (): OwnStateMachine => (own ??= ownStateMachine(options, arns));
 
-  visitStates(definition, definition.QueryLanguage ?? 'JSONPath', ({ name, state, queryLanguage }) => {
+  walkStates(definition, ({ name, state, queryLanguage }) => {
     const warn = (warning: Omit<IamWarning, 'state'>): void => {
       warnings.push({ kind: warning.kind, state: name, ...(warning.field ? { field: warning.field } : {}), message: warning.message });
     };
@@ -94,12 +94,17 @@ export function deriveIamPolicy(definition: StateMachineDefinition, options: Der
   if (options.tracing) execution.push({ need: TRACING_NEED, state: undefined });
 
   const merged = mergeStatements(execution);
+  const unknownStates = [...new Set(warnings.filter((w) => w.kind === 'unknown-resource').map((w) => w.state))];
+  // Deny-all is AWS's answer for a machine that calls nothing (only activities, no tasks). A machine
+  // whose calls this pass cannot read is not such a machine: it gets what is known, and a warning.
+  const denyAll = merged.statements.length === 0 && unknownStates.length === 0;
+  if (unknownStates.length > 0) warnings.push(incompletePolicyWarning(unknownStates, merged.statements.length));
   const callbackSenders = callbackSenderPolicy(callbackStates, ownMachine);
   const activityWorkers = activityWorkerPolicy(activityUses);
   warnings.push(...workerNotes(activityWorkers.activities, callbackStates, own));
   const report: IamReport = {
-    policy: policyDocument(merged.statements.length > 0 ? merged.statements : [DENY_ALL_STATEMENT]),
-    statements: merged.statements.length > 0 ? merged.uses : [{ sid: DENY_ALL_STATEMENT.Sid, states: [] }],
+    policy: policyDocument(denyAll ? [DENY_ALL_STATEMENT] : merged.statements),
+    statements: denyAll ? [{ sid: DENY_ALL_STATEMENT.Sid, states: [] }] : merged.uses,
     warnings,
     workers: { activityWorkers, callbackSenders },
     assumedRoles: [...assumed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([role, entry]): AssumedRolePolicy => ({
@@ -110,6 +115,17 @@ export function deriveIamPolicy(definition: StateMachineDefinition, options: Der
   };
   report.warnings.push(...arns.fallbackWarnings());
   return report;
+}
+
+function incompletePolicyWarning(states: (string | undefined)[], known: number): IamWarning {
+  const names = states.filter((state): state is string => state !== undefined);
+  return {
+    kind: 'incomplete-policy',
+    message:
+      `the policy is incomplete: ${names.length} state(s) (${names.join(', ')}) call integrations this pass has no IAM rule for` +
+      (known === 0 ? '; it has no statement yet — ' : '; ') +
+      'add their permissions yourself before deploying.',
+  };
 }
 
 function workerNotes(activities: string[], callbackStates: string[], own: OwnStateMachine | undefined): IamWarning[] {

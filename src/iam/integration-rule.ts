@@ -1,3 +1,4 @@
+import type { ActionSpec } from '../asl/integrations/catalogue';
 import type { IntegrationPattern } from '../asl/task-resource';
 import type { ArnContext } from './arn-context';
 import type { PayloadField } from './payload-field';
@@ -10,6 +11,8 @@ export interface RuleInput {
   /** The API after the service (`invoke`, `submitJob`), without the pattern suffix. */
   api: string;
   pattern: IntegrationPattern;
+  /** The catalogue's entry for this API (patterns, IAM actions). */
+  spec: ActionSpec;
   /** `Parameters` or `Arguments`. */
   payload: PayloadField;
   arns: ArnContext;
@@ -17,13 +20,14 @@ export interface RuleInput {
 }
 
 /**
- * One optimized integration (`arn:aws:states:::<service>:<api>[.<pattern>]`): which APIs and
- * patterns exist, and the permissions a call needs. Rules are data plus one function, so adding an
- * integration is adding a module to `integrations/` and a line to the table.
+ * The code part of one optimized integration (`arn:aws:states:::<service>:<api>[.<pattern>]`):
+ * how to scope its permissions to the resources its payload names. Which APIs and patterns exist
+ * and which actions they need is data in the one catalogue (`asl/integrations/catalogue.ts`);
+ * integrations whose resources need no code have no rule and get the catalogue's actions on `*`.
  */
 export interface IntegrationRule {
   service: string;
-  /** API → the patterns Step Functions supports for it. */
-  apis: Readonly<Record<string, readonly IntegrationPattern[]>>;
+  /** The APIs this rule scopes with code (all of the service's APIs when absent). */
+  handles?: readonly string[];
   permissions(input: RuleInput): PermissionNeed[];
 }

@@ -3,7 +3,9 @@ import type { ArnContext } from './arn-context';
 import { awsSdkPermissions, INTEGRATION_RULES, LAMBDA_INVOKE_SID, lambdaFunctionResources } from './integrations';
 import { payloadOf } from './payload-field';
 import type { PermissionNeed } from './permission-need';
-import { isRunJob, parseTaskResource } from '../asl/task-resource';
+import { parseTaskResource } from '../asl/task-resource';
+import { AWS_SDK_INTEGRATION, integrationAction } from '../asl/integrations/catalogue';
+import { catalogueNeeds } from './catalogue-needs';
 import type { IamWarning } from './types';
 
 export interface TaskInput {
@@ -47,24 +49,21 @@ export function taskNeeds(input: TaskInput): TaskNeeds {
       return { needs: [{ sid: LAMBDA_INVOKE_SID, actions: ['lambda:InvokeFunction'], resources }], waitsForToken: false };
     }
     case 'aws-sdk':
-      if (isRunJob(resource.pattern)) return unknown('AWS SDK integrations do not support .sync');
+      if (!(AWS_SDK_INTEGRATION.patterns as readonly string[]).includes(resource.pattern)) return unknown('AWS SDK integrations do not support .sync');
       return {
         needs: awsSdkPermissions({ service: resource.service, action: resource.action, warn }),
         waitsForToken: resource.pattern === 'waitForTaskToken',
       };
     case 'optimized': {
+      const spec = integrationAction(resource.service, resource.api);
+      if (!spec) return unknown();
+      if (!spec.patterns.includes(resource.pattern)) return unknown(`${resource.service}:${resource.api} does not support .${resource.pattern}`);
+      const ruleInput = { state: input.name, api: resource.api, pattern: resource.pattern, spec, payload: payloadOf(task), arns, warn };
       const rule = INTEGRATION_RULES.get(resource.service);
-      const patterns = rule && Object.hasOwn(rule.apis, resource.api) ? rule.apis[resource.api] : undefined;
-      if (!rule || !patterns) return unknown();
-      if (!patterns.includes(resource.pattern)) return unknown(`${resource.service}:${resource.api} does not support .${resource.pattern}`);
-      const needs = rule.permissions({
-        state: input.name,
-        api: resource.api,
-        pattern: resource.pattern,
-        payload: payloadOf(task),
-        arns,
-        warn,
-      });
+      const needs =
+        rule && (rule.handles?.includes(resource.api) ?? true)
+          ? rule.permissions(ruleInput)
+          : catalogueNeeds(resource.service, resource.api, spec, ruleInput);
       return { needs, waitsForToken: resource.pattern === 'waitForTaskToken' };
     }
     case 'unknown':

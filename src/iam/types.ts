@@ -8,6 +8,7 @@ export type IamEffect = 'Allow' | 'Deny';
 /** `Condition` block: operator → condition key → value(s). */
 export type IamCondition = Record<string, Record<string, string | string[]>>;
 
+/** One statement of an IAM policy. */
 export interface IamStatement {
   Sid: string;
   Effect: IamEffect;
@@ -16,6 +17,7 @@ export interface IamStatement {
   Condition?: IamCondition;
 }
 
+/** An IAM policy document. */
 export interface IamPolicyDocument {
   Version: '2012-10-17';
   Statement: IamStatement[];
@@ -29,8 +31,9 @@ export interface IamPolicyDocument {
  * - `missing-context`: region/account/state machine name unknown, so an ARN holds `*`;
  * - `note`: something the user must add or know that the ASL cannot tell us.
  */
-export type IamWarningKind = 'dynamic-resource' | 'unknown-resource' | 'partial-policy' | 'missing-context' | 'note';
+export type IamWarningKind = 'dynamic-resource' | 'unknown-resource' | 'partial-policy' | 'missing-context' | 'incomplete-policy' | 'note';
 
+/** Something the IAM derivation could not pin down (a dynamic resource, an unknown action). */
 export interface IamWarning {
   kind: IamWarningKind;
   /** The state that raised it (absent for machine-wide warnings). */
@@ -53,11 +56,13 @@ export interface PrincipalPolicy {
   statements: StatementUse[];
 }
 
+/** The policy an activity worker's role needs (`GetActivityTask`, `SendTask*`). */
 export interface ActivityWorkerPolicy extends PrincipalPolicy {
   /** Activity ARNs the machine's Task states name. */
   activities: string[];
 }
 
+/** The policy of whoever sends a callback task's token back (`SendTask*`). */
 export interface CallbackSenderPolicy extends PrincipalPolicy {
   /** `.waitForTaskToken` states whose token someone must send back. */
   states: string[];
@@ -70,6 +75,7 @@ export interface AssumedRolePolicy extends PrincipalPolicy {
   states: string[];
 }
 
+/** What `deriveIamPolicy` returns: the execution role's policy, the workers' policies and warnings. */
 export interface IamReport {
   /** The execution role's policy (deny-all when the machine calls nothing). */
   policy: IamPolicyDocument;
@@ -84,6 +90,7 @@ export interface IamReport {
   assumedRoles: AssumedRolePolicy[];
 }
 
+/** Options of `deriveIamPolicy`: region, account, state machine name or ARN. */
 export interface DeriveIamOptions {
   /** The ARN of the state machine itself (distributed Map children, callback senders). */
   stateMachineArn?: string;

@@ -1,35 +1,13 @@
-import type { NestedStateMachine, QueryLanguage, State } from '../asl/types';
+import { walkStates, type VisitedState as WalkedState } from '../asl/walk';
+import type { NestedStateMachine, QueryLanguage } from '../asl/types';
 
 /** A state reached by the walk, with the query language in force for it. */
-export interface VisitedState {
-  name: string;
-  state: State;
-  queryLanguage: QueryLanguage;
-}
+export type VisitedState = Pick<WalkedState, 'name' | 'state' | 'queryLanguage'>;
 
 /**
- * Visits every state of a machine in definition order, descending into Parallel branches and Map
- * processors (`ItemProcessor` or the older `Iterator`) right after the state that holds them.
+ * @deprecated Use `walkStates` from `asl/walk` (the one walker). Kept as a thin adapter so callers
+ * written against this signature (verify, mock-config checks) keep working while they move over.
  */
-export function visitStates(
-  machine: NestedStateMachine,
-  topLevelLanguage: QueryLanguage,
-  visit: (visited: VisitedState) => void,
-): void {
-  const states = machine.States;
-  if (!states || typeof states !== 'object') return;
-  for (const [name, state] of Object.entries(states)) {
-    if (!state || typeof state !== 'object') continue;
-    visit({ name, state, queryLanguage: state.QueryLanguage ?? topLevelLanguage });
-    for (const child of childMachines(state)) visitStates(child, topLevelLanguage, visit);
-  }
-}
-
-function childMachines(state: State): NestedStateMachine[] {
-  if (state.Type === 'Parallel') return Array.isArray(state.Branches) ? state.Branches : [];
-  if (state.Type === 'Map') {
-    const processor = state.ItemProcessor ?? state.Iterator;
-    return processor ? [processor] : [];
-  }
-  return [];
+export function visitStates(machine: NestedStateMachine, topLevelLanguage: QueryLanguage, visit: (visited: VisitedState) => void): void {
+  walkStates({ States: machine.States, QueryLanguage: topLevelLanguage }, visit);
 }

@@ -20,7 +20,7 @@ export type {
   StateMachineType,
 } from './execution/types';
 export { neverAnswers, taskFailure, mockResult, type TaskMock, type TaskMocks, type TaskInvocation, type NeverAnswers } from './tasks/task-mocks';
-export { mocksFromConfigFile, listTestCases, type MockConfigFile, type MockedResponse } from './tasks/mock-config-file';
+export { mocksFromConfigFile, listTestCases, MockConfigError, mockConfigProblems, type MockConfigFile, type MockedResponse, type MockTarget } from './tasks/mock-config-file';
 export { taskTarget, type TaskTarget, type TaskTargetKind } from './tasks/task-target';
 export { VirtualClock, RealClock, type Clock, type Timer } from './clock';
 export type { HistoryEvent, HistoryEventType } from './history';

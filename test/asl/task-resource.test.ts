@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRunJob, parseTaskResource, patternSuffix } from '../../src/asl';
+import { shortIntegrationArn } from '../../src/asl/task-resource';
 
 describe('parseTaskResource', () => {
   it('parses a Lambda function ARN, with and without a qualifier', () => {
@@ -33,7 +34,7 @@ describe('parseTaskResource', () => {
       ['arn:aws:states:::sns:publish.waitForTaskToken', 'sns', 'publish', 'waitForTaskToken'],
     ] as const;
     for (const [arn, service, api, pattern] of cases) {
-      expect(parseTaskResource(arn)).toEqual({ kind: 'optimized', arn, service, api, pattern, partition: 'aws' });
+      expect(parseTaskResource(arn)).toEqual({ kind: 'optimized', arn, service, api, pattern, partition: 'aws', region: '', account: '' });
       expect(`arn:aws:states:::${service}:${api}${patternSuffix(pattern)}`).toBe(arn);
     }
   });
@@ -46,6 +47,8 @@ describe('parseTaskResource', () => {
       action: 'listObjectsV2',
       pattern: 'request-response',
       partition: 'aws',
+      region: '',
+      account: '',
     });
     expect(parseTaskResource('arn:aws:states:::aws-sdk:s3:getObject.sync')).toMatchObject({ kind: 'aws-sdk', pattern: 'sync' });
   });
@@ -57,7 +60,9 @@ describe('parseTaskResource', () => {
       ['arn:aws:s3:::bucket', "'s3' ARNs are not Task resources"],
       ['arn:aws:lambda:us-east-1:123456789012:layer:x', 'function:<name>'],
       ['arn:aws:states:us-east-1:123456789012:activity:a:b', 'activity:<name>'],
-      ['arn:aws:states:us-east-1:123456789012:sqs:sendMessage', 'neither an activity nor a service integration'],
+      // A region without an account (or a malformed one) is neither form of an integration ARN.
+      ['arn:aws:states:us-east-1::sqs:sendMessage', 'a valid region and 12-digit account'],
+      ['arn:aws:states:us-east-1:1234:aws-sdk:s3:getObject', 'a valid region and 12-digit account'],
       ['arn:aws:states:::aws-sdk:s3', 'needs <service>:<action>'],
       ['arn:aws:states:::sqs', 'names no service API'],
       ['arn:aws:states:::lambda:invoke.later', 'integration pattern suffix'],
@@ -68,6 +73,23 @@ describe('parseTaskResource', () => {
       expect(parsed, resource).toMatchObject({ kind: 'unknown', resource });
       expect(parsed.kind === 'unknown' && parsed.reason, resource).toContain(reason);
     }
+  });
+
+  it('accepts service integrations written with region and account (console exports, SAM templates)', () => {
+    expect(parseTaskResource('arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject')).toEqual({
+      kind: 'aws-sdk',
+      arn: 'arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject',
+      service: 's3',
+      action: 'getObject',
+      pattern: 'request-response',
+      partition: 'aws',
+      region: 'us-east-1',
+      account: '123456789012',
+    });
+    const lambda = parseTaskResource('arn:aws-us-gov:states:us-gov-west-1:123456789012:lambda:invoke.waitForTaskToken');
+    expect(lambda).toMatchObject({ kind: 'optimized', service: 'lambda', api: 'invoke', pattern: 'waitForTaskToken', region: 'us-gov-west-1' });
+    expect(shortIntegrationArn(lambda)).toBe('arn:aws-us-gov:states:::lambda:invoke.waitForTaskToken');
+    expect(shortIntegrationArn(parseTaskResource('arn:aws:states:::sqs:sendMessage'))).toBe('arn:aws:states:::sqs:sendMessage');
   });
 
   it('tells the run-a-job patterns apart', () => {

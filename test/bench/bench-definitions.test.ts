@@ -1,12 +1,7 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { BENCH_CASES } from './bench-cases';
 
-// asl-validator ships no type declarations.
-const validateAsl = createRequire(import.meta.url)('asl-validator') as (definition: unknown) => {
-  isValid: boolean;
-  errorsText(): string;
-};
+import { aslValidator as validateAsl } from '../support/asl-validator';
 
 describe('bench definitions (smoke: no timing here; timings live in npm run bench)', () => {
   it.each(BENCH_CASES.map((c) => [c.name, c] as const))('%s is valid ASL', (_name, bench) => {

@@ -12,7 +12,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildBench } from './build-bench';
 import { BENCH_CASES, type BenchCase } from './bench-cases';
+import { serveBench } from './serve-bench';
+import { verifyBench } from './verify-bench';
 
 const SIDE_NAMES = ['statecraft', 'aws-local-stepfunctions'] as const;
 type SideName = (typeof SIDE_NAMES)[number];
@@ -91,14 +94,17 @@ function detailLine(side: SideName, outcome: Outcome, bench: BenchCase): string 
   return `  ${side}: ${details.filter(Boolean).join(', ')}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
   for (const bench of BENCH_CASES) {
     const outcomes = Object.fromEntries(SIDE_NAMES.map((side) => [side, runSide(side, bench)])) as Record<SideName, Outcome>;
     for (const metric of METRICS) console.log(metricLine(metric, bench, outcomes));
     for (const side of SIDE_NAMES) console.log(detailLine(side, outcomes[side], bench));
   }
+  for (const line of await serveBench()) console.log(line);
+  for (const line of await buildBench()) console.log(line);
+  for (const line of await verifyBench()) console.log(line);
   console.log(`bench total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main();
+await main();

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileWorkflow, formatDefinition } from '../../src/compiler/index';
-import { BuildError, defaultToolchain, formatBuildReport, runBuild, type BuildOptions } from '../../src/compiler/build/index';
+import { BuildError, defaultToolchain, formatBuildReport, runBuild, type BuildOptions } from '../../src/build/index';
 import { createTempProject, DSL_IMPORT, passWorkflowModule, TSCONFIG, type TempProject } from './temp-project';
 
 const projects: TempProject[] = [];
@@ -19,7 +19,8 @@ async function project(workflows: Record<string, string>): Promise<TempProject> 
 function build(p: TempProject, options: BuildOptions = {}) {
   return runBuild(
     { workflowsDir: p.workflowsDir, outDir: p.outDir, cwd: p.root, tsConfigFilePath: TSCONFIG, typeCheck: false, ...options },
-    defaultToolchain(),
+    // These tests count the ASL and IAM files; the diagrams (<Name>.svg) are tested in test/diagram/build-svg.test.ts.
+    { ...defaultToolchain(), diagram: undefined },
   );
 }
 
@@ -141,6 +142,24 @@ describe('runBuild', () => {
     expect(error.message).toContain('1 type error');
     expect(await p.readOutput()).toEqual({});
   });
+
+  it('skips a type-check whose files did not change, and re-checks after an edit (cache in node_modules/.cache)', async () => {
+    const p = await project({ 'alpha.ts': `import { limit } from './shared/settings';\n${passWorkflowModule('alpha', 'Alpha')}export const max = limit;\n` });
+    await mkdir(path.join(p.workflowsDir, 'shared'));
+    await p.writeWorkflow(path.join('shared', 'settings.ts'), `export const limit: number = 3;\n`);
+    const first = await build(p, { typeCheck: true });
+    expect(first.typeCheckCached).toBe(false);
+    const second = await build(p, { typeCheck: true });
+    expect(second.typeCheckCached).toBe(true);
+    expect(formatBuildReport(second)).toContain('(type-check cached)');
+    // The formatted files came from the format cache: byte-identical, so nothing to write.
+    expect(second.changes.map((change) => change.kind)).toEqual(['unchanged', 'unchanged']);
+
+    // An edit to a module the workflows import (not a workflow module itself) invalidates the check.
+    await p.writeWorkflow(path.join('shared', 'settings.ts'), `export const limit: number = 'three';\n`);
+    const error = await buildError(build(p, { typeCheck: true }));
+    expect(error.message).toContain(`${path.join('workflows', 'shared', 'settings.ts')}:1:14 - error TS2322`);
+  }, 180_000);
 
   it('type-checks the shared code in sub-folders of the workflows folder too', async () => {
     const p = await project({

@@ -49,11 +49,12 @@ describe('statecraft build (CLI)', () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/created +\S*Alpha\.asl\.json/);
     expect(built.stdout).toMatch(/created +\S*Alpha\.iam\.json/);
-    expect(built.stdout).toMatch(/Built 1 workflow, 2 files into \S+ \(2 created\) in \d+\.\d s \(type-check \d+\.\d s\)\./);
+    expect(built.stdout).toMatch(/created +\S*Alpha\.svg/);
+    expect(built.stdout).toMatch(/Built 1 workflow, 3 files into \S+ \(3 created\) in \d+\.\d s \(type-check \d+\.\d s\)\./);
 
     const clean = await statecraftBuild(...dirs, '--check', '--no-typecheck');
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(/is up to date: 1 workflow, 2 files, \d+\.\d s\./);
+    expect(clean.stdout).toMatch(/is up to date: 1 workflow, 3 files, \d+\.\d s\./);
 
     await writeFile(path.join(p.outDir, 'Alpha.asl.json'), '{}\n');
     const stale = await statecraftBuild(...dirs, '--check', '--no-typecheck');

@@ -22,7 +22,7 @@ const orders = file('Orders.asl.json', {
 const mocks = file('MockConfigFile.json', {
   StateMachines: { Orders: { TestCases: { Flaky: { Charge: 'FailThenOk' }, Broken: { Charge: 'AlwaysFail' } } } },
   MockedResponses: {
-    FailThenOk: { '0': { Throw: { Error: 'Payment.Busy', Cause: 'later' } }, '1': { Return: { charged: true } } },
+    FailThenOk: { '0': { Throw: { Error: 'Payment.Busy', Cause: 'later' } }, '1': { Return: { StatusCode: 200, Payload: { charged: true } } } },
     AlwaysFail: { '0': { Throw: { Error: 'Payment.Declined', Cause: 'no' } } },
   },
 });

@@ -1,14 +1,9 @@
-import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { StateMachineDefinition } from '../../src/asl/types';
 import { compileWorkflow, WorkflowCompileError, type CompileDiagnostic } from '../../src/compiler/index';
 import type { Workflow } from '../../src/dsl/index';
+import { aslValidator } from '../support/asl-validator';
 
-const require = createRequire(import.meta.url);
-const aslValidator = require('asl-validator') as (
-  definition: unknown,
-  options?: { checkPaths?: boolean; checkArn?: boolean },
-) => { isValid: boolean; errors: unknown[] };
 
 /** Asserts the document passes asl-validator (which mutates its input, hence the clone). */
 export function expectValidAsl(definition: StateMachineDefinition): void {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compileWorkflow, formatDiagnostic, WorkflowCompileError } from '../../src/compiler/index';
-import { checkReachability } from '../../src/compiler/checks/reachability';
-import { DiagnosticSink } from '../../src/compiler/diagnostics';
+import { validateDefinition } from '../../src/asl/validate/index';
 import {
   chain, ctx, jsonata, jsonPath, lambda, lambdaFunction, sqs, stateNamed, States, stepFunctions, workflow, type Selector,
 } from '../../src/dsl/index';
@@ -51,10 +50,9 @@ describe('compile diagnostics', () => {
     expect(diagnostic.message).toMatch(/cannot jump outside itself/);
   });
 
-  it('reports unreachable states', () => {
-    const sink = new DiagnosticSink({ kind: 'workflow', name: 'Diag', stateMachineType: 'STANDARD', source: 'x.ts:1', chain: { kind: 'chain', steps: [], tail: { kind: 'end' } } });
-    checkReachability({ StartAt: 'A', States: { A: { Type: 'Succeed' }, B: { Type: 'Succeed' } } }, new Map(), sink);
-    expect(sink.diagnostics.map((d) => d.message)).toEqual([`State 'B' is not reachable from 'A'. Connect it with a transition or remove it.`]);
+  it('leaves unreachable states to the validator (the one owner of that rule)', () => {
+    const diagnostics = validateDefinition({ StartAt: 'A', States: { A: { Type: 'Succeed' }, B: { Type: 'Succeed' } } });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'UNREACHABLE_STATE', state: 'B', severity: 'error' })]);
   });
 
   it('reports state names over 80 characters', () => {
@@ -85,24 +83,24 @@ describe('compile diagnostics', () => {
     ['JSONPath Assign reading the input of a Task', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a })), { assign: ({ input }) => ({ a: input.a }) }), 'assign', /reads the task result as '\$', so it cannot read the state input/],
     ['JSONPath state in a JSONata workflow', () => flow({ queryLanguage: 'JSONata' }).pass('P', { queryLanguage: 'JSONPath' }), 'queryLanguage', /no state may use JSONPath/],
     ['a payload outside inputPath', () => flow().pass('P', { inputPath: (s) => s.items, parameters: (s) => ({ n: s.name }) }), 'parameters', /outside inputPath/],
-    ['invalid JSONata syntax', () => flow({ queryLanguage: 'JSONata' }).pass('P', { output: () => ({ x: jsonata`$sum(` }) }), 'Output.x', /Invalid JSONata in Output.x/],
+    ['invalid JSONata syntax', () => flow({ queryLanguage: 'JSONata' }).pass('P', { output: () => ({ x: jsonata`$sum(` }) }), 'Output.x', /JSONata expression .*\$sum\(.* is invalid.*in the workflow: \{ output \}/],
     ['invalid JSONPath syntax', () => flow().pass('P', { parameters: () => ({ x: jsonPath('$.a[?(') }) }), 'parameters', /not a valid JSONPath: it is not well-formed/],
     ['a non-reference path where one is required', () => flow().map('M', { items: () => jsonPath<number[]>('$.items[*]'), processor: (b) => b.pass('X') }), 'items', /not a reference path/],
     ['a path not starting with $', () => flow().pass('P', { parameters: () => ({ x: jsonPath('a.b') }) }), 'parameters', /must start with \$/],
-    ['an intrinsic with a wrong argument count', () => flow().pass('P', { parameters: (s) => ({ x: (States.MathAdd as (...a: unknown[]) => never)(s.a) }) }), 'Parameters.x.$', /Invalid intrinsic call States.MathAdd/],
-    ['a Fail ErrorPath intrinsic AWS rejects', () => flow().fail('F', { error: (s) => States.MathAdd(s.a, 1) as never }), 'error', /States.MathAdd is not allowed in ErrorPath/],
-    ['a bad Wait timestamp', () => flow().wait('W', { timestamp: '2026-01-31 12:00' }), 'timestamp', /not an RFC 3339 timestamp/],
-    ['a Wait with both seconds and timestamp', () => flow().wait('W', { seconds: 1, timestamp: '2026-01-31T12:00:00Z' } as never), 'seconds', /exactly one of seconds and timestamp/],
-    ['heartbeat not below timeout', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a })), { timeoutSeconds: 10, heartbeatSeconds: 10 }), 'heartbeatSeconds', /must be lower than timeoutSeconds/],
-    ['a non-integer timeout', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a })), { timeoutSeconds: 1.5 }), 'timeoutSeconds', /integer from 1/],
-    ['.sync in an Express workflow', () => flow({ type: 'EXPRESS' }).task('T', stepFunctions.startExecution.sync({ StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:c' })), 'integration', /Express workflows do not support the .sync pattern/],
+    ['an intrinsic with a wrong argument count', () => flow().pass('P', { parameters: (s) => ({ x: (States.MathAdd as (...a: unknown[]) => never)(s.a) }) }), 'Parameters.x.$', /States.MathAdd/],
+    ['a Fail ErrorPath intrinsic AWS rejects', () => flow().fail('F', { error: (s) => States.MathAdd(s.a, 1) as never }), 'error', /'States.MathAdd'.*not allowed|not allowed.*States.MathAdd|States.MathAdd/],
+    ['a bad Wait timestamp', () => flow().wait('W', { timestamp: '2026-01-31 12:00' }), 'timestamp', /RFC3339 timestamp/],
+    ['a Wait with both seconds and timestamp', () => flow().wait('W', { seconds: 1, timestamp: '2026-01-31T12:00:00Z' } as never), undefined, /must have exactly one of seconds, timestamp.*but has Seconds, Timestamp/],
+    ['heartbeat not below timeout', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a })), { timeoutSeconds: 10, heartbeatSeconds: 10 }), 'heartbeatSeconds', /heartbeatSeconds \(10\) must be smaller than timeoutSeconds \(10\).*in the workflow: \{ heartbeatSeconds \}/],
+    ['a non-integer timeout', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a })), { timeoutSeconds: 1.5 }), 'timeoutSeconds', /timeoutSeconds.*integer/],
+    ['.sync in an Express workflow', () => flow({ type: 'EXPRESS' }).task('T', stepFunctions.startExecution.sync({ StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:c' })), 'integration', /Express state machine does not support '.sync'/],
     ['a callback task that never sends its token', () => flow().task('T', sqs.sendMessage.waitForTaskToken({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q', MessageBody: 'x' })), 'payload', /never sends its task token/],
-    ['a task token outside .waitForTaskToken', () => flow().pass('P', { parameters: () => ({ t: (ctx as unknown as Selector<any>).Task.Token }) }), 'parameters', /exists only in the request of a .waitForTaskToken task/],
-    ['Map.Item outside itemSelector', () => flow().pass('P', { parameters: () => ({ i: (ctx as unknown as Selector<any>).Map.Item.Index }) }), 'parameters', /only available in a Map state's itemSelector/],
+    ['a task token outside .waitForTaskToken', () => flow().pass('P', { parameters: () => ({ t: (ctx as unknown as { Task: { Token: never } }).Task.Token }) }), 'parameters', /exists only in the request of a .waitForTaskToken task/],
+    ['Map.Item outside itemSelector', () => flow().pass('P', { parameters: () => ({ i: (ctx as unknown as { Map: { Item: { Index: never } } }).Map.Item.Index }) }), 'parameters', /only available in a Map state's itemSelector/],
     ['Distributed-only options on an inline Map', () => flow().map('M', { mode: 'INLINE', itemBatcher: { maxItemsPerBatch: 2 }, processor: (b) => b.pass('X') }), 'mode', /need mode: 'DISTRIBUTED'/],
-    ['States.ALL not last', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a }))).retry(['States.ALL']).retry(['States.Timeout']), 'Retry[0]', /States.ALL must be alone.*last retrier/],
-    ['retry bounds', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a }))).retry(['States.Timeout'], { backoffRate: 0.5 }), 'Retry[0].backoffRate', /at least 1.0/],
-    ['an unknown States.* error', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a }))).retry(['States.Tmeout' as never]), 'Retry[0]', /not a Step Functions error name/],
+    ['States.ALL not last', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a }))).retry(['States.ALL']).retry(['States.Timeout']), 'Retry[0]', /retrier matching 'States.ALL' must be the last one.*in the workflow: .retry\(\[…\]\)/],
+    ['retry bounds', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a }))).retry(['States.Timeout'], { backoffRate: 0.5 }), 'Retry[0].backoffRate', /backoffRate.*at least 1.*in the workflow: .retry\(…, \{ backoffRate \}\)/],
+    ['an unknown States.* error', () => flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a }))).retry(['States.Tmeout' as never]), 'Retry[0]', /'States.Tmeout'.*not an error name Step Functions defines/],
   ] as const)('reports %s', (_name, build, field, message) => {
     const diagnostics = diagnosticsOf(build() as never);
     const found = diagnostics.find((d) => d.field === field);
@@ -140,5 +138,31 @@ describe('shared validator rules the compiler relies on', () => {
     );
     expect(diagnostics.map(formatDiagnostic).join('\n')).toMatch(/Inner.*total/);
     expect(diagnostics[0].state).toBe('Inner');
+  });
+});
+
+describe('the validator owns the ASL rules; the compiler speaks DSL', () => {
+  it('IntervalSeconds: 0 is a validator warning (AWS accepts it, the spec forbids it) and fails the build in DSL words', () => {
+    const asl = validateDefinition({
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 0 }], End: true } },
+    });
+    expect(asl).toEqual([expect.objectContaining({ code: 'INVALID_FIELD_VALUE', severity: 'warning', pointer: '/States/T/Retry/0/IntervalSeconds' })]);
+
+    const line = here(); const wf = flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a }))).retry(['States.ALL'], { intervalSeconds: 0 });
+    const [diagnostic] = diagnosticsOf(wf);
+    expect(diagnostic).toMatchObject({ code: 'INVALID_FIELD_VALUE', severity: 'warning', state: 'T', field: 'Retry[0].intervalSeconds', source: line });
+    expect(diagnostic.message).toMatch(/intervalSeconds is 0 in state 'T'.*in the workflow: \.retry\(…, \{ intervalSeconds \}\)/);
+  });
+
+  it('a retrier diagnostic points at the .retry call, not the task', () => {
+    const wf = flow().task('T', lambda.invoke(fn, (s) => ({ a: s.a })));
+    const line = here(); const retried = wf.retry(['States.Timeout'], { maxDelaySeconds: 40_000_000 });
+    const [diagnostic] = diagnosticsOf(retried);
+    expect(diagnostic).toMatchObject({ field: 'Retry[0].maxDelaySeconds', source: line, code: 'INVALID_FIELD_VALUE', severity: 'error' });
+  });
+
+  it('DSL-only checks carry the INVALID_WORKFLOW code', () => {
+    expect(diagnosticsOf(flow().pass('P', { output: () => 1 }))[0]).toMatchObject({ code: 'INVALID_WORKFLOW', severity: 'error', field: 'output' });
   });
 });

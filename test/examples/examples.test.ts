@@ -1,23 +1,19 @@
-import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StateMachineDefinition } from '../../src/asl/types';
 import { validateDefinition } from '../../src/asl/validate/index';
-import { defaultToolchain, formatBuildReport, runBuild } from '../../src/compiler/build/index';
+import { defaultToolchain, formatBuildReport, runBuild } from '../../src/build/index';
 import { compileWorkflow } from '../../src/compiler/index';
 import { isWorkflow } from '../../src/dsl/index';
+import { aslValidator } from '../support/asl-validator';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 const GENERATED_DIR = path.join(REPO_ROOT, 'generated');
 const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 
-const aslValidator = createRequire(import.meta.url)('asl-validator') as (definition: unknown) => {
-  isValid: boolean;
-  errorsText: (separator?: string) => string;
-};
 
 const goldenNames = readdirSync(GOLDEN_DIR)
   .filter((file) => file.endsWith('.asl.json'))

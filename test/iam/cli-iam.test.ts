@@ -76,7 +76,7 @@ describe('statecraft iam', () => {
     expect(await run([notAsl])).toBe(1);
     expect(stderr).toContain('is not an ASL document');
     expect(await run([join(dir, 'missing.asl.json')])).toBe(1);
-    expect(stderr).toContain('cannot read');
+    expect(stderr).toContain('missing.asl.json does not exist');
     expect(await run([])).toBe(2);
     expect(await run([broken, '--region'])).toBe(2);
     expect(stderr).toContain('--region needs a value');

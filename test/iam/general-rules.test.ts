@@ -21,11 +21,15 @@ describe('machines that call nothing', () => {
     expect(warningsOf(report, 'note')[0].message).toContain('activity workers');
   });
 
-  it('a machine whose only task has an unknown resource is deny-all plus a warning', () => {
+  it('a machine whose only task has an unknown resource is not deny-all: an empty policy plus warnings (issue 8)', () => {
     const report = deriveForState({ Resource: 'arn:aws:states:::foo:bar' });
-    expect(report.policy.Statement).toEqual([DENY_ALL]);
+    expect(report.policy.Statement).toEqual([]);
     expect(report.warnings).toEqual([
       { kind: 'unknown-resource', state: 'T', field: 'Resource', message: 'no IAM rule for `arn:aws:states:::foo:bar`; add the permission yourself.' },
+      {
+        kind: 'incomplete-policy',
+        message: 'the policy is incomplete: 1 state(s) (T) call integrations this pass has no IAM rule for; it has no statement yet — add their permissions yourself before deploying.',
+      },
     ]);
   });
 });
@@ -45,7 +49,10 @@ describe('unknown resource forms are warnings, never crashes', () => {
   for (const [resource, message] of cases) {
     it(resource, () => {
       const report = deriveForState({ Resource: resource });
-      expect(report.policy.Statement).toEqual([DENY_ALL]);
+      // Not deny-all (issue 8): the machine calls something this pass cannot read; the policy is
+      // what is known (nothing here) and says it is incomplete.
+      expect(report.policy.Statement).toEqual([]);
+      expect(warningsOf(report, 'incomplete-policy')).toHaveLength(1);
       expect(warningsOf(report, 'unknown-resource')).toEqual([
         expect.objectContaining({ state: 'T', field: 'Resource', message: expect.stringContaining(message) }),
       ]);

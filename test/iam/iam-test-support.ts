@@ -21,7 +21,8 @@ export function derive(definition: StateMachineDefinition, options: DeriveIamOpt
 }
 
 function checked(report: IamReport): IamReport {
-  expectWellFormedPolicy(report.policy);
+  // An empty policy is only right when the report says it is incomplete (unknown integrations).
+  if (report.policy.Statement.length > 0 || !report.warnings.some((w) => w.kind === 'incomplete-policy')) expectWellFormedPolicy(report.policy);
   for (const principal of [report.workers.activityWorkers, report.workers.callbackSenders, ...report.assumedRoles]) {
     if (principal.policy) expectWellFormedPolicy(principal.policy);
   }

@@ -109,7 +109,8 @@ describe('MockConfigFile', () => {
     MockedResponses: {
       FailTwiceThenOk: {
         '0-1': { Throw: { Error: 'Payment.Busy', Cause: 'try later' } },
-        '2': { Return: { charged: true } },
+        // A Return is the task's result as written: for lambda:invoke, the whole Lambda response.
+        '2': { Return: { StatusCode: 200, Payload: { charged: true } } },
       },
     },
   };

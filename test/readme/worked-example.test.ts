@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { compileWorkflow, Interpreter, taskFailure } from 'statecraft';
+import { compileWorkflow } from 'statecraft';
+import { Interpreter, taskFailure } from 'statecraft/interpreter';
 import { orderFlow } from './order-flow';
 
 // The README's worked example, step 4.

@@ -17,14 +17,10 @@ export interface AslDiagnostic {
   severity: 'error' | 'warning';
 }
 
+/** Options of `validateDefinition`. */
 export interface ValidateOptions {
   /** Standard (default) or Express: Express rejects `.sync`, `.waitForTaskToken`, activities and Distributed Map. */
   stateMachineType?: 'STANDARD' | 'EXPRESS';
-  /**
-   * Kept for callers that ask for it: AWS itself rejects unreachable states
-   * (`MISSING_TRANSITION_TARGET: State "X" is not reachable.`), so they are always errors.
-   */
-  strictReachability?: boolean;
 }
 
 /** Every code the validator emits. */

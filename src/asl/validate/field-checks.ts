@@ -2,11 +2,12 @@
  * Type and range checks for single field values. Each returns whether the value passed, so
  * callers can skip deeper checks on a value of the wrong shape.
  */
+import { LIMITS } from '../limits';
 import { type DiagnosticSink, type Site, inState } from './diagnostics';
 import { describeType, isRecord, type JsonRecord } from './json-values';
 
 /** The largest value AWS accepts for its second-based timeouts and counts. */
-export const MAX_SECONDS = 99_999_999;
+export const MAX_SECONDS = LIMITS.maxSeconds;
 
 function fieldName(site: Site): string {
   return site.field ?? site.pointer;
@@ -23,13 +24,6 @@ export function wrongType(sink: DiagnosticSink, site: Site, expected: string, va
 export function expectString(sink: DiagnosticSink, site: Site, value: unknown): value is string {
   if (typeof value === 'string') return true;
   wrongType(sink, site, 'a string', value);
-  return false;
-}
-
-export function expectNonEmptyString(sink: DiagnosticSink, site: Site, value: unknown): value is string {
-  if (!expectString(sink, site, value)) return false;
-  if (value.length > 0) return true;
-  sink.error('INVALID_FIELD_VALUE', site, `The value for the field '${fieldName(site)}'${inState(site)} must not be empty.`);
   return false;
 }
 

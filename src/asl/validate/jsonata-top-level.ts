@@ -8,6 +8,7 @@
  */
 import jsonata from 'jsonata';
 import { isJsonataExpression, jsonataBody } from '../jsonata-syntax';
+import { BoundedCache, PARSE_CACHE_CAPACITY } from '../bounded-cache';
 
 type AstNode = { type?: string; value?: unknown; [key: string]: unknown };
 
@@ -27,7 +28,7 @@ export function topLevelReferences(expr: string): string[] {
   return found;
 }
 
-const cache = new Map<string, string[]>();
+const cache = new BoundedCache<string, string[]>(PARSE_CACHE_CAPACITY);
 
 // Syntax errors are reported by jsonataSyntaxError; an unparseable expression references nothing here.
 function parseOrUndefined(expr: string): AstNode | undefined {

@@ -2,6 +2,7 @@
  * Map state sub-objects (§8): `ItemReader`, `ItemBatcher`, `ResultWriter`, `ProcessorConfig`
  * and `Label`.
  */
+import { LIMITS } from '../limits';
 import { type StateContext, sinkOf } from './context';
 import { childSite, type Site, inState } from './diagnostics';
 import { expectArray, expectObject, expectOneOf, expectString } from './field-checks';
@@ -56,7 +57,7 @@ const ITEM_READER_FIELDS: FieldTable = {
 const ITEM_BATCHER_FIELDS: FieldTable = {
   MaxItemsPerBatch: { check: count(Number.MAX_SAFE_INTEGER) },
   MaxItemsPerBatchPath: { language: 'JSONPath', check: referencePath },
-  MaxInputBytesPerBatch: { check: count(262_144) },
+  MaxInputBytesPerBatch: { check: count(LIMITS.payloadBytes) },
   MaxInputBytesPerBatchPath: { language: 'JSONPath', check: referencePath },
   BatchInput: {
     check: (ctx, site, value) => (ctx.language === 'JSONata' ? checkJsonataValue(sinkOf(ctx), site, value) : checkTemplateValue(sinkOf(ctx), site, value)),

@@ -3,7 +3,7 @@
  * *Reference Path* addresses one node (member and index access only). Roots: `$` (input), `$$`
  * (context object), `$name` (variable).
  */
-import { isWellFormedJsonPath, parsePath, type ParsedPath } from '../json-path';
+import { jsonPathProblem, parsePath, type ParsedPath } from '../json-path';
 import { type DiagnosticSink, type Site, inState } from './diagnostics';
 import { wrongType } from './field-checks';
 
@@ -22,7 +22,8 @@ export function pathProblem(text: string, rules: PathRules): string | undefined 
   if (!parsed) return 'it must start with $ ($ for the input, $$ for the context object, $name for a variable)';
   if (parsed.root.kind === 'context' && rules.context === false) return 'it must not start with $$ (the context object is read-only)';
   if (parsed.root.kind === 'variable' && rules.variables === false) return 'it must not reference a variable (use Assign to set variables)';
-  if (!isWellFormedJsonPath(parsed.relative)) return 'it is not well-formed JSONPath';
+  const syntax = jsonPathProblem(parsed.relative);
+  if (syntax !== undefined) return syntax;
   if (rules.reference && parsed.segments === undefined) {
     return 'it must be a reference path, addressing a single node with member and index access only (no *, .., filters, slices or unions)';
   }

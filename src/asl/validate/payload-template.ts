@@ -18,6 +18,16 @@ export function checkPayloadTemplateField(sink: DiagnosticSink, site: Site, valu
   checkTemplateValue(sink, site, value);
 }
 
+/**
+ * Checks `Parameters`: a template object, or an array of template values. Deployed definitions
+ * pass arrays (an EventBridge Pipes enrichment sample sends its Lambda an array) and AWS's own ASL
+ * language service accepts them; the other template fields stay objects.
+ */
+export function checkParametersField(sink: DiagnosticSink, site: Site, value: unknown): void {
+  if (Array.isArray(value)) checkTemplateValue(sink, site, value);
+  else checkPayloadTemplateField(sink, site, value);
+}
+
 /** Checks any JSON value that may contain templates (an array element, a nested object). */
 export function checkTemplateValue(sink: DiagnosticSink, site: Site, value: unknown): void {
   if (Array.isArray(value)) {

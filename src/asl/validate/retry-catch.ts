@@ -3,6 +3,7 @@
  * `ErrorEquals`, and only in the last retrier/catcher).
  */
 import { isStatesErrorName } from '../error-names';
+import { LIMITS } from '../limits';
 import { type StateContext, sinkOf } from './context';
 import { childSite, type DiagnosticSink, type Site, inState } from './diagnostics';
 import { expectArray, expectInteger, expectNonEmptyArray, expectNumber, expectObject, expectOneOf, expectString, MAX_SECONDS } from './field-checks';
@@ -57,7 +58,7 @@ const RETRIER_FIELDS: FieldTable = {
   IntervalSeconds: { check: checkIntervalSeconds },
   MaxAttempts: { check: (ctx, s, v) => expectInteger(sinkOf(ctx), s, v, 0, MAX_SECONDS) },
   BackoffRate: { check: (ctx, s, v) => expectNumber(sinkOf(ctx), s, v, 1, Number.POSITIVE_INFINITY) },
-  MaxDelaySeconds: { check: (ctx, s, v) => expectInteger(sinkOf(ctx), s, v, 1, 31_622_400) },
+  MaxDelaySeconds: { check: (ctx, s, v) => expectInteger(sinkOf(ctx), s, v, 1, LIMITS.maxRetryDelaySeconds) },
   JitterStrategy: { check: (ctx, s, v) => expectOneOf(sinkOf(ctx), s, v, ['FULL', 'NONE']) },
   Comment: { check: (ctx, s, v) => expectString(sinkOf(ctx), s, v) },
 };

@@ -7,14 +7,15 @@ import { isJsonataExpression, type StatesMember } from '../jsonata-syntax';
 import { type StateContext, sinkOf } from './context';
 import { childSite, type Site, inState } from './diagnostics';
 import { expectBoolean, expectObject, expectOneOf, expectString, MAX_SECONDS, wrongType } from './field-checks';
-import type { FieldTable } from './field-table';
+import type { FieldRule, FieldTable } from './field-table';
+import type { State } from '../types';
 import { parseIntrinsicOrProblem } from './intrinsic-calls';
 import { hasOwn } from './json-values';
 import { checkJsonataValue, checkNumberOrJsonata, INPUT_MEMBERS, RESULT_MEMBERS } from './jsonata-values';
 import { checkItemBatcher, checkItemReader, checkLabel, checkResultWriter } from './map-config';
 import { checkBranches, checkItemProcessor, checkIterator } from './nested-machines';
 import { checkNullablePathField, checkPathField, checkResultPathField } from './paths';
-import { checkDynamicValue, checkPayloadTemplateField } from './payload-template';
+import { checkDynamicValue, checkParametersField, checkPayloadTemplateField } from './payload-template';
 import { checkRetry, checkCatch } from './retry-catch';
 import { checkChoices } from './choice-rules';
 import { checkTaskResource } from './task-resource';
@@ -105,37 +106,46 @@ const items: Check = (ctx, site, value) => {
 };
 
 // Shared field groups.
-const COMMON: FieldTable = {
+const COMMON = {
   Type: { required: true },
   Comment: { check: string },
   QueryLanguage: { check: queryLanguage },
-};
-const TRANSITION: FieldTable = {
+} satisfies FieldTable;
+const TRANSITION = {
   Next: { check: string },
   End: { check: (ctx, site, value) => expectBoolean(sinkOf(ctx), site, value) },
-};
-const PATH_IO: FieldTable = {
+} satisfies FieldTable;
+const PATH_IO = {
   InputPath: { language: 'JSONPath', check: (ctx, site, value) => checkNullablePathField(sinkOf(ctx), site, value) },
   OutputPath: { language: 'JSONPath', check: (ctx, site, value) => checkNullablePathField(sinkOf(ctx), site, value) },
-};
+} satisfies FieldTable;
 /** Output/Assign of states without a result (`$states.result` unavailable). */
-const INPUT_OUTPUT: FieldTable = {
+const INPUT_OUTPUT = {
   Output: { language: 'JSONata', check: jsonata(INPUT_MEMBERS) },
   Assign: { check: assign(INPUT_MEMBERS) },
-};
+} satisfies FieldTable;
 /** Task, Parallel, Map: result processing, `$states.result`, error handling. */
-const RESULT_HANDLING: FieldTable = {
+const RESULT_HANDLING = {
   Output: { language: 'JSONata', check: jsonata(RESULT_MEMBERS) },
   Assign: { check: assign(RESULT_MEMBERS) },
   ResultSelector: { language: 'JSONPath', check: template },
   ResultPath: { language: 'JSONPath', check: (ctx, site, value) => checkResultPathField(sinkOf(ctx), site, value) },
   Retry: { check: checkRetry },
   Catch: { check: checkCatch },
-};
-const PARAMETERS: FieldTable = { Parameters: { language: 'JSONPath', check: template } };
-const ARGUMENTS: FieldTable = { Arguments: { language: 'JSONata', check: jsonata(INPUT_MEMBERS) } };
+} satisfies FieldTable;
+const PARAMETERS = { Parameters: { language: 'JSONPath', check: (ctx, site, value) => checkParametersField(sinkOf(ctx), site, value) } } satisfies FieldTable;
+const ARGUMENTS = { Arguments: { language: 'JSONata', check: jsonata(INPUT_MEMBERS) } } satisfies FieldTable;
 
-export const STATE_FIELDS: Readonly<Record<string, FieldTable>> = {
+/**
+ * The field rules of one state type, keyed exactly by the fields of its ASL interface: a field
+ * added to `TaskState` (in `../types`) without a rule here is a type error.
+ */
+export type FieldsOf<S> = { readonly [K in keyof S]-?: FieldRule };
+
+/** One table per state type, keyed by `State['Type']` and typed against the ASL interfaces. */
+export type StateFieldTables = { readonly [T in State['Type']]: FieldsOf<Extract<State, { Type: T }>> };
+
+export const STATE_FIELDS = {
   Task: {
     ...COMMON,
     ...TRANSITION,
@@ -219,7 +229,7 @@ export const STATE_FIELDS: Readonly<Record<string, FieldTable>> = {
     ToleratedFailureCountPath: { language: 'JSONPath', check: referencePath },
     Label: { check: checkLabel },
   },
-};
+} satisfies StateFieldTables;
 
 /** Pairs of fields a state may not combine (§1.4). */
 export const EXCLUSIVE_FIELDS: readonly (readonly [string, string])[] = [

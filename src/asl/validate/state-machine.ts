@@ -7,6 +7,7 @@ import { childSite, type Site, stateSite } from './diagnostics';
 import { wrongType } from './field-checks';
 import { isRecord, type JsonRecord } from './json-values';
 import { checkState } from './state';
+import { outgoingTransitions } from '../walk';
 
 export const MAX_STATE_NAME_LENGTH = 80;
 
@@ -15,22 +16,12 @@ interface Transition {
   site: Site;
 }
 
-/** Every state name `state` can move to (Next, Default, Choice rule Next, Catcher Next). */
-export function outgoingTransitions(state: JsonRecord, site: Site): Transition[] {
-  const transitions: Transition[] = [];
-  const add = (target: unknown, at: Site) => {
-    if (typeof target === 'string') transitions.push({ target, site: at });
-  };
-  add(state.Next, childSite(site, 'Next'));
-  add(state.Default, childSite(site, 'Default'));
-  for (const list of ['Choices', 'Catch'] as const) {
-    const handlers = state[list];
-    if (!Array.isArray(handlers)) continue;
-    handlers.forEach((handler, index) => {
-      if (isRecord(handler)) add(handler.Next, childSite(childSite(childSite(site, list), index), 'Next'));
-    });
-  }
-  return transitions;
+/** The walker's transitions of `state` (`../walk`), each with the site of the field that names it. */
+function transitionsAt(state: JsonRecord, site: Site): Transition[] {
+  return outgoingTransitions(state).map(({ target, path }) => ({
+    target,
+    site: path.reduce<Site>((at, segment, i) => (typeof segment === 'number' ? childSite(at, segment, path[i - 1] as string) : childSite(at, segment)), site),
+  }));
 }
 
 function isTerminal(state: JsonRecord): boolean {
@@ -63,7 +54,7 @@ export function checkStates(context: MachineContext, site: Site, machine: JsonRe
       continue;
     }
     checkState(context, site, name, state);
-    const transitions = outgoingTransitions(state, site);
+    const transitions = transitionsAt(state, site);
     for (const transition of transitions) {
       if (!Object.prototype.hasOwnProperty.call(states, transition.target)) {
         sink.error(

@@ -1,5 +1,6 @@
 /** One state: its type, its fields (via the matrix in `state-fields.ts`) and cross-field rules. */
-import { STATE_TYPES, type QueryLanguage } from '../types';
+import { STATE_TYPES, type QueryLanguage, type State } from '../types';
+import { effectiveQueryLanguage } from '../walk';
 import { type MachineContext, type StateContext, sinkOf } from './context';
 import { childSite, type Site, inState } from './diagnostics';
 import { hasOwn, type JsonRecord } from './json-values';
@@ -11,7 +12,7 @@ const WAIT_TIMING_FIELDS = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPat
 
 /** The state's query language: its own `QueryLanguage`, else the top-level one (never the enclosing state's). */
 export function stateLanguage(state: JsonRecord, machineLanguage: QueryLanguage): QueryLanguage {
-  return state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : machineLanguage;
+  return effectiveQueryLanguage(state.QueryLanguage, machineLanguage);
 }
 
 export function checkState(machine: MachineContext, site: Site, name: string, state: JsonRecord): void {
@@ -28,7 +29,7 @@ export function checkState(machine: MachineContext, site: Site, name: string, st
     return;
   }
   const ctx: StateContext = { machine, name, state, type, site, language: stateLanguage(state, machine.document.machineLanguage) };
-  checkFields(ctx, site, state, STATE_FIELDS[type], `a ${type} state`);
+  checkFields(ctx, site, state, STATE_FIELDS[type as State['Type']], `a ${type} state`);
   checkExclusiveFields(ctx, site, state, EXCLUSIVE_FIELDS);
   if (TRANSITION_TYPES.has(type)) checkNextOrEnd(ctx);
   if (type === 'Wait') checkWaitTiming(ctx);

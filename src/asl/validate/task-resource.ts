@@ -1,32 +1,14 @@
 /**
  * Checks of a Task `Resource` (§7.1) on top of the shared parse (`../task-resource`): the actions and
- * patterns optimized integrations support, no `.sync` on AWS SDK integrations, and what Express
- * workflows reject (§1.2 rule 9).
+ * patterns optimized integrations support (read from the one catalogue, `../integrations/catalogue`),
+ * no `.sync` on AWS SDK integrations, and what Express workflows reject (§1.2 rule 9). Services the
+ * catalogue does not list are accepted with any action: a false rejection would block a valid workflow.
  */
+import { AWS_SDK_INTEGRATION, integrationService } from '../integrations/catalogue';
 import { type IntegrationPattern, isRunJob, parseTaskResource, type TaskResource } from '../task-resource';
 import type { ExecutionType } from './context';
 import { type DiagnosticSink, type Site } from './diagnostics';
 import { expectString } from './field-checks';
-
-/**
- * Optimized integrations whose complete action list we know, with the patterns each supports.
- * Services not listed are accepted with any action (a false rejection would block a valid workflow).
- */
-const KNOWN_INTEGRATIONS: Record<string, Record<string, readonly IntegrationPattern[]>> = {
-  lambda: { invoke: ['request-response', 'waitForTaskToken'] },
-  dynamodb: {
-    getItem: ['request-response'],
-    putItem: ['request-response'],
-    updateItem: ['request-response'],
-    deleteItem: ['request-response'],
-  },
-  sns: { publish: ['request-response', 'waitForTaskToken'] },
-  sqs: { sendMessage: ['request-response', 'waitForTaskToken'] },
-  events: { putEvents: ['request-response', 'waitForTaskToken'] },
-  apigateway: { invoke: ['request-response', 'waitForTaskToken'] },
-  http: { invoke: ['request-response'] },
-  states: { startExecution: ['request-response', 'sync', 'sync:2', 'waitForTaskToken'] },
-};
 
 function notRecognized(resource: string, hint: string): string {
   return (
@@ -52,8 +34,8 @@ export function checkTaskResource(sink: DiagnosticSink, site: Site, value: unkno
     return undefined;
   }
   if (kind.kind === 'optimized') {
-    const actions = Object.hasOwn(KNOWN_INTEGRATIONS, kind.service) ? KNOWN_INTEGRATIONS[kind.service] : undefined;
-    const patterns = actions && Object.hasOwn(actions, kind.api) ? actions[kind.api] : undefined;
+    const actions = integrationService(kind.service)?.actions;
+    const patterns = actions && Object.hasOwn(actions, kind.api) ? actions[kind.api].patterns : undefined;
     if (actions && !patterns) {
       sink.error(
         'INVALID_RESOURCE',
@@ -74,7 +56,7 @@ export function checkTaskResource(sink: DiagnosticSink, site: Site, value: unkno
       return undefined;
     }
   }
-  if (kind.kind === 'aws-sdk' && isRunJob(kind.pattern)) {
+  if (kind.kind === 'aws-sdk' && !(AWS_SDK_INTEGRATION.patterns as readonly IntegrationPattern[]).includes(kind.pattern)) {
     sink.error('INVALID_RESOURCE', site, `The resource ${value} in state '${site.state}' uses '.sync', which AWS SDK integrations do not support; use '.waitForTaskToken' or an optimized integration.`);
     return undefined;
   }

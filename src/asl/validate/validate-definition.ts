@@ -1,4 +1,5 @@
 /** The entry point: a whole ASL document, top-level fields first, then every state. */
+import { LIMITS } from '../limits';
 import type { QueryLanguage, StateMachineDefinition } from '../types';
 import { type DocumentContext, type MachineContext, type StateContext } from './context';
 import { type AslDiagnostic, DiagnosticSink, ROOT_SITE, type ValidateOptions } from './diagnostics';
@@ -6,10 +7,11 @@ import { expectOneOf, expectString, expectInteger, MAX_SECONDS } from './field-c
 import { checkFields, type FieldTable } from './field-table';
 import { isRecord, type JsonRecord } from './json-values';
 import { checkStates } from './state-machine';
+import { nestingProblem } from '../json-nesting';
 import { reportScopeConflicts, VariableScope } from './variables';
 
 /** `CreateStateMachine` rejects definitions over 1 MB. */
-export const MAX_DEFINITION_BYTES = 1_048_576;
+export const MAX_DEFINITION_BYTES = LIMITS.definitionBytes;
 
 const TOP_LEVEL_FIELDS: FieldTable = {
   Comment: { check: (ctx, site, value) => expectString(ctx.machine.document.sink, site, value) },
@@ -29,13 +31,30 @@ const TOP_LEVEL_FIELDS: FieldTable = {
  * for (const d of diagnostics) console.log(`${d.pointer}: ${d.message}`);
  * ```
  */
-export function validateDefinition(definition: unknown, options: ValidateOptions = {}): AslDiagnostic[] {
+export function validateDefinition(given: unknown, options: ValidateOptions = {}): AslDiagnostic[] {
   const sink = new DiagnosticSink();
-  if (!isRecord(definition)) {
+  if (!isRecord(given)) {
     sink.error('INVALID_DEFINITION', ROOT_SITE, 'The state machine definition must be a JSON object with "StartAt" and "States".');
     return sink.diagnostics;
   }
-  const size = Buffer.byteLength(JSON.stringify(definition), 'utf8');
+  // Checked first, iteratively: every later walk recurses, and a 10,000-level document crashed
+  // them with a RangeError (issue 8).
+  const nesting = nestingProblem(given);
+  if (nesting) {
+    sink.error('INVALID_DEFINITION', ROOT_SITE, `The state machine definition is not valid JSON for Step Functions: ${nesting}. Flatten the data, or build it at run time.`);
+    return sink.diagnostics;
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(given);
+  } catch (thrown) {
+    sink.error('INVALID_DEFINITION', ROOT_SITE, `The state machine definition cannot be serialised as JSON: ${(thrown as Error).message}.`);
+    return sink.diagnostics;
+  }
+  // Validated as the JSON document AWS would receive: members whose value is `undefined` are
+  // absent (`{ StartAt: undefined }` is missing its StartAt, not valid).
+  const definition = JSON.parse(text) as JsonRecord;
+  const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_DEFINITION_BYTES) {
     sink.error('DEFINITION_TOO_LARGE', ROOT_SITE, `The definition is ${size} bytes; Step Functions accepts at most ${MAX_DEFINITION_BYTES} bytes (1 MB). Split it into nested state machines.`);
   }

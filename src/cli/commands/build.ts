@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BuildError, defaultToolchain, formatBuildReport, runBuild } from '../../compiler/build/index';
+import { BuildError, defaultToolchain, formatBuildReport, runBuild } from '../../build/index';
 
 export const summary = 'Compile the workflows in workflows/ into generated/ (ASL + IAM hints), or --check it is up to date';
 
@@ -17,6 +17,10 @@ Options:
   --out DIR            Output folder (default: generated).
   --tsconfig FILE      tsconfig used for the type-check (default: tsconfig.json).
   --no-typecheck       Skip the type-check (faster; tsc still checks workflows/ in CI).
+  --verify             Before writing, check that every workflow whose ASL changed behaves like
+                       the version in the output folder (statecraft verify); a difference stops
+                       the build, nothing written, its counterexample printed.
+  --accept             With --verify: print the differences but write anyway.
   -h, --help           Show this help.
 
 Exit codes: 0 built / up to date, 1 stale (--check) or build error, 2 bad arguments.
@@ -34,6 +38,8 @@ export async function run(args: string[]): Promise<number> {
         tsconfig: { type: 'string' },
         typecheck: { type: 'boolean', default: true },
         'no-typecheck': { type: 'boolean', default: false },
+        verify: { type: 'boolean', default: false },
+        accept: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -55,6 +61,7 @@ export async function run(args: string[]): Promise<number> {
         outDir: values.out,
         tsConfigFilePath: values.tsconfig,
         typeCheck: values.typecheck && !values['no-typecheck'],
+        beforeWrite: values.verify ? (pending) => verifyBeforeWrite(pending, values.accept) : undefined,
       },
       defaultToolchain(),
     );
@@ -71,5 +78,15 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  }
+}
+
+/** `--verify`: the verify engine is loaded only when asked for. */
+async function verifyBeforeWrite(pending: Parameters<NonNullable<Parameters<typeof runBuild>[0]['beforeWrite']>>[0], accept: boolean): Promise<void> {
+  const { verifyBuildChanges } = await import('../../verify/index');
+  const { changed, output } = await verifyBuildChanges(pending);
+  process.stdout.write(output);
+  if (changed.length > 0 && !accept) {
+    throw new BuildError(`behaviour changed in ${changed.join(', ')}; nothing written. Fix it, or run again with --verify --accept to write anyway.`);
   }
 }

@@ -1,15 +1,17 @@
 /**
- * `statecraft validate <file.asl.json> [--type STANDARD|EXPRESS] [--json]`: checks an ASL file
- * with the same validator the compiler and interpreter use.
+ * `statecraft validate <file.asl.json | workflows/x.ts> [--type STANDARD|EXPRESS] [--json]`: checks
+ * an ASL file (or the workflow a TypeScript module exports, compiled as `run` does) with the same
+ * validator the compiler and interpreter use.
  * Exit codes: 0 valid, 1 invalid (every error listed), 2 bad usage or unreadable / non-JSON file.
  */
 import { type AslDiagnostic, type ValidateOptions, validateDefinition } from '../../asl/validate';
 import { type CommandIo, processIo, startFileCommand } from '../command';
-import { loadAslFile } from '../load-asl-file';
+import { loadDefinition } from './run/load-definition';
+import { parseTypeOption } from './run/type-option';
 
 export const summary = 'Check an ASL file against the Amazon States Language rules AWS enforces';
 
-const USAGE = `Usage: statecraft validate <file.asl.json> [options]
+const USAGE = `Usage: statecraft validate <file.asl.json | workflows/x.ts> [options]
 
 Checks a state machine definition the way CreateStateMachine does: fields per state type,
 query-language rules, paths, payload templates, intrinsics, JSONata syntax, Choice rules,
@@ -18,8 +20,9 @@ Prints "valid" (exit 0), or one line per problem (exit 1):
   error <pointer> [state '<name>', field '<field>'] <message> (<CODE>)
 
 Options:
-  --type <STANDARD|EXPRESS>  workflow type (default STANDARD); Express rejects .sync,
-                             .waitForTaskToken, activities and Distributed Map
+  --type <STANDARD|EXPRESS>  workflow type (default STANDARD, or the workflow's own); Express
+                             rejects .sync, .waitForTaskToken, activities and Distributed Map
+  --workflow <name>          which exported workflow of a .ts file to check
   --json                     print {"valid": boolean, "diagnostics": [...]} instead
   -h, --help                 show this help
 
@@ -31,6 +34,7 @@ interface ParsedArgs {
   json: boolean;
   help: boolean;
   type?: ValidateOptions['stateMachineType'];
+  workflow?: string;
 }
 
 function parseArgs(args: string[]): ParsedArgs | string {
@@ -40,9 +44,13 @@ function parseArgs(args: string[]): ParsedArgs | string {
     if (arg === '-h' || arg === '--help') parsed.help = true;
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--type' || arg.startsWith('--type=')) {
-      const value = arg === '--type' ? args[++i] : arg.slice('--type='.length);
-      if (value !== 'STANDARD' && value !== 'EXPRESS') return `--type must be STANDARD or EXPRESS, got '${value ?? ''}'.`;
-      parsed.type = value;
+      const type = parseTypeOption(arg === '--type' ? args[++i] : arg.slice('--type='.length));
+      if ('problem' in type) return type.problem;
+      parsed.type = type.type;
+    } else if (arg === '--workflow' || arg.startsWith('--workflow=')) {
+      const value = arg === '--workflow' ? args[++i] : arg.slice('--workflow='.length);
+      if (!value) return '--workflow needs a value.';
+      parsed.workflow = value;
     } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
     else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
     else parsed.file = arg;
@@ -57,14 +65,14 @@ export function formatDiagnostic(d: AslDiagnostic): string {
 }
 
 export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
-  const parsed = startFileCommand({ name: 'validate', usage: USAGE, missingFile: 'which ASL file?' }, parseArgs(args), io);
+  const parsed = startFileCommand({ name: 'validate', usage: USAGE, missingFile: 'which ASL file (or workflow .ts file)?' }, parseArgs(args), io);
   if (typeof parsed === 'number') return parsed;
-  const loaded = await loadAslFile(parsed.file);
+  const loaded = await loadDefinition(parsed.file, parsed.workflow);
   if ('problem' in loaded) {
     io.stderr(`statecraft validate: ${loaded.problem}\n`);
     return 2;
   }
-  const diagnostics = validateDefinition(loaded.definition, { stateMachineType: parsed.type });
+  const diagnostics = validateDefinition(loaded.definition, { stateMachineType: parsed.type ?? loaded.type });
   const valid = !diagnostics.some((d) => d.severity === 'error');
   if (parsed.json) {
     io.stdout(`${JSON.stringify({ valid, diagnostics }, null, 2)}\n`);

@@ -1,11 +1,11 @@
 import type { StateNode } from '../../dsl/ast/states';
 import type { WorkflowNode } from '../../dsl/ast/workflow';
-import type { DiagnosticSink } from '../diagnostics';
+import type { WorkflowDiagnostics } from '../diagnostics';
 
 const MAX_NAME_LENGTH = 80;
 
 /** Name length, and per-state query languages the workflow's language forbids. */
-export function checkStates(workflow: WorkflowNode, names: ReadonlyMap<string, StateNode>, sink: DiagnosticSink): void {
+export function checkStates(workflow: WorkflowNode, names: ReadonlyMap<string, StateNode>, sink: WorkflowDiagnostics): void {
   for (const [name, node] of names) {
     const length = [...name].length;
     if (length > MAX_NAME_LENGTH) {

@@ -10,6 +10,11 @@ const VARIABLE_SCOPE: FieldScope = { field: 'condition', dollar: 'input', roots:
 
 /** A JSONPath Choice rule body (`Variable` + operator, or `And`/`Or`/`Not`). */
 export function jsonPathCondition(condition: ConditionNode, context: StateEmitContext): JsonObject {
+  const rule = jsonPathRule(condition, context);
+  return condition.kind !== 'jsonata' && condition.comment !== undefined ? { ...rule, Comment: condition.comment } : rule;
+}
+
+function jsonPathRule(condition: ConditionNode, context: StateEmitContext): JsonObject {
   switch (condition.kind) {
     case 'compare':
       return jsonPathComparison(condition, context);

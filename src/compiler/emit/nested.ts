@@ -25,8 +25,9 @@ export function emitMap(node: MapNode, layout: LaidOutScope, context: StateEmitC
   const jsonata = context.language === 'JSONata';
   const distributed = node.mode === 'DISTRIBUTED';
   const processor = nested(node.processor);
-  out.ItemProcessor = {
-    ...(distributed && { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: node.executionType ?? 'STANDARD' } }),
+  const processorConfig = node.processorConfig ?? (distributed ? { Mode: 'DISTRIBUTED', ExecutionType: node.executionType ?? 'STANDARD' } : undefined);
+  out[node.legacyFields?.iterator ? 'Iterator' : 'ItemProcessor'] = {
+    ...(processorConfig && { ProcessorConfig: { ...processorConfig } }),
     ...processor,
   };
   if (!distributed && (node.itemReader || node.itemBatcher || node.resultWriter)) {
@@ -42,7 +43,7 @@ export function emitMap(node: MapNode, layout: LaidOutScope, context: StateEmitC
     else if (node.items.kind === 'path' || node.items.kind === 'rawPath') out.ItemsPath = renderPath(node.items, scope, context);
     else report(context, 'items', 'In JSONPath, items must be a path to an array (s => s.order.items); use JSONata to compute the items.');
   }
-  emitTemplateField(out, 'ItemSelector', node.itemSelector, { field: 'itemSelector', dollar: 'input', roots: ['input'], afterInputPath: true, mapItem: true }, context);
+  emitTemplateField(out, node.legacyFields?.parameters ? 'Parameters' : 'ItemSelector', node.itemSelector, { field: 'itemSelector', dollar: 'input', roots: ['input'], afterInputPath: true, mapItem: true }, context);
   if (node.itemReader) out.ItemReader = emitItemReader(node.itemReader, context);
   if (node.itemBatcher) {
     const batcher: JsonObject = {};

@@ -2,7 +2,7 @@ import type { JsonObject } from '../../asl/types';
 import type { ChainNode } from '../../dsl/ast/chain';
 import type { StateNode } from '../../dsl/ast/states';
 import type { WorkflowNode } from '../../dsl/ast/workflow';
-import type { DiagnosticSink } from '../diagnostics';
+import type { WorkflowDiagnostics } from '../diagnostics';
 import { layoutScope } from '../graph/layout';
 import { stateLanguage } from './state-context';
 import { emitState } from './state';
@@ -11,7 +11,7 @@ import { emitState } from './state';
 export function emitScope(
   chain: ChainNode,
   workflow: WorkflowNode,
-  sink: DiagnosticSink,
+  sink: WorkflowDiagnostics,
   names: Map<string, StateNode>,
 ): { StartAt: string; States: JsonObject } {
   const layout = layoutScope(chain, sink, names);

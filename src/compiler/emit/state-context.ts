@@ -1,12 +1,13 @@
 import type { QueryLanguage } from '../../asl/types';
+import { effectiveQueryLanguage } from '../../asl/walk';
 import type { StateNode } from '../../dsl/ast/states';
 import type { WorkflowNode } from '../../dsl/ast/workflow';
-import type { DiagnosticSink } from '../diagnostics';
+import type { WorkflowDiagnostics } from '../diagnostics';
 
 /** What emitting one state needs to know. */
 export interface StateEmitContext {
   readonly workflow: WorkflowNode;
-  readonly sink: DiagnosticSink;
+  readonly sink: WorkflowDiagnostics;
   readonly state: StateNode;
   /** The state's effective query language (its own, else the workflow's, else JSONPath). */
   readonly language: QueryLanguage;
@@ -15,7 +16,7 @@ export interface StateEmitContext {
 }
 
 export function stateLanguage(workflow: WorkflowNode, state: StateNode): QueryLanguage {
-  return state.queryLanguage ?? workflow.queryLanguage ?? 'JSONPath';
+  return effectiveQueryLanguage(state.queryLanguage, workflow.queryLanguage);
 }
 
 export function report(context: StateEmitContext, field: string | undefined, message: string, source?: string): void {

@@ -10,6 +10,32 @@ import { emitPayload, emitSetting, emitTemplateField } from './value';
 const PAYLOAD_SCOPE: FieldScope = { field: 'payload', dollar: 'input', roots: ['input'], afterInputPath: true };
 const SETTING_SCOPE: FieldScope = { field: 'setting', dollar: 'input', roots: ['input'], afterInputPath: true };
 
+/**
+ * Where each field of the Task AST lands in ASL. The emitters read the node field by field; this
+ * table, checked by `satisfies` against `keyof TaskNode`, makes a new AST field a type error until
+ * someone says which emitter writes it (so it cannot be silently dropped).
+ */
+export const TASK_NODE_FIELDS = {
+  kind: 'Type (emitState)',
+  name: 'the key in States (emitScope)',
+  source: 'diagnostics only (file:line)',
+  comment: 'Comment (emitState)',
+  queryLanguage: 'QueryLanguage (emitState)',
+  inputPath: 'InputPath (emitDataFlow)',
+  outputPath: 'OutputPath (emitDataFlow)',
+  output: 'Output (emitDataFlow)',
+  assign: 'Assign (emitDataFlow)',
+  resultSelector: 'ResultSelector (emitDataFlow)',
+  resultPath: 'ResultPath (emitDataFlow)',
+  payload: 'Parameters / Arguments (emitTask)',
+  resource: 'Resource (emitTask)',
+  timeoutSeconds: 'TimeoutSeconds / TimeoutSecondsPath (emitTask)',
+  heartbeatSeconds: 'HeartbeatSeconds / HeartbeatSecondsPath (emitTask)',
+  credentials: 'Credentials (emitTask)',
+  retry: 'Retry (emitErrorHandling)',
+  catch: 'Catch (emitErrorHandling)',
+} as const satisfies { readonly [K in keyof TaskNode]-?: string };
+
 /** The Task-specific fields: Resource, Parameters/Arguments, timeouts, Credentials, Retry/Catch. */
 export function emitTask(node: TaskNode, layout: LaidOutScope, context: StateEmitContext): JsonObject {
   const out: JsonObject = { Resource: node.resource.resource };
@@ -17,31 +43,14 @@ export function emitTask(node: TaskNode, layout: LaidOutScope, context: StateEmi
   emitSetting(out, 'TimeoutSeconds', node.timeoutSeconds, { ...SETTING_SCOPE, field: 'timeoutSeconds' }, context);
   emitSetting(out, 'HeartbeatSeconds', node.heartbeatSeconds, { ...SETTING_SCOPE, field: 'heartbeatSeconds' }, context);
   emitTemplateField(out, 'Credentials', node.credentials, { ...SETTING_SCOPE, field: 'credentials' }, context);
-  checkTimeouts(node, context);
-  checkPattern(node, context);
+  checkTaskToken(node, context);
   return { ...out, ...emitErrorHandling(node, layout, context) };
 }
 
-function checkTimeouts(node: TaskNode, context: StateEmitContext): void {
-  const timeout = literalNumber(node.timeoutSeconds);
-  const heartbeat = literalNumber(node.heartbeatSeconds);
-  for (const [field, value] of [['timeoutSeconds', timeout], ['heartbeatSeconds', heartbeat]] as const) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 99_999_999)) {
-      report(context, field, `${field} must be an integer from 1 to 99999999; got ${value}.`);
-    }
-  }
-  if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout) {
-    report(context, 'heartbeatSeconds', `heartbeatSeconds (${heartbeat}) must be lower than timeoutSeconds (${timeout}).`);
-  }
-}
-
-function checkPattern(node: TaskNode, context: StateEmitContext): void {
-  const { pattern, integration } = node.resource;
-  if (context.workflow.stateMachineType === 'EXPRESS') {
-    if (pattern === 'sync' || pattern === 'sync:2' || pattern === 'waitForTaskToken' || integration === 'activity') {
-      report(context, 'integration', `Express workflows do not support ${integration === 'activity' ? 'activities' : `the .${pattern} pattern`}. Use a request-response call or make the workflow STANDARD (type: 'STANDARD').`);
-    }
-  }
+// Timeout/heartbeat bounds and Express restrictions are the validator's rules; this DSL-only
+// check sees the payload as written: a callback task must send ctx.Task.Token somewhere.
+function checkTaskToken(node: TaskNode, context: StateEmitContext): void {
+  const { pattern } = node.resource;
   if (pattern === 'waitForTaskToken' && !(node.payload && readsTaskToken(node.payload))) {
     report(context, 'payload', 'This .waitForTaskToken task never sends its task token (ctx.Task.Token), so nothing can complete it and it would wait until it times out. Put ctx.Task.Token in the payload.');
   }
@@ -62,8 +71,4 @@ function readsTaskToken(node: ValueNode): boolean {
     default:
       return false;
   }
-}
-
-function literalNumber(node: ValueNode | undefined): number | undefined {
-  return node?.kind === 'literal' && typeof node.value === 'number' ? node.value : undefined;
 }

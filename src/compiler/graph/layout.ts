@@ -1,6 +1,6 @@
 import type { ChainNode, TargetNode } from '../../dsl/ast/chain';
 import type { StateNode } from '../../dsl/ast/states';
-import type { DiagnosticSink } from '../diagnostics';
+import type { WorkflowDiagnostics } from '../diagnostics';
 
 /** A state placed in a `States` object, with its resolved `Next` (absent: `End`, or a terminal state). */
 export interface PlacedState {
@@ -23,7 +23,7 @@ export interface LaidOutScope {
  * whole workflow, since names must be unique in the definition, branches included), a state used
  * with two different continuations, and names that no state in the scope carries.
  */
-export function layoutScope(root: ChainNode, sink: DiagnosticSink, names: Map<string, StateNode>): LaidOutScope {
+export function layoutScope(root: ChainNode, sink: WorkflowDiagnostics, names: Map<string, StateNode>): LaidOutScope {
   const placed = new Map<string, PlacedState>();
   const targetNames = new Map<TargetNode, string>();
   const visited = new Set<ChainNode>();

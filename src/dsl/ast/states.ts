@@ -91,10 +91,17 @@ export type ConditionNode =
       readonly variable: PathNode | RawPathNode;
       /** A literal, or a path (emitted as the operator's `...Path` form). */
       readonly operand: ValueNode;
+      /** `Comment` of a nested JSONPath rule (inside And/Or/Not). */
+      readonly comment?: string;
     }
-  | { readonly kind: 'and' | 'or'; readonly conditions: readonly ConditionNode[] }
-  | { readonly kind: 'not'; readonly condition: ConditionNode }
-  | { readonly kind: 'jsonata'; readonly expression: JsonataNode | { readonly kind: 'literal'; readonly value: boolean } };
+  | { readonly kind: 'and' | 'or'; readonly conditions: readonly ConditionNode[]; readonly comment?: string }
+  | { readonly kind: 'not'; readonly condition: ConditionNode; readonly comment?: string }
+  | {
+      readonly kind: 'jsonata';
+      readonly expression: JsonataNode | { readonly kind: 'literal'; readonly value: boolean };
+      /** The rule's `Condition` is the JSON boolean itself (`"Condition": true`), not a `{% %}` string. */
+      readonly literal?: boolean;
+    };
 
 export interface ChoiceRuleNode {
   readonly condition: ConditionNode;
@@ -149,9 +156,12 @@ export interface MapNode extends StateNodeBase, ErrorHandling {
   readonly toleratedFailurePercentage?: ValueNode;
   readonly toleratedFailureCount?: ValueNode;
   readonly label?: string;
+  /** `ProcessorConfig` as written (overrides what `mode`/`executionType` give). */
+  readonly processorConfig?: { readonly Mode?: 'INLINE' | 'DISTRIBUTED'; readonly ExecutionType?: 'STANDARD' | 'EXPRESS' };
+  /** Deprecated field names to emit: `Iterator` for ItemProcessor, `Parameters` for ItemSelector. */
+  readonly legacyFields?: { readonly iterator?: boolean; readonly parameters?: boolean };
   readonly resultSelector?: ValueNode;
   readonly resultPath?: PathNode | null;
 }
 
 export type StateNode = TaskNode | PassNode | WaitNode | SucceedNode | FailNode | ChoiceNode | ParallelNode | MapNode;
-export type StateKind = StateNode['kind'];

@@ -5,13 +5,19 @@ import { DslUsageError } from '../errors/dsl-usage-error';
 import { selector, type Selector } from '../paths/selector';
 import { captureSource } from '../source/capture-source';
 import { targetNode, type Target } from '../states/targets';
+import type { TasksIn } from '../states/chain-like';
 import { dataScope, type DataScope } from '../states/data-flow-options';
 import { exprNode, isExpr, type Expr } from '../values/expr';
 import { toValueNode } from '../values/to-value-node';
 import { conditionNode, isCondition, type Condition } from './condition';
 
 /** A rule's test: a condition, a callback building one from the input, or a JSONata boolean. */
-export type ChoiceTest<S> = Condition | Expr<boolean> | ((s: Selector<S>, ctx: Selector<ContextObject>) => Condition | Expr<boolean>);
+export type ChoiceTest<S> =
+  | Condition
+  | Expr<boolean>
+  | ((s: Selector<S>, ctx: Selector<ContextObject>) => Condition | Expr<boolean>)
+  /** JSONata: a constant `Condition` written as the JSON boolean (`"Condition": true`). */
+  | boolean;
 
 /** Per-rule options (ASL rule `Assign`, JSONata `Output`, `Comment`). */
 export interface ChoiceRuleOptions<S> {
@@ -20,13 +26,17 @@ export interface ChoiceRuleOptions<S> {
   comment?: string;
 }
 
+declare const CHOICE_TASKS: unique symbol;
+
 /**
  * Builds the rules of a Choice state, in order. Immutable: each call returns a new builder.
  *
  * @example
  * .choice('Big order?', c => c.when(s => gt(s.order.total, 1000), review).otherwise(ship))
  */
-export class ChoiceBuilder<S, Names extends string, Start> {
+export class ChoiceBuilder<S, Names extends string, Start, Tasks = {}> {
+  /** Type-only: the Task states of the targets added so far (see `TasksIn`). */
+  declare readonly [CHOICE_TASKS]?: Tasks;
   readonly rules: readonly ChoiceRuleNode[];
   readonly otherwiseTarget: TargetNode | undefined;
   readonly #start: () => Start;
@@ -39,7 +49,11 @@ export class ChoiceBuilder<S, Names extends string, Start> {
   }
 
   /** Adds a rule: when `test` holds, go to `target`. */
-  when(test: ChoiceTest<S>, target: Target<S, Names, Start>, options: ChoiceRuleOptions<S> = {}): ChoiceBuilder<S, Names, Start> {
+  when<const T extends Target<S, Names, Start>>(
+    test: ChoiceTest<S>,
+    target: T,
+    options: ChoiceRuleOptions<S> = {},
+  ): ChoiceBuilder<S, Names, Start, Tasks & TasksIn<T>> {
     if (this.otherwiseTarget) throw new DslUsageError('Add every .when(...) before .otherwise(...).');
     const rule: ChoiceRuleNode = Object.freeze({
       condition: testNode(test),
@@ -53,12 +67,13 @@ export class ChoiceBuilder<S, Names extends string, Start> {
   }
 
   /** The `Default` transition, taken when no rule matches. */
-  otherwise(target: Target<S, Names, Start>): ChoiceBuilder<S, Names, Start> {
+  otherwise<const T extends Target<S, Names, Start>>(target: T): ChoiceBuilder<S, Names, Start, Tasks & TasksIn<T>> {
     return new ChoiceBuilder(this.#start, this.rules, targetNode(target, this.#start));
   }
 }
 
 function testNode<S>(test: ChoiceTest<S>): ConditionNode {
+  if (typeof test === 'boolean') return Object.freeze({ kind: 'jsonata', expression: Object.freeze({ kind: 'literal', value: test }), literal: true });
   const value = typeof test === 'function' ? test(selector<S>('input'), contextSelector()) : test;
   if (isCondition(value)) return conditionNode(value);
   if (isExpr(value) && exprNode(value).kind === 'jsonata') {

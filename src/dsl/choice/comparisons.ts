@@ -1,4 +1,5 @@
-import type { Expr } from '../values/expr';
+import { isExpr, type Expr } from '../values/expr';
+import { DslUsageError } from '../errors/dsl-usage-error';
 import { compare, conditionNode, makeCondition, type Condition } from './condition';
 
 /**
@@ -12,31 +13,40 @@ import { compare, conditionNode, makeCondition, type Condition } from './conditi
  */
 type Comparable = string | number;
 
-function family(value: unknown): 'String' | 'Numeric' | 'Boolean' {
+/**
+ * The operator family of a generic comparison, from its literal operand. A path or variable on the
+ * right says nothing about its type at run time (`gt(s.amount, s.quantity)` would silently become
+ * `StringGreaterThanPath` and take the wrong branch), so it is refused, naming the typed helpers.
+ */
+function family(value: unknown, helper: string): 'String' | 'Numeric' | 'Boolean' {
   if (typeof value === 'number') return 'Numeric';
   if (typeof value === 'boolean') return 'Boolean';
-  return 'String';
+  if (typeof value === 'string') return 'String';
+  throw new DslUsageError(
+    `${helper}(…) compares a path with a literal (a number, string or boolean), not with ${isExpr(value) ? 'another path or a variable' : JSON.stringify(value)}. ` +
+      `To compare two values, say their kind: numeric.${helper}(a, b), string.${helper}(a, b), timestamp.${helper}(a, b)${helper === 'eq' ? ' or boolean.eq(a, b)' : ''} (they emit the …Path operators).`,
+  );
 }
 
 /** True when the value at `variable` equals `value` (family from the literal's type): `eq(s.total, 100)`. */
 export function eq<T extends Comparable | boolean>(variable: Expr<T>, value: T): Condition {
-  return compare(`${family(value)}Equals`, variable, value);
+  return compare(`${family(value, 'eq')}Equals`, variable, value);
 }
 /** True when the value at `variable` is less than `value` (family from the literal's type): `lt(s.total, 100)`. */
 export function lt<T extends Comparable>(variable: Expr<T>, value: T): Condition {
-  return compare(`${family(value)}LessThan`, variable, value);
+  return compare(`${family(value, 'lt')}LessThan`, variable, value);
 }
 /** True when the value at `variable` is less than or equal to `value` (family from the literal's type): `lte(s.total, 100)`. */
 export function lte<T extends Comparable>(variable: Expr<T>, value: T): Condition {
-  return compare(`${family(value)}LessThanEquals`, variable, value);
+  return compare(`${family(value, 'lte')}LessThanEquals`, variable, value);
 }
 /** True when the value at `variable` is greater than `value` (family from the literal's type): `gt(s.total, 100)`. */
 export function gt<T extends Comparable>(variable: Expr<T>, value: T): Condition {
-  return compare(`${family(value)}GreaterThan`, variable, value);
+  return compare(`${family(value, 'gt')}GreaterThan`, variable, value);
 }
 /** True when the value at `variable` is greater than or equal to `value` (family from the literal's type): `gte(s.total, 100)`. */
 export function gte<T extends Comparable>(variable: Expr<T>, value: T): Condition {
-  return compare(`${family(value)}GreaterThanEquals`, variable, value);
+  return compare(`${family(value, 'gte')}GreaterThanEquals`, variable, value);
 }
 
 interface ComparisonFamily<T> {
@@ -76,18 +86,39 @@ export function matches(variable: Expr<string>, pattern: string): Condition {
 
 /** Type tests. The optional `expected` negates the test when `false` (`IsPresent: false`). */
 export const isPresent = (variable: Expr<unknown>, expected = true): Condition => compare('IsPresent', variable, expected);
+/** A condition on whether the value is `null` (ASL `IsNull`; pass `false` for "is not null"). */
 export const isNull = (variable: Expr<unknown>, expected = true): Condition => compare('IsNull', variable, expected);
+/** A condition on whether the value is a number (ASL `IsNumeric`). */
 export const isNumeric = (variable: Expr<unknown>, expected = true): Condition => compare('IsNumeric', variable, expected);
+/** A condition on whether the value is a string (ASL `IsString`). */
 export const isString = (variable: Expr<unknown>, expected = true): Condition => compare('IsString', variable, expected);
+/** A condition on whether the value is a boolean (ASL `IsBoolean`). */
 export const isBoolean = (variable: Expr<unknown>, expected = true): Condition => compare('IsBoolean', variable, expected);
+/** A condition on whether the value is an RFC 3339 timestamp string (ASL `IsTimestamp`). */
 export const isTimestamp = (variable: Expr<unknown>, expected = true): Condition => compare('IsTimestamp', variable, expected);
 
+/** A condition that holds when all of `conditions` hold (ASL `And`). */
 export function and(...conditions: [Condition, ...Condition[]]): Condition {
   return makeCondition({ kind: 'and', conditions: Object.freeze(conditions.map(conditionNode)) });
 }
+/** A condition that holds when any of `conditions` holds (ASL `Or`). */
 export function or(...conditions: [Condition, ...Condition[]]): Condition {
   return makeCondition({ kind: 'or', conditions: Object.freeze(conditions.map(conditionNode)) });
 }
+/** A condition that holds when `condition` does not (ASL `Not`). */
+/**
+ * A JSONPath rule's `Comment` on a condition nested in `and`/`or`/`not` (a top-level rule's comment
+ * is the `comment` option of `.when`).
+ *
+ * @example
+ * c.when((s) => and(commented(eq(s.status, 'ok'), 'the happy path'), isPresent(s.id)), 'Done')
+ */
+export function commented(condition: Condition, comment: string): Condition {
+  const node = conditionNode(condition);
+  if (node.kind === 'jsonata') throw new DslUsageError('commented(...) applies to JSONPath comparisons; a JSONata condition has no nested rules.');
+  return makeCondition({ ...node, comment });
+}
+
 export function not(condition: Condition): Condition {
   return makeCondition({ kind: 'not', condition: conditionNode(condition) });
 }

@@ -1,5 +1,6 @@
-import { requestResponse, runJob } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** The request of AWS Batch `SubmitJob` (its API field names), as the task sends it. */
 export interface BatchSubmitJobParams {
   JobName: string;
   JobQueue: string;
@@ -12,6 +13,7 @@ export interface BatchSubmitJobParams {
   Timeout?: { AttemptDurationSeconds: number };
   Tags?: Record<string, string>;
 }
+/** What AWS Batch `SubmitJob` returns (request-response). */
 export interface BatchSubmitJobResult {
   JobArn: string;
   JobId: string;
@@ -24,9 +26,9 @@ export interface BatchJobDescription {
   Status: string;
   [field: string]: unknown;
 }
+/** Error names AWS Batch tasks raise (`Batch.*`), for `.retry`/`.catch`. */
 export type BatchError = `Batch.${string}`;
 
-const submitJob = { service: 'batch', action: 'submitJob', errors: [] as BatchError[] };
 
 /**
  * AWS Batch: `batch.submitJob(...)` and `batch.submitJob.sync(...)` (no callback pattern).
@@ -35,7 +37,5 @@ const submitJob = { service: 'batch', action: 'submitJob', errors: [] as BatchEr
  * .task('Render', batch.submitJob.sync({ JobName: 'render', JobQueue: queueArn, JobDefinition: defArn }))
  */
 export const batch = Object.freeze({
-  submitJob: Object.assign(requestResponse<BatchSubmitJobParams, BatchSubmitJobResult, BatchError>(submitJob), {
-    sync: runJob<BatchSubmitJobParams, BatchJobDescription, BatchError>(submitJob),
-  }),
+  submitJob: catalogueCall('batch', 'submitJob')<BatchSubmitJobParams, BatchSubmitJobResult, BatchError, BatchJobDescription>(),
 });

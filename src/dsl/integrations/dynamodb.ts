@@ -1,4 +1,4 @@
-import { requestResponse } from './service-action';
+import { catalogueCall } from './service-action';
 
 /** A DynamoDB attribute value (`{ S: 'x' }`, `{ N: '1' }`, ...). */
 export type AttributeValue =
@@ -20,32 +20,36 @@ interface TableParams {
   ExpressionAttributeValues?: Record<string, AttributeValue>;
   ReturnConsumedCapacity?: 'INDEXES' | 'TOTAL' | 'NONE';
 }
+/** The request of DynamoDB `GetItem` (its API field names). */
 export interface DynamoGetItemParams extends Omit<TableParams, 'ConditionExpression' | 'ExpressionAttributeValues'> {
   Key: Key;
   ConsistentRead?: boolean;
   ProjectionExpression?: string;
 }
+/** The request of DynamoDB `PutItem` (its API field names). */
 export interface DynamoPutItemParams extends TableParams {
   Item: Key;
   ReturnValues?: 'NONE' | 'ALL_OLD';
 }
+/** The request of DynamoDB `UpdateItem` (its API field names). */
 export interface DynamoUpdateItemParams extends TableParams {
   Key: Key;
   UpdateExpression: string;
   ReturnValues?: 'NONE' | 'ALL_OLD' | 'UPDATED_OLD' | 'ALL_NEW' | 'UPDATED_NEW';
 }
+/** The request of DynamoDB `DeleteItem` (its API field names). */
 export interface DynamoDeleteItemParams extends TableParams {
   Key: Key;
   ReturnValues?: 'NONE' | 'ALL_OLD';
 }
+/** What the DynamoDB item calls return (`Item` for `GetItem`, `Attributes` when requested). */
 export interface DynamoItemResult {
   Item?: Key;
   Attributes?: Key;
   ConsumedCapacity?: unknown;
 }
+/** Error names DynamoDB tasks raise (`DynamoDB.*`), for `.retry`/`.catch`. */
 export type DynamoDbError = `DynamoDB.${string}`;
-
-const action = (name: string) => ({ service: 'dynamodb', action: name, errors: [] as DynamoDbError[] });
 
 /**
  * Amazon DynamoDB items (request-response only: `.sync`/`.waitForTaskToken` do not exist here).
@@ -54,8 +58,8 @@ const action = (name: string) => ({ service: 'dynamodb', action: name, errors: [
  * .task('Load', dynamodb.getItem(s => ({ TableName: 'Orders', Key: { id: { S: s.orderId } } })))
  */
 export const dynamodb = Object.freeze({
-  getItem: requestResponse<DynamoGetItemParams, DynamoItemResult, DynamoDbError>(action('getItem')),
-  putItem: requestResponse<DynamoPutItemParams, DynamoItemResult, DynamoDbError>(action('putItem')),
-  updateItem: requestResponse<DynamoUpdateItemParams, DynamoItemResult, DynamoDbError>(action('updateItem')),
-  deleteItem: requestResponse<DynamoDeleteItemParams, DynamoItemResult, DynamoDbError>(action('deleteItem')),
+  getItem: catalogueCall('dynamodb', 'getItem')<DynamoGetItemParams, DynamoItemResult, DynamoDbError>(),
+  putItem: catalogueCall('dynamodb', 'putItem')<DynamoPutItemParams, DynamoItemResult, DynamoDbError>(),
+  updateItem: catalogueCall('dynamodb', 'updateItem')<DynamoUpdateItemParams, DynamoItemResult, DynamoDbError>(),
+  deleteItem: catalogueCall('dynamodb', 'deleteItem')<DynamoDeleteItemParams, DynamoItemResult, DynamoDbError>(),
 });

@@ -1,5 +1,6 @@
-import { requestResponse, runJob, waitForCallback } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** The request of Amazon ECS `RunTask` (its API field names). */
 export interface EcsRunTaskParams {
   Cluster?: string;
   TaskDefinition: string;
@@ -13,13 +14,14 @@ export interface EcsRunTaskParams {
   Tags?: { Key: string; Value: string }[];
   [field: string]: unknown;
 }
+/** What Amazon ECS `RunTask` returns (for `.sync`: the finished task). */
 export interface EcsRunTaskResult {
   Tasks: Record<string, unknown>[];
   Failures: Record<string, unknown>[];
 }
+/** Error names Amazon ECS tasks raise (`ECS.*`), for `.retry`/`.catch`. */
 export type EcsError = `ECS.${string}`;
 
-const runTask = { service: 'ecs', action: 'runTask', errors: [] as EcsError[] };
 
 /**
  * Amazon ECS / Fargate: `ecs.runTask(...)`, `.sync(...)` and `.waitForTaskToken(...)`.
@@ -28,8 +30,5 @@ const runTask = { service: 'ecs', action: 'runTask', errors: [] as EcsError[] };
  * .task('Crunch', ecs.runTask.sync({ Cluster: clusterArn, TaskDefinition: taskDefArn, LaunchType: 'FARGATE' }))
  */
 export const ecs = Object.freeze({
-  runTask: Object.assign(requestResponse<EcsRunTaskParams, EcsRunTaskResult, EcsError>(runTask), {
-    sync: runJob<EcsRunTaskParams, Record<string, unknown>, EcsError>(runTask),
-    waitForTaskToken: waitForCallback<EcsRunTaskParams, EcsError>(runTask),
-  }),
+  runTask: catalogueCall('ecs', 'runTask')<EcsRunTaskParams, EcsRunTaskResult, EcsError, Record<string, unknown>>(),
 });

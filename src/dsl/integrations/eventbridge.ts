@@ -1,5 +1,6 @@
-import { requestResponse, waitForCallback } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** One event of an EventBridge `PutEvents` request. */
 export interface EventBridgeEntry {
   Detail: unknown;
   DetailType: string;
@@ -9,16 +10,18 @@ export interface EventBridgeEntry {
   Time?: string;
   TraceHeader?: string;
 }
+/** The request of EventBridge `PutEvents`: `{ Entries }`. */
 export interface PutEventsParams {
   Entries: EventBridgeEntry[];
 }
+/** What EventBridge `PutEvents` returns. */
 export interface PutEventsResult {
   Entries: { EventId?: string; ErrorCode?: string; ErrorMessage?: string }[];
   FailedEntryCount: number;
 }
+/** Error names EventBridge tasks raise (`EventBridge.*`), for `.retry`/`.catch`. */
 export type EventBridgeError = `EventBridge.${string}`;
 
-const putEvents = { service: 'events', action: 'putEvents', errors: [] as EventBridgeError[] };
 
 /**
  * Amazon EventBridge: `eventBridge.putEvents(...)` and `.waitForTaskToken(...)`.
@@ -27,7 +30,5 @@ const putEvents = { service: 'events', action: 'putEvents', errors: [] as EventB
  * .task('Announce', eventBridge.putEvents(s => ({ Entries: [{ Source: 'shop', DetailType: 'OrderPlaced', Detail: s.order }] })))
  */
 export const eventBridge = Object.freeze({
-  putEvents: Object.assign(requestResponse<PutEventsParams, PutEventsResult, EventBridgeError>(putEvents), {
-    waitForTaskToken: waitForCallback<PutEventsParams, EventBridgeError>(putEvents),
-  }),
+  putEvents: catalogueCall('events', 'putEvents')<PutEventsParams, PutEventsResult, EventBridgeError>(),
 });

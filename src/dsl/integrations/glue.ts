@@ -1,5 +1,6 @@
-import { requestResponse, runJob } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** The request of AWS Glue `StartJobRun` (its API field names). */
 export interface GlueStartJobRunParams {
   JobName: string;
   JobRunId?: string;
@@ -11,15 +12,15 @@ export interface GlueStartJobRunParams {
   WorkerType?: string;
   NumberOfWorkers?: number;
 }
+/** What AWS Glue `StartJobRun` returns (for `.sync`: the finished job run). */
 export interface GlueJobRun {
   Id: string;
   JobName: string;
   JobRunState: string;
   [field: string]: unknown;
 }
+/** Error names AWS Glue tasks raise (`Glue.*`), for `.retry`/`.catch`. */
 export type GlueError = `Glue.${string}`;
-
-const startJobRun = { service: 'glue', action: 'startJobRun', errors: [] as GlueError[] };
 
 /**
  * AWS Glue: `glue.startJobRun(...)` (result `{ JobRunId }`) and `glue.startJobRun.sync(...)` (the job run).
@@ -28,7 +29,5 @@ const startJobRun = { service: 'glue', action: 'startJobRun', errors: [] as Glue
  * .task('ETL', glue.startJobRun.sync({ JobName: 'nightly' }))
  */
 export const glue = Object.freeze({
-  startJobRun: Object.assign(requestResponse<GlueStartJobRunParams, { JobRunId: string }, GlueError>(startJobRun), {
-    sync: runJob<GlueStartJobRunParams, GlueJobRun, GlueError>(startJobRun),
-  }),
+  startJobRun: catalogueCall('glue', 'startJobRun')<GlueStartJobRunParams, { JobRunId: string }, GlueError, GlueJobRun>(),
 });

@@ -1,5 +1,6 @@
-import { requestResponse } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** The request of an HTTP Task (`arn:aws:states:::http:invoke`): endpoint, method, connection, body. */
 export interface HttpInvokeParams {
   ApiEndpoint: string;
   Method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'OPTIONS' | 'HEAD';
@@ -12,12 +13,14 @@ export interface HttpInvokeParams {
     RequestEncodingOptions?: { ArrayFormat?: 'INDICES' | 'REPEAT' | 'COMMAS' | 'BRACKETS' };
   };
 }
+/** What an HTTP Task returns: status, headers and the response body. */
 export interface HttpInvokeResult<Body = unknown> {
   ResponseBody: Body;
   StatusCode: number;
   StatusText: string;
   Headers: Record<string, string>;
 }
+/** Error names HTTP Tasks raise (`States.Http.*`), for `.retry`/`.catch`. */
 export type HttpError = 'States.Http.Socket' | `States.Http.StatusCode.${number}`;
 
 /**
@@ -27,5 +30,5 @@ export type HttpError = 'States.Http.Socket' | `States.Http.StatusCode.${number}
  * .task('Quote', http.invoke({ ApiEndpoint: 'https://api.example.com/quote', Method: 'GET', Authentication: { ConnectionArn: conn } }))
  */
 export const http = Object.freeze({
-  invoke: requestResponse<HttpInvokeParams, HttpInvokeResult, HttpError>({ service: 'http', action: 'invoke', errors: [] }),
+  invoke: catalogueCall('http', 'invoke')<HttpInvokeParams, HttpInvokeResult, HttpError>(),
 });

@@ -11,3 +11,5 @@ export * from './eventbridge';
 export * from './http';
 export * from './activity';
 export * from './aws-sdk';
+export * from './optimized';
+export * from './service-task';

@@ -1,3 +1,4 @@
+import { INTEGRATIONS } from '../../asl/integrations/catalogue';
 import type { CallbackContextObject, ContextObject } from '../context/context-object';
 import type { Expr } from '../values/expr';
 import {
@@ -11,25 +12,10 @@ import {
 import { toValueNode } from '../values/to-value-node';
 import { makeExpr } from '../values/expr';
 
-/** Errors the Lambda service itself raises (besides the function's own `errorType`s). */
-export type LambdaServiceError =
-  | 'Lambda.ServiceException'
-  | 'Lambda.AWSLambdaException'
-  | 'Lambda.SdkClientException'
-  | 'Lambda.TooManyRequestsException'
-  | 'Lambda.ClientExecutionTimeoutException'
-  | 'Lambda.Unknown'
-  | 'Sandbox.Timedout';
+/** Errors the Lambda service itself raises (besides the function's own `errorType`s), from the catalogue. */
+export type LambdaServiceError = (typeof INTEGRATIONS.lambda.errors)[number];
 
-const LAMBDA_SERVICE_ERRORS: readonly LambdaServiceError[] = [
-  'Lambda.ServiceException',
-  'Lambda.AWSLambdaException',
-  'Lambda.SdkClientException',
-  'Lambda.TooManyRequestsException',
-  'Lambda.ClientExecutionTimeoutException',
-  'Lambda.Unknown',
-  'Sandbox.Timedout',
-];
+const LAMBDA_SERVICE_ERRORS: readonly LambdaServiceError[] = INTEGRATIONS.lambda.errors;
 
 declare const FUNCTION_TYPES: unique symbol;
 

@@ -1,5 +1,6 @@
-import { requestResponse, waitForCallback } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** The request of Amazon SNS `Publish` (its API field names). */
 export interface SnsPublishParams {
   TopicArn?: string;
   TargetArn?: string;
@@ -11,13 +12,14 @@ export interface SnsPublishParams {
   MessageDeduplicationId?: string;
   MessageGroupId?: string;
 }
+/** What Amazon SNS `Publish` returns. */
 export interface SnsPublishResult {
   MessageId: string;
   SequenceNumber?: string;
 }
+/** Error names Amazon SNS tasks raise (`SNS.*`), for `.retry`/`.catch`. */
 export type SnsError = `SNS.${string}`;
 
-const publish = { service: 'sns', action: 'publish', errors: [] as SnsError[] };
 
 /**
  * Amazon SNS: `sns.publish(...)` (request-response) and `sns.publish.waitForTaskToken(...)`.
@@ -26,7 +28,5 @@ const publish = { service: 'sns', action: 'publish', errors: [] as SnsError[] };
  * .task('Notify', sns.publish(s => ({ TopicArn: topicArn, Message: s.order })))
  */
 export const sns = Object.freeze({
-  publish: Object.assign(requestResponse<SnsPublishParams, SnsPublishResult, SnsError>(publish), {
-    waitForTaskToken: waitForCallback<SnsPublishParams, SnsError>(publish),
-  }),
+  publish: catalogueCall('sns', 'publish')<SnsPublishParams, SnsPublishResult, SnsError>(),
 });

@@ -1,5 +1,6 @@
-import { requestResponse, waitForCallback } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** The request of Amazon SQS `SendMessage` (its API field names). */
 export interface SqsSendMessageParams {
   QueueUrl: string;
   MessageBody: unknown;
@@ -8,15 +9,16 @@ export interface SqsSendMessageParams {
   MessageDeduplicationId?: string;
   MessageGroupId?: string;
 }
+/** What Amazon SQS `SendMessage` returns. */
 export interface SqsSendMessageResult {
   MessageId: string;
   MD5OfMessageBody: string;
   MD5OfMessageAttributes?: string;
   SequenceNumber?: string;
 }
+/** Error names Amazon SQS tasks raise (`SQS.*`), for `.retry`/`.catch`. */
 export type SqsError = `SQS.${string}`;
 
-const sendMessage = { service: 'sqs', action: 'sendMessage', errors: [] as SqsError[] };
 
 /**
  * Amazon SQS: `sqs.sendMessage(...)` and `sqs.sendMessage.waitForTaskToken(...)`.
@@ -25,7 +27,5 @@ const sendMessage = { service: 'sqs', action: 'sendMessage', errors: [] as SqsEr
  * .task('Ask', sqs.sendMessage.waitForTaskToken((s, ctx) => ({ QueueUrl: url, MessageBody: { token: ctx.Task.Token, order: s.order } })))
  */
 export const sqs = Object.freeze({
-  sendMessage: Object.assign(requestResponse<SqsSendMessageParams, SqsSendMessageResult, SqsError>(sendMessage), {
-    waitForTaskToken: waitForCallback<SqsSendMessageParams, SqsError>(sendMessage),
-  }),
+  sendMessage: catalogueCall('sqs', 'sendMessage')<SqsSendMessageParams, SqsSendMessageResult, SqsError>(),
 });

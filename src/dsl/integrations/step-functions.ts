@@ -1,10 +1,12 @@
-import { requestResponse, runJob, waitForCallback } from './service-action';
+import { catalogueCall } from './service-action';
 
+/** The request of Step Functions `StartExecution` (a nested execution). */
 export interface StartExecutionParams {
   StateMachineArn: string;
   Input?: unknown;
   Name?: string;
 }
+/** What Step Functions `StartExecution` returns (request-response: the execution ARN and start date). */
 export interface StartExecutionResult {
   ExecutionArn: string;
   StartDate: string;
@@ -21,9 +23,9 @@ export interface StartExecutionSyncResult<Output> {
   Output: Output;
   [field: string]: unknown;
 }
+/** Error names nested-execution tasks raise (`StepFunctions.*`), for `.retry`/`.catch`. */
 export type StepFunctionsError = `StepFunctions.${string}`;
 
-const startExecution = { service: 'states', action: 'startExecution', errors: [] as StepFunctionsError[] };
 
 /**
  * Nested workflows: `stepFunctions.startExecution(...)`, `.sync(...)`, `.sync2(...)` (`.sync:2`,
@@ -33,12 +35,11 @@ const startExecution = { service: 'states', action: 'startExecution', errors: []
  * .task('Child', stepFunctions.startExecution.sync2(s => ({ StateMachineArn: childArn, Input: { order: s.order } })))
  */
 export const stepFunctions = Object.freeze({
-  startExecution: Object.assign(
-    requestResponse<StartExecutionParams, StartExecutionResult, StepFunctionsError>(startExecution),
-    {
-      sync: runJob<StartExecutionParams, StartExecutionSyncResult<string>, StepFunctionsError>(startExecution, 'sync'),
-      sync2: runJob<StartExecutionParams, StartExecutionSyncResult<unknown>, StepFunctionsError>(startExecution, 'sync:2'),
-      waitForTaskToken: waitForCallback<StartExecutionParams, StepFunctionsError>(startExecution),
-    },
-  ),
+  startExecution: catalogueCall('states', 'startExecution')<
+    StartExecutionParams,
+    StartExecutionResult,
+    StepFunctionsError,
+    StartExecutionSyncResult<string>,
+    StartExecutionSyncResult<unknown>
+  >(),
 });

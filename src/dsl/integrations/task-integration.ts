@@ -17,7 +17,9 @@ export interface TaskIntegration<S, R, E extends string> {
   readonly [INTEGRATION_TYPES]: { input: (s: S) => void; result: R; errors: E };
 }
 
+/** The result type of a task integration: `ResultOf<typeof integration>`. */
 export type ResultOf<I> = I extends TaskIntegration<any, infer R, any> ? R : never;
+/** The error names a task integration can raise: `ErrorsOf<typeof integration>`. */
 export type ErrorsOf<I> = I extends TaskIntegration<any, any, infer E> ? E : never;
 
 /**

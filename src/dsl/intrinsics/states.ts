@@ -2,6 +2,7 @@ import type { Dynamic, Expr } from '../values/expr';
 import { intrinsicCall } from './intrinsic-call';
 
 type Scalar = string | number | boolean | null;
+/** The algorithms `States.Hash` accepts. */
 export type HashAlgorithm = 'MD5' | 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 /**

@@ -9,7 +9,8 @@ import type { Expr } from '../values/expr';
  * - `'charge'` or `'payment.charge'`: a member (created if missing); the type of the state's
  *   output gains that member with the result's type;
  * - `s => s.order.status`: an existing location, selected by a typed selector;
- * - `null`: discard the result, keep the input.
+ * - `null`: discard the result, keep the input;
+ * - `'$'`: the result replaces the input (the default, written out as `"ResultPath": "$"`).
  * Absent, the result replaces the input.
  */
 export type ResultPathOption<S> = MemberPath | ((s: Selector<S>) => Expr<unknown>) | null;
@@ -22,7 +23,9 @@ export type PlaceResult<S, R, P> = [P] extends [undefined]
   ? R
   : [P] extends [null]
     ? S
-    : P extends string
+    : [P] extends ['$']
+      ? R
+      : P extends string
       ? Simplify<SetMember<S, P, R>>
       : S;
 
@@ -42,6 +45,8 @@ export function resultPathNode<S>(option: ResultPathOption<S>, field = 'resultPa
     }
     return path;
   }
+  // `'$'`: the result replaces the whole input, as without a resultPath, but written out (ASL `"ResultPath": "$"`).
+  if (option === '$') return Object.freeze({ kind: 'path', root: 'input', segments: Object.freeze([]) });
   const segments = option.split('.');
   if (segments.some((segment) => segment === '' || segment.startsWith('$'))) {
     throw new DslUsageError(`${field} '${option}' is not a member path. Write member names separated by dots, e.g. 'payment.charge'.`);

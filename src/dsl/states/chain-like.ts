@@ -11,18 +11,40 @@ export type ChainMode = 'workflow' | 'fragment';
  * Anything that holds a sequence of states: a workflow, a fragment, a closed chain. `In` is the
  * input its first state accepts, `Out` what its last state outputs.
  */
-export interface ChainLike<In, Out, Mode extends ChainMode = ChainMode> {
+export interface ChainLike<In, Out, Mode extends ChainMode = ChainMode, Tasks = {}> {
   readonly [CHAIN_NODE]: ChainNode;
   /** Type-only. */
-  readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: Out; mode: Mode };
+  readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: Out; mode: Mode; tasks: Tasks };
 }
 
-/** A chain that ends in Choice, Succeed, Fail or an explicit `.next(...)`: nothing can be appended. */
-export type ClosedChain<In, Out, Mode extends ChainMode = 'fragment'> = ChainLike<In, Out, Mode>;
+/**
+ * Type-only: what a chain's type records of one Task state, for typed mocks
+ * (`statecraft/testing`'s `mocksFor`): the state input it reads and its integration's result.
+ */
+export interface TaskTypes<Input, Result> {
+  input: Input;
+  result: Result;
+}
 
+/** The Task states a chain (or a target: a fragment, or a function building one) records, by name. */
+export type TasksIn<C> = C extends (start: any) => infer Built
+  ? TasksIn<Built>
+  : C extends { readonly [CHAIN_TYPES]?: { tasks: infer T } }
+    ? T
+    : {};
+
+/** The Task states of several chains together (branches of a Parallel). */
+export type AllTasksIn<Cs> = UnionToIntersection<TasksIn<Cs>> extends infer T ? ([T] extends [never] ? {} : T) : {};
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** A chain that ends in Choice, Succeed, Fail or an explicit `.next(...)`: nothing can be appended. */
+export type ClosedChain<In, Out, Mode extends ChainMode = 'fragment', Tasks = {}> = ChainLike<In, Out, Mode, Tasks>;
+
+/** What a chain or workflow outputs: `OutputOf<typeof orderFlow>`. */
 export type OutputOf<C> = C extends ChainLike<any, infer Out, any> ? Out : never;
 
-export function chainNodeOf(chain: ChainLike<unknown, unknown>): ChainNode {
+export function chainNodeOf(chain: ChainLike<unknown, unknown, ChainMode, unknown>): ChainNode {
   return chain[CHAIN_NODE];
 }
 

@@ -12,7 +12,7 @@ import type { Selector } from '../paths/selector';
 import type { ContextObject } from '../context/context-object';
 import { captureSource } from '../source/capture-source';
 import type { Expr, Resolve } from '../values/expr';
-import { CHAIN_NODE, CHAIN_TYPES, chainNodeOf, type ChainLike, type ChainMode, type ClosedChain, type OutputOf } from './chain-like';
+import { CHAIN_NODE, CHAIN_TYPES, chainNodeOf, type AllTasksIn, type ChainLike, type ChainMode, type ClosedChain, type OutputOf, type TaskTypes, type TasksIn } from './chain-like';
 import { dataFlowFields, pathFieldOf, type AssignOption, type InputPathOption, type OutputOption } from './data-flow-options';
 import { catcherNode, retrierNode, type CatchOptions, type ErrorOutput, type RetryOptions } from './error-handling';
 import { mapNode, type MapIteration, type MapOptions } from './map';
@@ -41,6 +41,8 @@ export type Start<S, Names extends string = never> = Chain<S, S, Names, NotCatch
 /** Options of a Choice state (its `output`/`assign` apply when the Default is taken). */
 export interface ChoiceOptions<S> extends StateOptions {
   inputPath?: InputPathOption<S>;
+  /** JSONPath `OutputPath`: what the Choice passes on (a Choice closes the chain, so it cannot take `.outputPath(...)`). */
+  outputPath?: InputPathOption<S>;
   output?: OutputOption<S, never>;
   assign?: AssignOption<S, never>;
 }
@@ -69,9 +71,9 @@ const CATCHING_KINDS: ReadonlySet<StateNode['kind']> = new Set(['Task', 'Paralle
  *   .retry(['Lambda.ServiceException'], { maxAttempts: 6 })
  *   .succeed('Done');
  */
-export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, LastIn = unknown> implements ChainLike<In, S, Mode> {
+export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, LastIn = unknown, Tasks = {}> implements ChainLike<In, S, Mode, Tasks> {
   readonly [CHAIN_NODE]: ChainNode;
-  declare readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: S; mode: Mode };
+  declare readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: S; mode: Mode; tasks: Tasks };
   readonly #workflow: WorkflowSettings | undefined;
   readonly #inputSchema: ZodType | undefined;
 
@@ -98,7 +100,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
     name: N,
     integration: TaskIntegration<S, R, E>,
     options?: O,
-  ): Chain<In, StateOutput<S, R, O>, Names | N, E, Mode, S> {
+  ): Chain<In, StateOutput<S, R, O>, Names | N, E, Mode, S, Tasks & { [K in N]: TaskTypes<S, R> }> {
     return this.#append(taskNode(name, integration, options as TaskOptions<S, R>)) as never;
   }
 
@@ -106,7 +108,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   pass<const N extends string, const O extends PassOptions<S, any>>(
     name: N,
     options?: O,
-  ): Chain<In, StateOutput<S, PassResult<S, O>, O>, Names | N, NotCatchable, Mode> {
+  ): Chain<In, StateOutput<S, PassResult<S, O>, O>, Names | N, NotCatchable, Mode, unknown, Tasks> {
     return this.#append(passNode(name, (options ?? {}) as PassOptions<S, unknown>)) as never;
   }
 
@@ -114,7 +116,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   wait<const N extends string, O extends WaitOptions<S>>(
     name: N,
     options: O,
-  ): Chain<In, O extends { output: (...args: any[]) => infer X } ? Resolve<X> : S, Names | N, NotCatchable, Mode> {
+  ): Chain<In, O extends { output: (...args: any[]) => infer X } ? Resolve<X> : S, Names | N, NotCatchable, Mode, unknown, Tasks> {
     return this.#append(waitNode(name, options)) as never;
   }
 
@@ -137,12 +139,12 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
     input: { parameters: (s: Selector<S>, ctx: Selector<ContextObject>) => P },
     branches: B,
     options?: O,
-  ): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
+  ): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S, Tasks & AllTasksIn<B[number]>>;
   parallel<
     const N extends string,
     const B extends readonly ((branch: Start<S>) => ChainLike<any, any, 'fragment'>)[],
     const O extends ParallelOptions<S, BranchOutputs<B>>,
-  >(name: N, branches: B, options?: O): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S>;
+  >(name: N, branches: B, options?: O): Chain<In, StateOutput<S, BranchOutputs<B>, O>, Names | N, string, Mode, S, Tasks & AllTasksIn<B[number]>>;
   parallel(name: string, ...args: unknown[]): unknown {
     type BranchBuilder = (branch: any) => ChainLike<any, any, 'fragment'>;
     const withParameters = !Array.isArray(args[0]);
@@ -160,21 +162,24 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
     Item = ElementOf<S>,
     Selected = Item,
     Out = unknown,
+    ProcessorTasks = {},
   >(
     name: N,
-    iteration: MapIteration<S, Item, Selected> & { processor: (item: Start<Resolve<Selected>>) => ChainLike<any, Out, 'fragment'> },
+    iteration: MapIteration<S, Item, Selected> & {
+      processor: (item: Start<Resolve<Selected>>) => ChainLike<any, Out, 'fragment', ProcessorTasks>;
+    },
     options?: O,
-  ): Chain<In, StateOutput<S, Out[], O>, Names | N, string, Mode, S> {
+  ): Chain<In, StateOutput<S, Out[], O>, Names | N, string, Mode, S, Tasks & ProcessorTasks> {
     const processor = chainNodeOf(iteration.processor(start<Resolve<Selected>>()));
     return this.#append(mapNode(name, processor, iteration as MapIteration<S, unknown, unknown>, options as MapOptions<S, unknown>)) as never;
   }
 
   /** A Choice state; it closes the chain (each rule names where to go). */
-  choice<const N extends string>(
+  choice<const N extends string, TargetTasks = {}>(
     name: N,
-    build: (choice: ChoiceBuilder<S, Names | N, Start<S, Names | N>>) => ChoiceBuilder<S, Names | N, Start<S, Names | N>>,
+    build: (choice: ChoiceBuilder<S, Names | N, Start<S, Names | N>>) => ChoiceBuilder<S, Names | N, Start<S, Names | N>, TargetTasks>,
     options: ChoiceOptions<S> = {},
-  ): ClosedChain<In, unknown, Mode> {
+  ): ClosedChain<In, unknown, Mode, Tasks & TargetTasks> {
     const source = captureSource();
     const rules = build(new ChoiceBuilder<S, Names | N, Start<S, Names | N>>(() => start<S, Names | N>()));
     if (rules.rules.length === 0) throw new DslUsageError(`Choice '${name}' has no rules; add .when(condition, target).`);
@@ -184,24 +189,25 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
       source,
       ...commonFields(options),
       ...dataFlowFields<S, never>(options),
+      ...(options.outputPath !== undefined && { outputPath: pathFieldOf(options.outputPath, 'outputPath') }),
       rules: rules.rules,
       ...(rules.otherwiseTarget && { otherwise: rules.otherwiseTarget }),
     });
-    return this.#append(node);
+    return this.#append(node) as never;
   }
 
   /** Ends the chain successfully. */
-  succeed<const N extends string>(name: N, options?: SucceedOptions<S>): ClosedChain<In, S, Mode> {
-    return this.#append(succeedNode(name, options));
+  succeed<const N extends string>(name: N, options?: SucceedOptions<S>): ClosedChain<In, S, Mode, Tasks> {
+    return this.#append(succeedNode(name, options)) as never;
   }
 
   /** Ends the chain with an error: `.fail('Declined', { error: 'PaymentDeclined', cause: s => s.reason })`. */
-  fail<const N extends string>(name: N, options?: FailOptions<S>): ClosedChain<In, never, Mode> {
+  fail<const N extends string>(name: N, options?: FailOptions<S>): ClosedChain<In, never, Mode, Tasks> {
     return this.#append(failNode(name, options)) as never;
   }
 
   /** Continues with another chain or jumps to a named state (a loop); closes this chain. */
-  next(target: Target<S, Names, Start<S, Names>>): ClosedChain<In, unknown, Mode> {
+  next<const T extends Target<S, Names, Start<S, Names>>>(target: T): ClosedChain<In, unknown, Mode, Tasks & TasksIn<T>> {
     this.#assertOpen('.next(...)');
     if (this[CHAIN_NODE].steps.length === 0) throw new DslUsageError('.next(...) needs a state before it; start with a state.');
     const node: ChainNode = Object.freeze({
@@ -213,7 +219,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   }
 
   /** Adds a retrier to the last state (Task, Parallel or Map): `.retry(['States.Timeout'], { maxAttempts: 2 })`. */
-  retry(errors: ErrorList<Err>, options?: RetryOptions): Chain<In, S, Names, Err, Mode, LastIn> {
+  retry(errors: ErrorList<Err>, options?: RetryOptions): Chain<In, S, Names, Err, Mode, LastIn, Tasks> {
     return this.#updateLast('.retry(...)', (last) => ({ retry: [...(last.retry ?? []), retrierNode(errors, options)] }));
   }
 
@@ -222,17 +228,20 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
    * `options.resultPath` places the error output (`{ Error, Cause }`) into the state's input;
    * without it the handler receives the error output alone.
    */
-  catch<const P extends ResultPathOption<LastIn> | undefined = undefined>(
+  catch<
+    const T extends Target<PlaceResult<LastIn, ErrorOutput, P>, Names, Start<PlaceResult<LastIn, ErrorOutput, P>, Names>>,
+    const P extends ResultPathOption<LastIn> | undefined = undefined,
+  >(
     errors: ErrorList<Err>,
-    target: Target<PlaceResult<LastIn, ErrorOutput, P>, Names, Start<PlaceResult<LastIn, ErrorOutput, P>, Names>>,
+    target: T,
     options?: CatchOptions<LastIn> & { resultPath?: P },
-  ): Chain<In, S, Names, Err, Mode, LastIn> {
+  ): Chain<In, S, Names, Err, Mode, LastIn, Tasks & TasksIn<T>> {
     const node = targetNode(target, () => start<unknown, Names>());
-    return this.#updateLast('.catch(...)', (last) => ({ catch: [...(last.catch ?? []), catcherNode(errors, node, options)] }));
+    return this.#updateLast('.catch(...)', (last) => ({ catch: [...(last.catch ?? []), catcherNode(errors, node, options)] })) as never;
   }
 
   /** Sets the last state's `OutputPath` (JSONPath): what it passes on, selected from its output. */
-  outputPath<T>(select: ((s: Selector<S>) => Expr<T>) | null): Chain<In, T, Names, Err, Mode, LastIn> {
+  outputPath<T>(select: ((s: Selector<S>) => Expr<T>) | null): Chain<In, T, Names, Err, Mode, LastIn, Tasks> {
     const path = pathFieldOf(select as InputPathOption<S>, 'outputPath');
     return this.#updateLast('.outputPath(...)', () => ({ outputPath: path }), false) as never;
   }
@@ -253,7 +262,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
     return new Chain({ node, workflow: this.#workflow, inputSchema: this.#inputSchema });
   }
 
-  #updateLast(action: string, change: (last: any) => Record<string, unknown>, catchingOnly = true): Chain<In, S, Names, Err, Mode, LastIn> {
+  #updateLast(action: string, change: (last: any) => Record<string, unknown>, catchingOnly = true): Chain<In, S, Names, Err, Mode, LastIn, Tasks> {
     const { steps, tail } = this[CHAIN_NODE];
     const last = steps[steps.length - 1];
     if (!last) throw new DslUsageError(`${action} needs a state before it.`);

@@ -52,8 +52,11 @@ export interface ResultWriterOptions<S> {
 
 /** How a Map iterates; `processor` runs once per item (or batch). */
 export interface MapIteration<S, Item, Selected> {
-  /** The array to iterate (`ItemsPath` / `Items`); defaults to the state input. */
-  items?: (s: Selector<S>) => Expr<readonly Item[]>;
+  /**
+   * The array to iterate (`ItemsPath` / `Items`); defaults to the state input. In a JSONata state
+   * it may also be a literal array (`Items: [1, 2, 3]`), whose elements may be expressions.
+   */
+  items?: (s: Selector<S>) => Expr<readonly Item[]> | readonly (Item | Expr<Item>)[];
   /** Builds each iteration's input (`ItemSelector`); defaults to the item. */
   itemSelector?: (item: Selector<Item>, scope: ItemScope<S, Item>) => Selected;
   /** `INLINE` (default) or `DISTRIBUTED` (child executions, S3 readers/writers, batching). */
@@ -68,6 +71,18 @@ export interface MapIteration<S, Item, Selected> {
   toleratedFailureCount?: DynamicSetting<S, number>;
   /** Distributed Map Run label (≤ 40 characters). */
   label?: string;
+  /**
+   * `ItemProcessor.ProcessorConfig` exactly as written, for definitions that spell out what the
+   * compiler would otherwise derive from `mode`/`executionType` (an explicit `{ Mode: 'INLINE' }`,
+   * a Distributed Map without `ExecutionType`).
+   */
+  processorConfig?: { Mode?: 'INLINE' | 'DISTRIBUTED'; ExecutionType?: 'STANDARD' | 'EXPRESS' };
+  /**
+   * Emit the deprecated field names AWS still accepts: `iterator` writes `Iterator` instead of
+   * `ItemProcessor`, `parameters` writes `Parameters` instead of `ItemSelector`. For imported
+   * definitions that must compile back unchanged; new workflows should not use it.
+   */
+  legacyFields?: { iterator?: boolean; parameters?: boolean };
 }
 
 /** Options of `.map(...)` about its result (same as a Task's). */
@@ -89,7 +104,12 @@ export function mapNode<S>(
     source: captureSource(),
     ...commonFields(options),
     processor,
-    mode: iteration.mode ?? (iteration.itemReader || iteration.resultWriter || iteration.itemBatcher ? 'DISTRIBUTED' : 'INLINE'),
+    mode:
+      iteration.mode ??
+      iteration.processorConfig?.Mode ??
+      (iteration.itemReader || iteration.resultWriter || iteration.itemBatcher ? 'DISTRIBUTED' : 'INLINE'),
+    ...(iteration.processorConfig && { processorConfig: Object.freeze({ ...iteration.processorConfig }) }),
+    ...(iteration.legacyFields && { legacyFields: Object.freeze({ ...iteration.legacyFields }) }),
     ...(iteration.executionType && { executionType: iteration.executionType }),
     ...(itemsValue !== undefined && { items: toValueNode(itemsValue, 'items') }),
     ...(iteration.itemSelector && { itemSelector: itemSelectorNode(iteration.itemSelector) }),

@@ -1,6 +1,6 @@
 import type { FailNode, SucceedNode } from '../ast/states';
 import { captureSource } from '../source/capture-source';
-import { dataFlowFields, type InputPathOption, type OutputOption } from './data-flow-options';
+import { dataFlowFields, pathFieldOf, type InputPathOption, type OutputOption } from './data-flow-options';
 import { dynamicSettingNode, type DynamicSetting } from './dynamic-setting';
 import type { StateOptions } from './state-options';
 import { commonFields } from './task';
@@ -8,6 +8,8 @@ import { commonFields } from './task';
 /** Options of a Succeed state. */
 export interface SucceedOptions<S> extends StateOptions {
   inputPath?: InputPathOption<S>;
+  /** JSONPath `OutputPath` (a Succeed closes the chain, so it cannot take `.outputPath(...)`). */
+  outputPath?: InputPathOption<S>;
   output?: OutputOption<S, never>;
 }
 
@@ -21,7 +23,14 @@ export interface FailOptions<S> extends StateOptions {
 }
 
 export function succeedNode<S>(name: string, options: SucceedOptions<S> = {}): SucceedNode {
-  return Object.freeze({ kind: 'Succeed', name, source: captureSource(), ...commonFields(options), ...dataFlowFields<S, never>(options) } as SucceedNode);
+  return Object.freeze({
+    kind: 'Succeed',
+    name,
+    source: captureSource(),
+    ...commonFields(options),
+    ...dataFlowFields<S, never>(options),
+    ...(options.outputPath !== undefined && { outputPath: pathFieldOf(options.outputPath, 'outputPath') }),
+  } as SucceedNode);
 }
 
 export function failNode<S>(name: string, options: FailOptions<S> = {}): FailNode {

@@ -16,7 +16,6 @@ const NAME_WITH_REVISION = /^([A-Za-z0-9_-]+):(\d+)$/;
  */
 export const batchRule: IntegrationRule = {
   service: 'batch',
-  apis: { submitJob: ['request-response', 'sync'] },
   permissions(input) {
     const definition = resolveResources(input, payloadField(input.payload, 'JobDefinition'), {
       noun: 'job definition',

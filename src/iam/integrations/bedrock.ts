@@ -13,7 +13,7 @@ const MODEL_ID = /^[A-Za-z0-9._:-]+$/;
  */
 export const bedrockRule: IntegrationRule = {
   service: 'bedrock',
-  apis: { invokeModel: ['request-response'] },
+  handles: ['invokeModel'],
   permissions(input) {
     const models = resolveResources(input, payloadField(input.payload, 'ModelId'), {
       noun: 'model',

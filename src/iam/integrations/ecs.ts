@@ -15,7 +15,6 @@ const FAMILY = /^([A-Za-z0-9_-]+)(?::(\d+))?$/;
  */
 export const ecsRule: IntegrationRule = {
   service: 'ecs',
-  apis: { runTask: ['request-response', 'sync', 'waitForTaskToken'] },
   permissions(input) {
     const taskDefinition = resolveResources(input, payloadField(input.payload, 'TaskDefinition'), {
       noun: 'task definition',

@@ -9,7 +9,6 @@ const BUS_NAME = /^[A-Za-z0-9._\-/]+$/;
 /** `events:putEvents`: `events:PutEvents` on each entry's bus (the default bus when none is named). */
 export const eventBridgeRule: IntegrationRule = {
   service: 'events',
-  apis: { putEvents: ['request-response', 'waitForTaskToken'] },
   permissions(input) {
     const entries = payloadField(input.payload, 'Entries');
     const elements = payloadElements(entries);

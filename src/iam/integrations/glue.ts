@@ -10,7 +10,6 @@ import { ANY_RESOURCE, type PermissionNeed } from '../permission-need';
  */
 export const glueRule: IntegrationRule = {
   service: 'glue',
-  apis: { startJobRun: ['request-response', 'sync'] },
   permissions(input) {
     const job = payloadField(input.payload, 'JobName');
     const jobName = job.kind === 'static' && typeof job.value === 'string' ? job.value : undefined;

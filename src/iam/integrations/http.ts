@@ -12,7 +12,6 @@ import { resolveResources } from '../resolve-resource';
  */
 export const httpRule: IntegrationRule = {
   service: 'http',
-  apis: { invoke: ['request-response'] },
   permissions(input) {
     const { condition, host } = endpointCondition(input);
     const connectionField = payloadPath(input.payload, ['Authentication', 'ConnectionArn']);

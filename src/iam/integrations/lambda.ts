@@ -52,7 +52,6 @@ export const LAMBDA_INVOKE_SID = 'LambdaInvoke';
 /** `arn:aws:states:::lambda:invoke` — the function comes from `FunctionName`. */
 export const lambdaRule: IntegrationRule = {
   service: 'lambda',
-  apis: { invoke: ['request-response', 'waitForTaskToken'] },
   permissions(input) {
     const resources = resolveResources(input, payloadField(input.payload, 'FunctionName'), {
       noun: 'function',

@@ -10,7 +10,6 @@ import { resolveResources } from '../resolve-resource';
  */
 export const snsRule: IntegrationRule = {
   service: 'sns',
-  apis: { publish: ['request-response', 'waitForTaskToken'] },
   permissions(input) {
     const direct = ['TargetArn', 'PhoneNumber']
       .map((key) => payloadField(input.payload, key))

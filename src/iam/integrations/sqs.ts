@@ -6,7 +6,6 @@ import { resolveResources } from '../resolve-resource';
 /** `sqs:sendMessage`: the queue ARN derived from `QueueUrl`. */
 export const sqsRule: IntegrationRule = {
   service: 'sqs',
-  apis: { sendMessage: ['request-response', 'waitForTaskToken'] },
   permissions(input) {
     const resources = resolveResources(input, payloadField(input.payload, 'QueueUrl'), {
       noun: 'queue URL',

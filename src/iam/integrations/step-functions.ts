@@ -13,7 +13,6 @@ import { resolveResources } from '../resolve-resource';
  */
 export const stepFunctionsRule: IntegrationRule = {
   service: 'states',
-  apis: { startExecution: ['request-response', 'sync', 'sync:2', 'waitForTaskToken'] },
   permissions(input) {
     const field = payloadField(input.payload, 'StateMachineArn');
     const machines = resolveResources(input, field, {

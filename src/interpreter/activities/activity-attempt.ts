@@ -31,10 +31,13 @@ export function runActivityAttempt(callbacks: CallbackRegistry, activities: Acti
 
   const queue = activities.queue(call.resource.arn);
   if (!queue) {
-    const error = new StatesError(
-      'States.Runtime',
-      `The activity '${call.resource.arn}' of state '${attempt.visit.name}' does not exist. Create it with createActivity(name) before starting the execution, or mock the state.`,
-    );
+    // A CLI user cannot create activities: only the mock file's words help them.
+    const { tasks } = frame.runtime;
+    const fix =
+      tasks.mockHintStyle === 'mock-file'
+        ? `Mock the state instead. ${tasks.missingMockHint?.(attempt.visit.name, call.resource) ?? ''}`
+        : 'Create it with createActivity(name) before starting the execution, or mock the state.';
+    const error = new StatesError('States.Runtime', `The activity '${call.resource.arn}' of state '${attempt.visit.name}' does not exist. ${fix}`);
     record(frame, 'ActivityScheduleFailed', { error: error.error, cause: error.cause });
     return Promise.reject(markLocated(error));
   }

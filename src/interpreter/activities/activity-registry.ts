@@ -1,3 +1,4 @@
+import { isValidResourceName } from '../../asl/resource-names';
 import type { Clock } from '../clock/clock';
 import { StepFunctionsApiError } from '../callbacks/api-error';
 import { ActivityQueue, type ActivityTask } from './activity-queue';
@@ -14,8 +15,6 @@ interface Activity extends ActivityDescription {
 }
 
 const ACTIVITY_ARN = /^arn:[^:]+:states:[^:]*:[^:]*:activity:(.+)$/;
-// AWS: 1-80 characters; no whitespace, brackets, wildcards, punctuation or control characters.
-const INVALID_NAME_CHARACTER = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * The activities of one interpreter (`CreateActivity`, `DescribeActivity`, `ListActivities`,
@@ -36,7 +35,7 @@ export class ActivityRegistry {
 
   /** `CreateActivity` (idempotent: the same name returns the existing activity). */
   create(name: string): { activityArn: string; creationDate: Date } {
-    if (typeof name !== 'string' || name.length < 1 || name.length > 80 || INVALID_NAME_CHARACTER.test(name)) {
+    if (!isValidResourceName(name)) {
       throw new StepFunctionsApiError(
         'InvalidName',
         `Invalid Name: '${String(name)}'. An activity name has 1 to 80 characters, without whitespace, brackets, wildcards or punctuation such as : / # % & $.`,

@@ -1,6 +1,8 @@
 import type { Json } from '../../asl/types';
 import { toStatesError } from '../errors';
 import type { ActivityTask } from './activity-queue';
+import type { Clock } from '../clock/clock';
+import { holdWhileWorking } from '../tasks/call-mock';
 
 /** The API calls a worker makes (an {@link Interpreter} provides them; later, an AWS SDK client can too). */
 export interface ActivityWorkerApi {
@@ -8,6 +10,11 @@ export interface ActivityWorkerApi {
   sendTaskSuccess(taskToken: string, output: string): void;
   sendTaskFailure(taskToken: string, error?: string, cause?: string): void;
   sendTaskHeartbeat(taskToken: string): void;
+  /**
+   * The clock the tasks wait on (an {@link Interpreter} has one): it is held while the handler
+   * works, so an async handler takes no virtual time.
+   */
+  readonly clock?: Clock;
 }
 
 /** What a handler gets besides the input. */
@@ -21,6 +28,7 @@ export interface ActivityTaskContext {
 /** Returns the task's output, or throws (`taskFailure(error, cause)`, or any Error: error = its name, cause = its message). */
 export type ActivityHandler = (input: Json, task: ActivityTaskContext) => Json | Promise<Json>;
 
+/** A running activity worker started by `startActivityWorker`; `stop()` ends it. */
 export interface ActivityWorker {
   readonly workerName: string;
   /** Tasks answered so far (successes and failures). */
@@ -70,7 +78,7 @@ export function startActivityWorker(
       const taskToken = task.taskToken;
       const context: ActivityTaskContext = { taskToken, workerName, heartbeat: () => api.sendTaskHeartbeat(taskToken) };
       try {
-        const output = await handler(JSON.parse(task.input ?? 'null') as Json, context);
+        const output = await holdWhileWorking(api.clock, handler(JSON.parse(task.input ?? 'null') as Json, context));
         answer(taskToken, () => api.sendTaskSuccess(taskToken, JSON.stringify(output ?? null)));
       } catch (thrown) {
         const error = toStatesError(thrown);

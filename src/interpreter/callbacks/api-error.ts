@@ -7,7 +7,10 @@ export type StepFunctionsApiErrorName =
   | 'ActivityDoesNotExist'
   | 'InvalidArn'
   | 'InvalidName'
-  | 'ValidationException';
+  | 'ValidationException'
+  // TestState's answers to a bad definition or input.
+  | 'InvalidDefinition'
+  | 'InvalidExecutionInput';
 
 /**
  * A rejected API call (`SendTaskSuccess`, `GetActivityTask`, ...), named as AWS names it so an

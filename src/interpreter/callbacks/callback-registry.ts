@@ -4,6 +4,7 @@ import { StatesError } from '../errors';
 import { StepFunctionsApiError } from './api-error';
 import { matchesFilter, type PendingTask, type PendingTaskFilter, type TaskTokenOutcome } from './pending-task';
 import { decodeTaskToken } from './task-token';
+import { nestingProblem } from '../../asl/json-nesting';
 
 /** Who receives the answers sent for an open task token (a {@link TaskWait}). */
 export interface TaskReceiver {
@@ -151,11 +152,17 @@ function parseOutput(output: string): Json {
   if (Buffer.byteLength(output, 'utf8') > PAYLOAD_LIMIT_BYTES) {
     throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: the output exceeds the 256 KiB (${PAYLOAD_LIMIT_BYTES} bytes) limit.`);
   }
+  let value: Json;
   try {
-    return JSON.parse(output) as Json;
+    value = JSON.parse(output) as Json;
   } catch (error) {
     throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: the output is not valid JSON (${(error as Error).message}).`);
   }
+  // Refused before the token closes: a 5,000-level answer used to throw later, inside the answer,
+  // leaving the execution RUNNING forever (issue 8).
+  const nesting = nestingProblem(value);
+  if (nesting) throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: ${nesting}.`);
+  return value;
 }
 
 function abbreviate(text: string): string {

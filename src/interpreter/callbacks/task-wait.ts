@@ -1,6 +1,7 @@
 import type { Json } from '../../asl/types';
 import type { Timer } from '../clock/clock';
 import { exceedsPayloadLimit } from '../data/json-size';
+import { toJsonValue } from '../data/to-json-value';
 import type { Aborted } from '../engine/abort-scope';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { StatesError } from '../errors';
@@ -70,7 +71,15 @@ export class TaskWait {
     return clock.now() + this.heartbeatSeconds * 1000;
   }
 
-  succeed(value: Json): void {
+  succeed(answer: Json): void {
+    const json = toJsonValue(answer);
+    if ('problem' in json) {
+      // A mock or worker answered with something JSON cannot hold (`undefined`, a BigInt, a
+      // circular object...): a clear failure instead of an execution that SUCCEEDs with no output.
+      this.fail(new StatesError('States.Runtime', `The answer to Task state '${this.options.visit.name}' is not JSON: ${json.problem}.`));
+      return;
+    }
+    const value = json.value;
     if (!this.begin('SUCCEEDED')) return;
     const { events, visit } = this.options;
     if (exceedsPayloadLimit(value)) {

@@ -4,6 +4,7 @@ import { taskInvocation, type TaskCall } from '../tasks/invoke-task';
 import type { TaskEvents } from '../tasks/task-events';
 import type { TaskAttempt } from '../tasks/task-integrations';
 import { isNeverAnswers, type TaskMock } from '../tasks/task-mocks';
+import { callMock } from '../tasks/call-mock';
 import type { CallbackRegistry } from './callback-registry';
 import type { PendingTask } from './pending-task';
 import { TaskWait, type AbandonReason } from './task-wait';
@@ -66,9 +67,7 @@ export function startWaiting(task: PendingTask, wait: TaskWait, call: TaskCall, 
 export function answerFromMock(wait: TaskWait, mock: TaskMock, attempt: TaskAttempt): void {
   const { call, frame, visit } = attempt;
   const invocation = taskInvocation(call, frame, visit);
-  Promise.resolve()
-    .then(() => mock(call.input, invocation))
-    .then(
+  callMock(frame.runtime.clock, mock, call.input, invocation).then(
       (value) => {
         if (!isNeverAnswers(value)) wait.succeed(value as Json);
       },

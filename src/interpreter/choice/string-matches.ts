@@ -14,30 +14,45 @@ export type StringMatcher = (value: string) => boolean;
  * matches('foo23.log'); // true
  */
 export function compileStringMatches(pattern: string): StringMatcher {
-  let source = '';
+  // Literal runs between the stars; a glob of literals and `*` needs no backtracking: the first run
+  // is a prefix, the last a suffix, and each middle run is found leftmost (greedy leftmost is
+  // optimal for `*`). A regular expression here backtracked catastrophically (`*-*-*.log` against
+  // 8,000 dashes ran for minutes, issue 8).
+  const runs: string[] = [];
   let literalRun = '';
-  let hasWildcard = false;
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i];
     if (char === '\\') {
       if (i + 1 === pattern.length) return danglingBackslash(pattern);
       literalRun += pattern[++i];
     } else if (char === '*') {
-      source += escapeRegExp(literalRun) + '[\\s\\S]*';
+      runs.push(literalRun);
       literalRun = '';
-      hasWildcard = true;
     } else {
       literalRun += char;
     }
   }
-  if (!hasWildcard) {
-    // No wildcard: plain equality is cheaper than a regular expression.
+  runs.push(literalRun);
+  if (runs.length === 1) {
+    // No wildcard: plain equality.
     const literal = literalRun;
     return (value) => value === literal;
   }
-  source += escapeRegExp(literalRun);
-  const regExp = new RegExp(`^${source}$`);
-  return (value) => regExp.test(value);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const middle = runs.slice(1, -1).filter((run) => run !== '');
+  const minLength = first.length + last.length;
+  return (value) => {
+    if (value.length < minLength || !value.startsWith(first) || !value.endsWith(last)) return false;
+    let from = first.length;
+    const until = value.length - last.length;
+    for (const run of middle) {
+      const at = value.indexOf(run, from);
+      if (at < 0 || at + run.length > until) return false;
+      from = at + run.length;
+    }
+    return true;
+  };
 }
 
 function danglingBackslash(pattern: string): StringMatcher {
@@ -46,8 +61,4 @@ function danglingBackslash(pattern: string): StringMatcher {
       `The StringMatches pattern '${pattern}' ends with an unescaped backslash: write '\\\\' for a literal backslash or '\\*' for a literal star.`,
     );
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

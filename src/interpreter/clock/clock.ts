@@ -8,8 +8,16 @@ export interface Clock {
   now(): number;
   /** Calls `fire` once `delayMs` have passed on this clock; `cancel()` prevents it. */
   setTimer(delayMs: number, fire: () => void): Timer;
+  /**
+   * Keeps time from moving until the returned release is called (idempotent). The interpreter
+   * holds the clock while a mock, callback answer or activity handler it waits on is still
+   * working (an async mock awaiting a real timer, file or network call): a mock takes no virtual
+   * time. Clocks that follow real time need not implement it.
+   */
+  hold?(): () => void;
 }
 
+/** A scheduled callback on a {@link Clock}; `cancel()` releases it. */
 export interface Timer {
   cancel(): void;
 }

@@ -28,8 +28,9 @@ const COMPACT_AFTER = 64;
  * every pending microtask (promise continuation), so all work that can happen "now" happens before
  * time moves. Timers fire one per idle turn, in deadline order (ties in creation order).
  *
- * Work that waits on real I/O (a mock that calls a real service) does not hold the clock: use
- * {@link RealClock} for that.
+ * Work that waits on real I/O (an async mock awaiting a timer, a file or a real service) would
+ * leave the process idle without being done, so the interpreter {@link hold}s the clock while such
+ * work is in flight: time moves only once every mock it waits on has answered.
  *
  * @example
  * const clock = new VirtualClock(Date.parse('2024-01-01T00:00:00Z'));
@@ -43,6 +44,8 @@ export class VirtualClock implements Clock {
   private idleCheckPending = false;
   /** Cancelled timers still in the heap (removed lazily, or all at once when they pile up). */
   private cancelledInHeap = 0;
+  /** Work in flight that time must wait for (see {@link hold}). */
+  private holds = 0;
 
   constructor(startMs: number = Date.now()) {
     this.current = startMs;
@@ -82,6 +85,25 @@ export class VirtualClock implements Clock {
     this.cancelledInHeap = 0;
   }
 
+  /**
+   * Stops time until the returned release is called (calling it again does nothing). While any
+   * hold is open no timer fires, however long the process stays idle.
+   *
+   * @example
+   * const release = clock.hold();
+   * await fetch(url); // the clock stands still meanwhile
+   * release();
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.holds === 0 && this.heap.length > 0) this.scheduleIdleCheck();
+    };
+  }
+
   /** Number of timers still waiting (cancelled ones excluded). */
   get pendingTimers(): number {
     return this.heap.filter((t) => !t.cancelled).length;
@@ -106,6 +128,8 @@ export class VirtualClock implements Clock {
   }
 
   private fireEarliest(): void {
+    // The last release schedules the next check.
+    if (this.holds > 0) return;
     let timer = this.popTimer();
     while (timer && timer.cancelled) timer = this.popTimer();
     if (!timer) return;

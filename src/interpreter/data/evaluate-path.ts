@@ -1,6 +1,8 @@
-import { JSONPath } from 'jsonpath-plus';
-import { parsePath, type PathSegment, type PathRoot } from '../../asl/json-path';
+import { BoundedCache, PARSE_CACHE_CAPACITY } from '../../asl/bounded-cache';
+import { parsePath, parseQuery, type PathSegment, type PathRoot } from '../../asl/json-path';
 import type { Json } from '../../asl/types';
+import { runtimeError } from '../errors';
+import { queryPath } from './query-path';
 
 /** Returned (never thrown) when a definite path selects nothing; callers word the error. */
 export const MISSING: unique symbol = Symbol('missing');
@@ -16,12 +18,13 @@ export interface PathScope {
 
 export type CompiledPath = (scope: PathScope) => Json | Missing;
 
-const cache = new Map<string, CompiledPath>();
+const cache = new BoundedCache<string, CompiledPath>(PARSE_CACHE_CAPACITY);
 
 /**
  * Compiles a JSONPath once (cached by its text) into a function over a scope. Reference paths
- * (member and index access) become a direct walk; anything else goes through jsonpath-plus and
- * yields an array of the matches, as Jayway does for indefinite paths.
+ * (member and index access) become a direct walk; anything else is parsed into query steps
+ * (filters as data: no JavaScript is evaluated) and yields an array of the matches, as Jayway does
+ * for indefinite paths.
  *
  * @example
  * const read = compilePath('$.order.items[0].sku');
@@ -54,10 +57,19 @@ function buildPath(path: string): CompiledPath {
     }
     return (scope) => walk(readRoot(scope), segments);
   }
+  const query = parseQuery(relative);
+  if ('problem' in query) {
+    // The validator rejects such paths; a document that skipped it fails like AWS, not internally.
+    const cause = `Invalid path '${path}': ${query.problem}`;
+    return () => {
+      throw runtimeError(cause);
+    };
+  }
+  const { steps } = query;
   return (scope) => {
     const root = readRoot(scope);
     if (root === MISSING) return MISSING;
-    return queryIndefinite(relative, root);
+    return queryPath(steps, root);
   };
 }
 
@@ -94,10 +106,4 @@ function walk(value: Json | Missing, segments: readonly PathSegment[]): Json | M
     if (current === MISSING) return MISSING;
   }
   return current;
-}
-
-function queryIndefinite(relative: string, json: Json): Json {
-  // jsonpath-plus's default evaluator is its safe subset (no arbitrary code).
-  const matches = JSONPath({ path: relative, json: json as object, wrap: true });
-  return (matches ?? []) as Json[];
 }

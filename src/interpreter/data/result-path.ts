@@ -40,7 +40,11 @@ function writeAt(target: Json, segments: readonly PathSegment[], index: number, 
   const existing = Object.prototype.hasOwnProperty.call(target, segment) ? target[segment] : undefined;
   const child = existing === undefined && index + 1 < segments.length ? ({} as JsonObject) : existing;
   const copy: JsonObject = { ...target };
-  copy[segment] = writeAt(child as Json, segments, index + 1, value, path);
+  const written = writeAt(child as Json, segments, index + 1, value, path);
+  // An assignment to `__proto__` would set the copy's prototype and drop the result (issue 8);
+  // JSON has no prototypes, so it is a member like any other.
+  if (segment === '__proto__') Object.defineProperty(copy, segment, { value: written, enumerable: true, writable: true, configurable: true });
+  else copy[segment] = written;
   return copy;
 }
 

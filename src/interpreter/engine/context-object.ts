@@ -8,6 +8,9 @@ const RETRYING_TYPES = new Set(['Task', 'Parallel', 'Map']);
 
 /** Builds the context object (`$$` / `$states.context`) for the state being visited. */
 export function contextObject(frame: Frame, visit: StateVisit): JsonObject {
+  // TestState runs with the context object its caller gave (or made up), whole (plus `Map` while an ItemSelector runs).
+  const given = frame.runtime.stateTest?.context;
+  if (given) return visit.mapItem === undefined ? given : { ...given, Map: { Item: visit.mapItem } };
   const state: JsonObject = { Name: visit.name, EnteredTime: formatTimestamp(visit.enteredAt) };
   if (RETRYING_TYPES.has(visit.type)) state.RetryCount = visit.retryCount;
   const context: JsonObject = {

@@ -1,4 +1,5 @@
 import type { NestedStateMachine, State, StateMachineDefinition } from '../../asl/types';
+import { effectiveQueryLanguage } from '../../asl/walk';
 import { compileChoiceState } from '../states/choice-state';
 import { compileFailState } from '../states/fail-state';
 import { compileMapState } from '../states/map-state';
@@ -36,8 +37,7 @@ function prepareMachine(machine: NestedStateMachine, definition: StateMachineDef
   for (const [name, state] of Object.entries(machine.States)) {
     const context: StateCompileContext = {
       name,
-      // Nested states default to the top-level language, not the enclosing state's (ASL spec).
-      queryLanguage: state.QueryLanguage ?? definition.QueryLanguage ?? 'JSONPath',
+      queryLanguage: effectiveQueryLanguage(state.QueryLanguage, definition.QueryLanguage),
       prepareNested: (nested) => prepareMachine(nested, definition),
       definition,
     };

@@ -10,6 +10,7 @@ import type { AnswerRecorder } from '../persistence/answer-log';
 import type { AbortScope } from './abort-scope';
 import type { StateScope } from './context-object';
 import type { VisitRecord } from './state-visit';
+import type { StateTestHooks } from './state-test-hooks';
 
 /** Variables visible in a scope; inner scopes are `Object.create(outer)` (reads fall through). */
 export type Variables = Record<string, Json>;
@@ -32,6 +33,8 @@ export interface ExecutionRuntime {
   integrations?: TaskIntegrations;
   /** Records answers from outside (callbacks, workers, stops) for snapshots; absent when the history is not kept. */
   answers?: AnswerRecorder;
+  /** Set only by TestState, which runs one state alone (src/test-state). */
+  stateTest?: StateTestHooks;
 }
 
 /** One thread of control: the top-level machine, a Parallel branch or a Map iteration. */

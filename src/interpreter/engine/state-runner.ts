@@ -73,7 +73,9 @@ export class StateRunner implements PreparedState, VisitedState {
 
   /** Runs one attempt: flow in, work, flow out. */
   private readonly attempt = (raw: Json, frame: Frame, visit: StateVisit): Json | Promise<Json> => {
-    const { flow, work, beforeAttempt } = this.parts;
+    const { flow, beforeAttempt } = this.parts;
+    // TestState replaces the state's work with its mock (absent in executions).
+    const work = frame.runtime.stateTest?.work ?? this.parts.work;
     if (beforeAttempt) beforeAttempt(frame, visit);
     const effective = flow.enter(raw, frame, visit);
     if (effective instanceof Promise) {
@@ -134,7 +136,8 @@ export class StateRunner implements PreparedState, VisitedState {
       return thrown;
     }
     if (!(thrown instanceof StatesError)) return thrown;
-    const error = locateError(thrown, visit);
+    // TestState words evaluation failures without the execution's "entered at the event id" prefix (recorded).
+    const error = frame.runtime.stateTest ? markLocated(thrown) : locateError(thrown, visit);
     if (error.error === 'States.QueryEvaluationError' && !evaluationRecorded.has(error)) {
       evaluationRecorded.add(error);
       record(frame, 'EvaluationFailed', { state: this.name, error: error.error, cause: error.cause ?? undefined, location: evaluationLocation(error) });

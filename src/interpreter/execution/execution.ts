@@ -4,7 +4,7 @@ import type { Clock, Timer } from '../clock/clock';
 import { exceedsPayloadLimit } from '../data/json-size';
 import { StatesError } from '../errors';
 import { ExecutionHistory } from '../history/history';
-import type { HistoryEvent } from '../history/history-event';
+import type { HistoryEvent, RecordedEvent } from '../history/history-event';
 import type { S3ObjectStore } from '../item-data';
 import type { RandomSource } from '../random/seeded-random';
 import { AbortScope, Aborted } from '../engine/abort-scope';
@@ -16,7 +16,7 @@ import type { ExecutionResult, ExecutionStatus, StateMachineType } from './types
 import { mapRunsOf, type MapRun } from '../states/map/map-run';
 import { historyLimit } from './history-limit';
 import { AnswerLog } from '../persistence/answer-log';
-import type { ExecutionSnapshot } from '../persistence/snapshot-format';
+import type { ExecutionAnswer, ExecutionSnapshot } from '../persistence/snapshot-format';
 import { takeSnapshot } from '../persistence/take-snapshot';
 import { randomPosition } from '../random/seeded-random';
 
@@ -125,6 +125,14 @@ export class Execution {
   }
 
   /**
+   * The same events unrendered (details as JSON values, timestamps in epoch ms): for tools that
+   * read many histories and only look at names, errors and times (`statecraft verify`'s coverage).
+   */
+  recordedHistory(): RecordedEvent[] {
+    return this.runtime.history.recordedEvents();
+  }
+
+  /**
    * The Map Runs this execution's Distributed Map states started, each listing its child
    * executions (status, input, output, `history()`, `describe()`).
    *
@@ -156,6 +164,14 @@ export class Execution {
   stop(error?: string, cause?: string): void {
     if (this.currentStatus === 'RUNNING' && !this.endedBy) this.answers?.stopped(error, cause);
     this.end({ status: 'ABORTED', error, cause }, 'The execution was stopped.');
+  }
+
+  /**
+   * The outside answers recorded so far, in order (the live list a snapshot copies): lets a
+   * durable host journal each one as it arrives instead of re-copying whole snapshots.
+   */
+  recordedAnswers(): readonly ExecutionAnswer[] {
+    return this.answers?.entries ?? [];
   }
 
   /**

@@ -17,6 +17,7 @@ import { resumeExecution, type ResumeExecutionOptions } from '../persistence/res
 import type { ExecutionSnapshot } from '../persistence/snapshot-format';
 import type { InterpreterServices } from './interpreter-services';
 import { StateMachine } from './state-machine';
+import { MockConfigError, mockConfigProblems } from '../tasks/mock-config-file';
 import type { ExecutionResult, InterpreterOptions, StartExecutionOptions, StateMachineOptions } from './types';
 
 /**
@@ -34,7 +35,12 @@ export class Interpreter {
   private readonly services: InterpreterServices;
   private readonly integrations: IntegrationRuntime;
 
+  /** Throws `MockConfigError` listing every problem when `mockConfig` is not a usable MockConfigFile. */
   constructor(options: InterpreterOptions = {}) {
+    if (options.mockConfig !== undefined) {
+      const problems = mockConfigProblems(options.mockConfig);
+      if (problems.length > 0) throw new MockConfigError(problems);
+    }
     this.clock = makeClock(options);
     const seed = options.seed ?? 0;
     let executions = 0;

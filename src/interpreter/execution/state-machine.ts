@@ -3,11 +3,14 @@ import { assertValidDefinition } from '../../asl/validate';
 import { prepareDefinition } from '../engine/prepare';
 import type { PreparedMachine } from '../engine/runtime';
 import { randomUuid, type RandomSource } from '../random/seeded-random';
-import { mocksFromConfigFile } from '../tasks/mock-config-file';
+import { mocksFromConfigFile, type MockConfigFile } from '../tasks/mock-config-file';
+import type { TaskMocks } from '../tasks/task-mocks';
 import { MockTaskDispatcher } from '../tasks/task-dispatcher';
 import { Execution } from './execution';
 import type { InterpreterServices } from './interpreter-services';
 import type { StartExecutionOptions, StateMachineOptions, StateMachineType } from './types';
+import { toJsonValue } from '../data/to-json-value';
+import { StepFunctionsApiError } from '../callbacks/api-error';
 
 /**
  * A validated, compiled state machine. Compiling happens once here; every execution reuses it.
@@ -23,6 +26,7 @@ export class StateMachine {
   readonly roleArn: string;
   readonly definition: StateMachineDefinition;
   private readonly prepared: PreparedMachine;
+  private readonly configMocks = new WeakMap<MockConfigFile, Map<string, TaskMocks>>();
 
   /** Throws `InvalidDefinitionError` (listing every problem) when the definition is not valid ASL. */
   constructor(
@@ -39,6 +43,18 @@ export class StateMachine {
     this.prepared = prepareDefinition(definition);
   }
 
+  /**
+   * A test case's mocks, checked against this definition (throws `MockConfigError`) and built once
+   * per file and test case: many executions of one test case share them.
+   */
+  private testCaseMocks(config: MockConfigFile, testCase: string): TaskMocks {
+    let byTestCase = this.configMocks.get(config);
+    if (!byTestCase) this.configMocks.set(config, (byTestCase = new Map()));
+    let mocks = byTestCase.get(testCase);
+    if (!mocks) byTestCase.set(testCase, (mocks = mocksFromConfigFile(config, this.name, testCase, this.definition)));
+    return mocks;
+  }
+
   /** Standard: `…:execution:<machine>:<name>`; Express: `…:express:<machine>:<name>:<uuid>`. */
   private executionArn(name: string, random: RandomSource): string {
     const prefix = `arn:aws:states:${this.services.region}:${this.services.accountId}`;
@@ -47,13 +63,20 @@ export class StateMachine {
 
   /** Starts an execution (input defaults to `{}`, as in AWS). */
   startExecution(input: Json = {}, options: StartExecutionOptions = {}): Execution {
+    // The input is JSON text on AWS: normalise what JavaScript hands us as serialising it would
+    // (`{ test: undefined }` is `{}`), refuse what JSON cannot hold (issue 8).
+    const json = toJsonValue(input);
+    if ('problem' in json) {
+      throw new StepFunctionsApiError('InvalidExecutionInput', `Invalid execution input for state machine '${this.name}': ${json.problem}.`);
+    }
+    input = json.value;
     const random = this.services.nextRandom();
     const name = options.name ?? randomUuid(random);
     const config = options.mockConfig ?? this.services.mockConfig;
     if (options.testCase !== undefined && !config) {
       throw new Error(`startExecution: testCase '${options.testCase}' given but no mockConfig (pass it to the Interpreter or to startExecution).`);
     }
-    const configMocks = options.testCase !== undefined && config ? mocksFromConfigFile(config, this.name, options.testCase) : undefined;
+    const configMocks = options.testCase !== undefined && config ? this.testCaseMocks(config, options.testCase) : undefined;
     // An execution's own mocks reach the executions it starts (matched by their state names / resources).
     const executionMocks = options.mocks ? [options.mocks, ...(options.inheritedMocks ?? [])] : (options.inheritedMocks ?? []);
     return new Execution({
@@ -70,7 +93,11 @@ export class StateMachine {
       accountId: this.services.accountId,
       clock: this.services.clock,
       random,
-      tasks: new MockTaskDispatcher([...executionMocks, configMocks, this.services.mocks], executionMocks),
+      tasks: new MockTaskDispatcher([...executionMocks, configMocks, this.services.mocks], executionMocks, {
+        style: options.mockHints ?? 'code',
+        stateMachineName: this.name,
+        ...(options.testCase === undefined ? {} : { testCase: options.testCase }),
+      }),
       s3: this.services.s3,
       maxHistoryEvents: this.services.maxHistoryEvents,
       maxExpressEvents: this.services.maxExpressEvents,

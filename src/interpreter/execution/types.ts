@@ -2,9 +2,12 @@ import type { Json } from '../../asl/types';
 import type { Clock } from '../clock/clock';
 import type { S3ObjectStore } from '../item-data';
 import type { MockConfigFile } from '../tasks/mock-config-file';
+import type { MockHintStyle } from '../tasks/missing-mock-hint';
 import type { TaskMocks } from '../tasks/task-mocks';
 
+/** An execution's status, as `DescribeExecution` reports it. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+/** `STANDARD` or `EXPRESS`. */
 export type StateMachineType = 'STANDARD' | 'EXPRESS';
 
 /** How an execution ended. `error`/`cause` are absent when AWS would not report them. */
@@ -15,6 +18,7 @@ export interface ExecutionResult {
   cause?: string;
 }
 
+/** Options of `new Interpreter(...)`. */
 export interface InterpreterOptions {
   /** `'virtual'` (default: timers jump when the process is idle), `'real'`, or your own {@link Clock}. */
   clock?: 'virtual' | 'real' | Clock;
@@ -45,6 +49,7 @@ export interface InterpreterOptions {
   recordHistory?: boolean;
 }
 
+/** Options of `interpreter.createStateMachine(definition, options)`. */
 export interface StateMachineOptions {
   /** Default `'StateMachine'`. */
   name?: string;
@@ -54,6 +59,7 @@ export interface StateMachineOptions {
   roleArn?: string;
 }
 
+/** Options of `stateMachine.startExecution(input, options)`. */
 export interface StartExecutionOptions {
   /** Default: a UUID drawn from the seeded random source. */
   name?: string;
@@ -69,6 +75,11 @@ export interface StartExecutionOptions {
   testCase?: string;
   /** Overrides the interpreter's `mockConfig` for this execution. */
   mockConfig?: MockConfigFile;
+  /**
+   * How a Task with no mock explains what to do: `'code'` (default) shows a `mocks: {...}` entry,
+   * `'mock-file'` a MockConfigFile entry (the CLI's users mock only through the file).
+   */
+  mockHints?: MockHintStyle;
   /** Express only: start as StartSyncExecution does (its `$$.Execution` has no `RedriveCount`). */
   synchronous?: boolean;
 }

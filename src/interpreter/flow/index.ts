@@ -16,4 +16,4 @@ export { compileNumericSetting, type NumericSettingRule, type ResolveNumber } fr
 export function compileStateDataFlow(state: State, queryLanguage: QueryLanguage, fields: object = state): StateDataFlow {
   return queryLanguage === 'JSONata' ? compileJsonataFlow(fields as never) : compileJsonPathFlow(fields as never);
 }
-export { EXECUTION_VARIABLES_LIMIT_BYTES, releaseVariableScope, storedVariableBytes } from './variable-storage';
+export { EXECUTION_VARIABLES_LIMIT_BYTES, releaseVariableScope } from './variable-storage';

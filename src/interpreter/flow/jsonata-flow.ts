@@ -22,9 +22,15 @@ export function compileJsonataFlow(fields: JsonataFields): StateDataFlow {
   const assign = fields.Assign === undefined ? undefined : compileJsonataField(fields.Assign, 'Assign');
   return {
     enter(raw, frame, visit) {
-      return args ? evaluateJsonataField(args, () => jsonataBindings(frame, visit, raw)) : raw;
+      const effective = args ? evaluateJsonataField(args, () => jsonataBindings(frame, visit, raw)) : raw;
+      const observe = frame.runtime.stateTest?.observe;
+      if (!observe) return effective;
+      if (effective instanceof Promise) return effective.then((e) => (observe('afterArguments', e), e));
+      observe('afterArguments', effective);
+      return effective;
     },
     leave(raw, result, frame, visit) {
+      frame.runtime.stateTest?.observe?.('result', result);
       // A matched Choice rule replaces the state's Output/Assign (null: the rule has none).
       const activeOutput = visit.outputOverride !== undefined ? (visit.outputOverride as JsonataField | null) : output;
       const activeAssign = visit.assignOverride !== undefined ? (visit.assignOverride as JsonataField | null) : assign;

@@ -40,7 +40,10 @@ export function compileJsonPathFlow(fields: JsonPathFields): StateDataFlow {
     enter(raw, frame, visit) {
       // Each step's evaluation is synchronous and over before the next: one borrowed scope serves all.
       let value = inputPath ? inputPath(borrowScope(raw, frame, visit)) : raw;
+      const observe = frame.runtime.stateTest?.observe;
+      observe?.('afterInputPath', value);
       if (parameters) value = parameters(borrowScope(value, frame, visit), frame.runtime.random);
+      observe?.('afterParameters', value);
       return value;
     },
     leave(raw, result, frame, visit) {
@@ -50,6 +53,12 @@ export function compileJsonPathFlow(fields: JsonPathFields): StateDataFlow {
       const assigned = activeAssign ? activeAssign(resultScope!, frame.runtime.random) : undefined;
       const selected = resultSelector ? resultSelector(resultScope!, frame.runtime.random) : result;
       const combined = placeResult(raw, selected);
+      const observe = frame.runtime.stateTest?.observe;
+      if (observe) {
+        observe('result', result);
+        observe('afterResultSelector', selected);
+        observe('afterResultPath', combined);
+      }
       const output = outputPath ? outputPath(borrowScope(combined, frame, visit)) : combined;
       if (assigned !== undefined) assignVariables(frame, visit, assigned);
       return output;

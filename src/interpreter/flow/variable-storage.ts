@@ -46,8 +46,3 @@ export function releaseVariableScope(frame: Frame): void {
   if (total) total.bytes -= bytes;
   scopeSizes.delete(frame.variables);
 }
-
-/** The bytes the execution's variables take now (for tests and diagnostics). */
-export function storedVariableBytes(runtime: ExecutionRuntime): number {
-  return executionTotals.get(runtime)?.bytes ?? 0;
-}

@@ -99,7 +99,7 @@ export class ExecutionHistory {
 
   /** Appends an event and returns its id. Throws `States.Runtime` once the limit is exceeded. */
   add(type: HistoryEventType, previousEventId: number, details?: RecordedDetails): number {
-    if (this.maxEvents !== null && this.count >= this.maxEvents && !isExecutionEnd(type)) throw this.limitReached();
+    if (this.maxEvents !== null && this.count >= this.maxEvents - 1 && !isExecutionEnd(type)) throw this.limitReached();
     return this.append(detailsKind(type), previousEventId, details);
   }
 
@@ -108,7 +108,9 @@ export class ExecutionHistory {
    * `reference` is the state input (Entered), output (Exited) or iteration index (Iteration).
    */
   addCompact(kind: number, previousEventId: number, reference: Json, assignedVariables?: Record<string, Json>): number {
-    if (this.maxEvents !== null && this.count >= this.maxEvents) throw this.limitReached();
+    // The last of the `maxEvents` ids belongs to the execution's end: on AWS event #25,000 can be
+    // ExecutionSucceeded, but no other event (issue 8: we allowed 25,001).
+    if (this.maxEvents !== null && this.count >= this.maxEvents - 1) throw this.limitReached();
     if (this.baseKind < 0) this.baseKind = Math.max(0, kind - WINDOW_BEFORE);
     const id = this.append(kind, previousEventId, reference);
     if (assignedVariables !== undefined && this.keep) (this.assigned ??= new Map()).set(id, assignedVariables);

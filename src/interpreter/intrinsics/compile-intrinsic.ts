@@ -6,13 +6,14 @@ import type { RandomSource } from '../random/seeded-random';
 import { INTRINSIC_IMPLEMENTATIONS } from './function-table';
 import { InvalidIntrinsicArguments, MissingIntrinsicArgument } from './intrinsic-failure';
 import type { IntrinsicEnvironment } from './intrinsic-function';
+import { BoundedCache, PARSE_CACHE_CAPACITY } from '../../asl/bounded-cache';
 
 /** An intrinsic call ready to run: throws `StatesError('States.Runtime', cause)` on failure. */
 export type CompiledIntrinsic = (scope: PathScope, random: RandomSource) => Json;
 
 type CompiledArgument = (scope: PathScope, env: IntrinsicEnvironment) => Json;
 
-const cache = new Map<string, CompiledIntrinsic>();
+const cache = new BoundedCache<string, CompiledIntrinsic>(PARSE_CACHE_CAPACITY);
 
 /**
  * Parses an intrinsic call once (cached by its text) into a function over a scope. Throws

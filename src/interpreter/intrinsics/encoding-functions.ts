@@ -7,14 +7,25 @@ import type { IntrinsicFunction } from './intrinsic-function';
 /** `Base64Encode`/`Base64Decode`/`Hash` accept at most this many characters (Developer Guide). */
 export const ENCODING_MAX_CHARACTERS = 10_000;
 
-/** AWS's algorithm names mapped to Node's. */
-const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
+/** AWS's algorithm names mapped to Node's (States.Hash and JSONata's `$hash`). */
+const HASH_ALGORITHMS: Readonly<Record<string, string>> = Object.freeze({
   MD5: 'md5',
   'SHA-1': 'sha1',
   'SHA-256': 'sha256',
   'SHA-384': 'sha384',
   'SHA-512': 'sha512',
-};
+});
+
+/** AWS's algorithm names, for messages. */
+export const HASH_ALGORITHM_NAMES: readonly string[] = Object.keys(HASH_ALGORITHMS);
+
+/**
+ * Node's name for an AWS hash algorithm, or `undefined`. An own-property check: a plain lookup
+ * found `constructor` and made `States.Hash('a', 'constructor')` an internal error (issue 8).
+ */
+export function nodeHashAlgorithm(name: string): string | undefined {
+  return Object.hasOwn(HASH_ALGORITHMS, name) ? HASH_ALGORITHMS[name] : undefined;
+}
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -41,9 +52,9 @@ export const encodingFunctions: Record<string, IntrinsicFunction> = {
       const fn = 'States.Hash';
       const text = expectMaxLength(fn, hashInput(data), ENCODING_MAX_CHARACTERS);
       const name = expectString(fn, 2, algorithm);
-      const nodeName = HASH_ALGORITHMS[name];
+      const nodeName = nodeHashAlgorithm(name);
       if (!nodeName) {
-        throw invalidArguments(fn, `unknown algorithm '${name}' (use one of ${Object.keys(HASH_ALGORITHMS).join(', ')})`);
+        throw invalidArguments(fn, `unknown algorithm '${name}' (use one of ${HASH_ALGORITHM_NAMES.join(', ')})`);
       }
       return createHash(nodeName).update(text, 'utf8').digest('hex');
     },

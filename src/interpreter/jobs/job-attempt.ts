@@ -9,6 +9,7 @@ import { recordScheduling, taskInvocation } from '../tasks/invoke-task';
 import { TaskEvents } from '../tasks/task-events';
 import type { TaskAttempt } from '../tasks/task-integrations';
 import { isNeverAnswers } from '../tasks/task-mocks';
+import { callMock } from '../tasks/call-mock';
 import type { JobRecord, JobRegistry } from './job-registry';
 import { isSyncJob, syncJob, type SyncJobSpec } from './sync-job';
 
@@ -31,9 +32,7 @@ export function runJobAttempt(jobs: JobRegistry, attempt: TaskAttempt, child: Ne
 
   if (mock) {
     const invocation = taskInvocation(call, frame, visit);
-    Promise.resolve()
-      .then(() => mock(call.input, invocation))
-      .then(
+    callMock(frame.runtime.clock, mock, call.input, invocation).then(
         (value) => {
           if (wait.isSettled) return;
           if (isNeverAnswers(value)) cancel = runMockJob(jobs, attempt, wait, syncJob({ runsForever: true }));

@@ -18,6 +18,7 @@ export interface SyncJobSpec {
   onCancel?: (job: JobRecord) => void;
 }
 
+/** A running `.sync` job a mock returned (`syncJob(...)`): it finishes on the clock. */
 export interface SyncJob extends SyncJobSpec {
   readonly [SYNC_JOB]: true;
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type jsonata from 'jsonata';
+import { ARRAY_RANGE_MAX_ITEMS } from '../intrinsics/array-functions';
+import { HASH_ALGORITHM_NAMES, nodeHashAlgorithm } from '../intrinsics/encoding-functions';
 import { randomUuid, seededRandom } from '../random/seeded-random';
 
 /**
@@ -26,13 +28,6 @@ export class JsonataFunctionError extends Error {
   }
 }
 
-const HASH_ALGORITHMS: Record<string, string> = {
-  MD5: 'md5',
-  'SHA-1': 'sha1',
-  'SHA-256': 'sha256',
-  'SHA-384': 'sha384',
-  'SHA-512': 'sha512',
-};
 
 /** A JSONata sequence: an array the evaluator collapses to its only element. */
 function sequence(values: number[]): number[] {
@@ -56,6 +51,12 @@ function range(start: number | undefined, end: number | undefined, step: number 
   const to = Math.trunc(end);
   const by = Math.trunc(step);
   if (by === 0 || (to > from && by < 0) || (to < from && by > 0)) return undefined;
+  // `$range` stands in for States.ArrayRange and shares its limit; counted before allocating, so
+  // `$range(0, 1e9, 1)` fails at once instead of exhausting memory (issue 8).
+  const count = Math.floor((to - from) / by) + 1;
+  if (count > ARRAY_RANGE_MAX_ITEMS) {
+    throw new JsonataFunctionError(undefined, `$range(${start}, ${end}, ${step}) would produce ${count} items, more than the limit of ${ARRAY_RANGE_MAX_ITEMS}`);
+  }
   const values: number[] = [];
   if (by > 0) for (let value = from; value <= to; value += by) values.push(value);
   else for (let value = from; value >= to; value += by) values.push(value);
@@ -64,11 +65,11 @@ function range(start: number | undefined, end: number | undefined, step: number 
 
 function hash(value: unknown, algorithm: string | undefined): string | undefined {
   if (value === undefined || algorithm === undefined) return undefined;
-  const nodeAlgorithm = HASH_ALGORITHMS[algorithm];
+  const nodeAlgorithm = nodeHashAlgorithm(algorithm);
   if (!nodeAlgorithm) {
     throw new JsonataFunctionError(
       undefined,
-      `The hash algorithm '${algorithm}' is not supported; use one of ${Object.keys(HASH_ALGORITHMS).join(', ')}`,
+      `The hash algorithm '${algorithm}' is not supported; use one of ${HASH_ALGORITHM_NAMES.join(', ')}`,
     );
   }
   const data = typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { BoundedCache, PARSE_CACHE_CAPACITY } from '../../asl/bounded-cache';
 import { jsonataBody } from '../../asl/jsonata-syntax';
 import type { Json } from '../../asl/types';
 import { StatesError } from '../errors';
@@ -7,6 +8,9 @@ import { evaluationLocation, withEvaluationLocation } from './evaluation-locatio
 import { evaluationError, returnedNothingError, unsupportedResultTypeError } from './jsonata-errors';
 import { toJson, UNSUPPORTED } from './to-json';
 import type { JsonataBindings } from './bindings';
+import { BUDGET_ERRORS, JSONATA_BUDGET } from './budget';
+
+const JSONATA_OPTIONS = { stack: JSONATA_BUDGET.depth, timeout: JSONATA_BUDGET.milliseconds, sequence: JSONATA_BUDGET.sequenceItems };
 
 /** One `{% %}` expression, parsed once and shared by every template that contains its text. */
 export interface CompiledExpression {
@@ -16,7 +20,7 @@ export interface CompiledExpression {
   evaluate(bindings: JsonataBindings, field: string): Promise<Json>;
 }
 
-const cache = new Map<string, CompiledExpression>();
+const cache = new BoundedCache<string, CompiledExpression>(PARSE_CACHE_CAPACITY);
 
 /**
  * Parses `{% body %}` once (cached by its text). Throws a plain `Error` naming the field when the
@@ -35,7 +39,7 @@ function buildExpression(expression: string, field: string): CompiledExpression 
   const body = jsonataBody(expression);
   let parsed: jsonata.Expression;
   try {
-    parsed = jsonata(body);
+    parsed = jsonata(body, JSONATA_OPTIONS);
   } catch (thrown) {
     const { code, message } = thrown as { code?: string; message?: string };
     throw new Error(`The JSONata expression '${body}' in field '${field}' does not parse: ${code ? `${code}: ` : ''}${message}`);
@@ -84,6 +88,12 @@ function toEvaluationError(thrown: unknown, body: string, field: string): States
   if (thrown instanceof StatesError) return evaluationLocation(thrown) === undefined ? withEvaluationLocation(thrown, field) : thrown;
   if (thrown instanceof JsonataFunctionError) return evaluationError(body, field, thrown.code, thrown.message);
   const { code, message } = (thrown ?? {}) as { code?: unknown; message?: unknown };
+  const limit = typeof code === 'string' ? BUDGET_ERRORS[code] : undefined;
+  if (limit !== undefined) return evaluationError(body, field, code as string, `The expression ${limit}.`);
+  if (thrown instanceof RangeError) {
+    // V8's own limits (string length, stack) reached by a runaway expression.
+    return evaluationError(body, field, undefined, `The expression exceeded a resource limit: ${thrown.message}.`);
+  }
   return evaluationError(body, field, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(thrown));
 }
 

@@ -79,7 +79,10 @@ function compileObject(object: { [key: string]: Json }, location: string): Evalu
     const result: { [key: string]: Json } = {};
     for (let i = 0; i < keys.length; i++) {
       const member = members[i];
-      result[keys[i]] = member ? await member(bindings) : (constants[i] as Json);
+      const value = member ? await member(bindings) : (constants[i] as Json);
+      // `__proto__` is a member like any other in JSON; an assignment would set the prototype.
+      if (keys[i] === '__proto__') Object.defineProperty(result, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+      else result[keys[i]] = value;
     }
     return result;
   };

@@ -3,6 +3,8 @@ import type { CallbackRegistry } from '../callbacks/callback-registry';
 import { toStatesError } from '../errors';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import { isNeverAnswers } from '../tasks/task-mocks';
+import { callMock } from '../tasks/call-mock';
+import type { Clock } from '../clock/clock';
 import { taskTarget } from '../tasks/task-target';
 
 /**
@@ -11,7 +13,7 @@ import { taskTarget } from '../tasks/task-target';
  * worker would: the mock's value is sent with SendTaskSuccess, a thrown error with
  * SendTaskFailure. The mock sees the task's input; its context object is not rebuilt (`{}`).
  */
-export function answerPendingCallbacks(callbacks: CallbackRegistry, mocks: TaskDispatcher, executionArn: string): void {
+export function answerPendingCallbacks(callbacks: CallbackRegistry, mocks: TaskDispatcher, executionArn: string, clock: Clock): void {
   for (const task of callbacks.pending({ executionArn })) {
     if (task.status !== 'STARTED') continue;
     const resource = taskTarget(task.resource);
@@ -26,9 +28,7 @@ export function answerPendingCallbacks(callbacks: CallbackRegistry, mocks: TaskD
       invocationIndex: mocks.nextInvocationIndex(task.stateName),
       retryCount: task.retryCount,
     };
-    Promise.resolve()
-      .then(() => mock(task.input, invocation))
-      .then(
+    callMock(clock, mock, task.input, invocation).then(
         (value) => {
           if (!isNeverAnswers(value) && callbacks.get(task.taskToken)) callbacks.sendTaskSuccess(task.taskToken, JSON.stringify((value ?? null) as Json));
         },

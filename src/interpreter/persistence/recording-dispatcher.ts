@@ -2,8 +2,9 @@ import type { Json } from '../../asl/types';
 import { toStatesError } from '../errors';
 import { isSyncJob } from '../jobs/sync-job';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
-import { isNeverAnswers, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
+import { answersAsWritten, isNeverAnswers, resultAsWritten, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
 import type { TaskTarget } from '../tasks/task-target';
+import type { MockHintStyle } from '../tasks/missing-mock-hint';
 import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format';
 
 /**
@@ -29,8 +30,9 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
     const mock = this.inner.resolve(stateName, resource);
     if (!mock) return undefined;
     const entry: MockAnswer = { kind: 'mock', state: stateName, call };
+    if (answersAsWritten(mock)) entry.asWritten = true;
     this.entries.push(entry);
-    return (input, invocation) => {
+    const recorded: TaskMock = (input, invocation) => {
       let answer;
       try {
         answer = mock(input, invocation);
@@ -47,10 +49,19 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
       } else entry.outcome = answerOutcome(answer);
       return answer;
     };
+    return entry.asWritten ? resultAsWritten(recorded) : recorded;
   }
 
   nextInvocationIndex(stateName: string): number {
     return this.inner.nextInvocationIndex(stateName);
+  }
+
+  get mockHintStyle(): MockHintStyle | undefined {
+    return this.inner.mockHintStyle;
+  }
+
+  missingMockHint(stateName: string, resource: TaskTarget): string | undefined {
+    return this.inner.missingMockHint?.(stateName, resource);
   }
 }
 

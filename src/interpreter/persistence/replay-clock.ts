@@ -1,5 +1,7 @@
 import type { Clock, Timer } from '../clock/clock';
 
+const NO_HOLD = (): void => {};
+
 /** A timer set while replaying; re-armed on the interpreter's clock when the execution goes live. */
 export class ReplayTimer implements Timer {
   cancelled = false;
@@ -42,6 +44,11 @@ export class ReplayClock implements Clock {
     const timer = new ReplayTimer(this.current + Math.max(0, delayMs), this.nextSeq++, fire);
     this.timers.push(timer);
     return timer;
+  }
+
+  /** While replaying, time moves only as the replay says; once live, the interpreter's clock decides. */
+  hold(): () => void {
+    return this.live?.hold?.() ?? NO_HOLD;
   }
 
   /** The timer due first (ties: the one set first), if any. */

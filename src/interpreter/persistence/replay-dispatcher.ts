@@ -1,8 +1,9 @@
 import { StatesError } from '../errors';
 import { syncJob } from '../jobs/sync-job';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
-import { neverAnswers, type TaskAnswer, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
+import { neverAnswers, resultAsWritten, type TaskAnswer, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
 import type { TaskTarget } from '../tasks/task-target';
+import type { MockHintStyle } from '../tasks/missing-mock-hint';
 import type { ReplaySession } from './replay-session';
 import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format';
 
@@ -37,11 +38,20 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
     if (!recorded) return undefined;
     const { outcome } = recorded;
     if (outcome === undefined) return this.answeredLive(stateName, resource);
-    return recorded.async ? () => settledPromise(outcome) : () => replayOutcome(outcome);
+    const replay: TaskMock = recorded.async ? () => settledPromise(outcome) : () => replayOutcome(outcome);
+    return recorded.asWritten ? resultAsWritten(replay) : replay;
   }
 
   nextInvocationIndex(stateName: string): number {
     return this.live.nextInvocationIndex(stateName);
+  }
+
+  get mockHintStyle(): MockHintStyle | undefined {
+    return this.live.mockHintStyle;
+  }
+
+  missingMockHint(stateName: string, resource: TaskTarget): string | undefined {
+    return this.live.missingMockHint?.(stateName, resource);
   }
 
   /** An attempt whose mock had not answered by the snapshot: the resume's mock answers it once live. */

@@ -101,7 +101,7 @@ export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnaps
   integrations.goLive();
   clock.goLive(services.clock);
   session.goLive();
-  answerPendingCallbacks(live.callbacks, liveMocks, saved.arn);
+  answerPendingCallbacks(live.callbacks, liveMocks, saved.arn, services.clock);
   return execution;
 }
 
@@ -128,13 +128,18 @@ function checkSnapshot(snapshot: ExecutionSnapshot): void {
 }
 
 /**
- * The activities the execution scheduled work on (from `ActivityScheduled` events). They exist
- * again in the replay, and in the interpreter (created if missing: a worker there serves them).
+ * The activities that existed when the execution scheduled work on them: an `ActivityScheduled`
+ * event not followed by `ActivityScheduleFailed` (an activity that did not exist records both, and
+ * must not exist in the replay either, or the failure would not be replayed). They exist again in
+ * the replay, and in the interpreter (created if missing: a worker there serves them).
  */
 function scheduledActivities(snapshot: ExecutionSnapshot, live: IntegrationRuntime): string[] {
+  type Event = { id?: number; previousEventId?: number; type?: Json; activityScheduledEventDetails?: { resource?: string } };
+  const events = snapshot.history as Event[];
+  const failedSchedules = new Set(events.filter((e) => e.type === 'ActivityScheduleFailed').map((e) => e.previousEventId));
   const arns = new Set<string>();
-  for (const event of snapshot.history as { type?: Json; activityScheduledEventDetails?: { resource?: string } }[]) {
-    const arn = event.type === 'ActivityScheduled' ? event.activityScheduledEventDetails?.resource : undefined;
+  for (const event of events) {
+    const arn = event.type === 'ActivityScheduled' && !failedSchedules.has(event.id) ? event.activityScheduledEventDetails?.resource : undefined;
     if (arn !== undefined) arns.add(arn);
   }
   return [...arns].map((arn) => {

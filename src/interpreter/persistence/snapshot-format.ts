@@ -54,6 +54,8 @@ export interface MockAnswer {
   call: number;
   outcome?: MockOutcome;
   async?: true;
+  /** The mock's result is the task's result as written (a MockConfigFile mock): replayed the same way. */
+  asWritten?: true;
 }
 
 /** When an outside answer arrived: the clock, and how many history events existed then. */
@@ -62,6 +64,7 @@ interface Arrival {
   afterEvent: number;
 }
 
+/** A recorded answer that arrived at a virtual time (a callback, an activity result). */
 export type TimedAnswer = Arrival &
   (
     | { kind: 'taskSuccess'; taskToken: string; output: Json }
@@ -71,4 +74,5 @@ export type TimedAnswer = Arrival &
     | { kind: 'stop'; error?: string; cause?: string }
   );
 
+/** One recorded answer in an execution snapshot (a mock result or a timed event). */
 export type ExecutionAnswer = MockAnswer | TimedAnswer;

@@ -1,5 +1,6 @@
 import type { Json } from '../../asl/types';
 import { exceedsPayloadLimit } from '../data/json-size';
+import { toJsonValue } from '../data/to-json-value';
 import { StatesError, toStatesError } from '../errors';
 import { markLocated } from '../error-handling/locate-error';
 import { contextObject } from '../engine/context-object';
@@ -7,8 +8,10 @@ import type { Frame, StateVisit } from '../engine/runtime';
 import { lambdaInvokeResponse } from './lambda-response';
 import { TaskEvents } from './task-events';
 import { isSyncJob } from '../jobs/sync-job';
-import { isNeverAnswers, type TaskInvocation } from './task-mocks';
+import { answersAsWritten, isNeverAnswers, type TaskInvocation } from './task-mocks';
 import type { TaskTarget } from './task-target';
+import { callMock } from './call-mock';
+import { missingMockHint } from './missing-mock-hint';
 
 /** AWS's default task timeout when `TimeoutSeconds` is absent. */
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
@@ -32,13 +35,14 @@ export function invokeTask(call: TaskCall, frame: Frame, visit: StateVisit): Pro
   // Callbacks, activities, `.sync` jobs and nested executions wait in the integration layer.
   const integrated = runtime.integrations?.invoke({ call, mock, frame, visit });
   if (integrated) return integrated;
-  if (!mock) throw markLocated(noMockError(visit.name, call.resource));
+  if (!mock) throw markLocated(noMockError(visit.name, call.resource, runtime.tasks.missingMockHint?.(visit.name, call.resource)));
 
   const events = new TaskEvents(frame, call.resource);
   recordScheduling(events, call, frame);
   events.started();
 
   const invocation = taskInvocation(call, frame, visit);
+  const asWritten = answersAsWritten(mock);
 
   const answer = new Promise<Json>((resolve, reject) => {
     // The first of: the mock's answer, the timeout/heartbeat, an abort.
@@ -65,15 +69,13 @@ export function invokeTask(call: TaskCall, frame: Frame, visit: StateVisit): Pro
       unsubscribe();
       fn();
     };
-    Promise.resolve()
-      .then(() => mock(call.input, invocation))
-      .then(
+    callMock(runtime.clock, mock, call.input, invocation).then(
         (value) => {
           if (isNeverAnswers(value)) return; // only the timer or an abort can end this attempt
           finish(() => {
             try {
               if (isSyncJob(value)) throw misusedSyncJob(visit.name, events);
-              resolve(succeed(call, value, events, frame, visit));
+              resolve(succeed(call, value, events, frame, visit, asWritten));
             } catch (error) {
               reject(error);
             }
@@ -114,7 +116,7 @@ export function taskInvocation(call: TaskCall, frame: Frame, visit: StateVisit):
   };
 }
 
-function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, visit: StateVisit): Json {
+function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, visit: StateVisit, asWritten: boolean): Json {
   if (value === undefined) {
     // A mock that forgot to return: say so instead of carrying `undefined` (which JSON cannot hold).
     const error = new StatesError(
@@ -124,8 +126,17 @@ function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, 
     events.failed(error.error, error.cause);
     throw markLocated(error);
   }
+  // Normalised as JSON serialisation would (NaN → null, undefined members dropped, ...); a BigInt,
+  // a circular or too deeply nested value is a clear failure, not an internal error (issue 8).
+  const json = toJsonValue(value);
+  if ('problem' in json) {
+    const error = new StatesError('States.Runtime', `The mock of Task state '${visit.name}' returned a value that is not JSON: ${json.problem}.`);
+    events.failed(error.error, error.cause);
+    throw markLocated(error);
+  }
+  value = json.value;
   const result =
-    call.resource.kind === 'service' && call.resource.service === 'lambda' && call.resource.api === 'invoke'
+    !asWritten && call.resource.kind === 'service' && call.resource.service === 'lambda' && call.resource.api === 'invoke'
       ? lambdaInvokeResponse(value, frame.runtime.random)
       : value;
   if (exceedsPayloadLimit(result)) {
@@ -147,11 +158,6 @@ function misusedSyncJob(stateName: string, events: TaskEvents): StatesError {
   return markLocated(error);
 }
 
-function noMockError(stateName: string, resource: TaskTarget): StatesError {
-  return new StatesError(
-    'States.Runtime',
-    `No mock answers the Task state '${stateName}' (Resource '${resource.arn}'). ` +
-      `Give one when starting the execution, e.g. mocks: { '${stateName}': (input) => ({ ... }) } ` +
-      `(keyed by state name or by the Resource ARN), or a MockConfigFile test case that maps '${stateName}' to a mocked response.`,
-  );
+function noMockError(stateName: string, resource: TaskTarget, hint = missingMockHint(undefined, stateName, resource)): StatesError {
+  return new StatesError('States.Runtime', `No mock answers the Task state '${stateName}' (Resource '${resource.arn}'). ${hint}`);
 }

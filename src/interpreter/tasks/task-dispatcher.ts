@@ -1,5 +1,6 @@
 import type { TaskMock, TaskMocks } from './task-mocks';
 import type { TaskTarget } from './task-target';
+import { missingMockHint, type MockHintContext, type MockHintStyle } from './missing-mock-hint';
 
 /**
  * Finds who answers a task. Today: mocks (per execution, then per interpreter, each keyed by state
@@ -15,6 +16,10 @@ export interface TaskDispatcher {
    * (`states:startExecution` Tasks) inherit, nearest first.
    */
   readonly childMocks?: readonly TaskMocks[];
+  /** Whose words the hints speak (default `code`). */
+  readonly mockHintStyle?: MockHintStyle;
+  /** How to mock a Task that has no mock, in the words of whoever runs the execution. */
+  missingMockHint?(stateName: string, resource: TaskTarget): string | undefined;
 }
 
 export class MockTaskDispatcher implements TaskDispatcher {
@@ -27,7 +32,16 @@ export class MockTaskDispatcher implements TaskDispatcher {
   constructor(
     private readonly layers: readonly (TaskMocks | undefined)[],
     readonly childMocks: readonly TaskMocks[] = [],
+    private readonly hints?: MockHintContext,
   ) {}
+
+  get mockHintStyle(): MockHintStyle | undefined {
+    return this.hints?.style;
+  }
+
+  missingMockHint(stateName: string, resource: TaskTarget): string {
+    return missingMockHint(this.hints, stateName, resource);
+  }
 
   resolve(stateName: string, resource: TaskTarget): TaskMock | undefined {
     for (const layer of this.layers) {
@@ -36,6 +50,8 @@ export class MockTaskDispatcher implements TaskDispatcher {
       if (byState) return byState;
       const byResource = Object.prototype.hasOwnProperty.call(layer, resource.arn) ? layer[resource.arn] : undefined;
       if (byResource) return byResource;
+      const byShortArn = resource.shortArn !== resource.arn && Object.prototype.hasOwnProperty.call(layer, resource.shortArn) ? layer[resource.shortArn] : undefined;
+      if (byShortArn) return byShortArn;
     }
     return undefined;
   }

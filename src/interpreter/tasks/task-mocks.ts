@@ -49,7 +49,11 @@ export function isNeverAnswers(value: unknown): value is NeverAnswers {
  *
  * For `arn:aws:states:::lambda:invoke` return the function's payload: it is wrapped in the Lambda
  * response (`{ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata, StatusCode}`) unless
- * the value already has that shape (an object with `Payload` and `StatusCode`).
+ * the value already has that shape (an object with `Payload` and `StatusCode`) or the mock is
+ * marked {@link resultAsWritten} (as MockConfigFile mocks are).
+ *
+ * A mock may be `async` and await anything real: the virtual clock stands still until it answers
+ * (so a promise that never settles holds it for good: return {@link neverAnswers} instead).
  */
 export type TaskMock = (input: Json, invocation: TaskInvocation) => TaskAnswer | Promise<TaskAnswer>;
 
@@ -67,6 +71,22 @@ export type TaskMocks = Record<string, TaskMock>;
  */
 export function taskFailure(error: string | null, cause?: string | null): StatesError {
   return new StatesError(error, cause);
+}
+
+const AS_WRITTEN: unique symbol = Symbol('statecraft.resultAsWritten');
+
+/**
+ * Marks a mock whose answers are the task's result exactly as written: a `lambda:invoke` answer is
+ * not wrapped in the Lambda response (MockConfigFile `Return`s are whole responses). Returns `mock`.
+ */
+export function resultAsWritten(mock: TaskMock): TaskMock {
+  (mock as TaskMock & { [AS_WRITTEN]?: true })[AS_WRITTEN] = true;
+  return mock;
+}
+
+/** Whether {@link resultAsWritten} marked `mock`. */
+export function answersAsWritten(mock: TaskMock): boolean {
+  return (mock as TaskMock & { [AS_WRITTEN]?: true })[AS_WRITTEN] === true;
 }
 
 /** A mock that always returns `value`. */

@@ -1,4 +1,4 @@
-import { type IntegrationPattern, parseTaskResource, patternSuffix } from '../../asl/task-resource';
+import { type IntegrationPattern, parseTaskResource, patternSuffix, shortIntegrationArn } from '../../asl/task-resource';
 
 /** How the interpreter calls a Task's resource (decides the history events and the waiting). */
 export type TaskTargetKind = 'lambda-function' | 'service' | 'aws-sdk' | 'activity' | 'http';
@@ -6,6 +6,12 @@ export type TaskTargetKind = 'lambda-function' | 'service' | 'aws-sdk' | 'activi
 /** A Task `Resource` as the interpreter calls it: the shared parse plus the names its history events carry. */
 export interface TaskTarget {
   arn: string;
+  /**
+   * The ARN without region and account for a service integration written with them
+   * (`arn:aws:states:us-east-1:123456789012:lambda:invoke` → `arn:aws:states:::lambda:invoke`),
+   * so mocks keyed by the usual form answer it; otherwise `arn`.
+   */
+  shortArn: string;
   kind: TaskTargetKind;
   /** An activity waits for its worker like a callback waits for its token: `waitForTaskToken`. */
   pattern: IntegrationPattern;
@@ -29,18 +35,19 @@ export interface TaskTarget {
  */
 export function taskTarget(arn: string): TaskTarget {
   const parsed = parseTaskResource(arn);
+  const shortArn = shortIntegrationArn(parsed) ?? arn;
   switch (parsed.kind) {
     case 'lambda-function':
-      return { arn, kind: 'lambda-function', pattern: 'request-response', resourceType: 'lambda', resource: arn, service: 'lambda', api: undefined };
+      return { arn, shortArn, kind: 'lambda-function', pattern: 'request-response', resourceType: 'lambda', resource: arn, service: 'lambda', api: undefined };
     case 'activity':
-      return { arn, kind: 'activity', pattern: 'waitForTaskToken', resourceType: 'activity', resource: arn, service: undefined, api: undefined };
+      return { arn, shortArn, kind: 'activity', pattern: 'waitForTaskToken', resourceType: 'activity', resource: arn, service: undefined, api: undefined };
     case 'aws-sdk': {
       const { service, action, pattern } = parsed;
-      return { arn, kind: 'aws-sdk', pattern, resourceType: `aws-sdk:${service}`, resource: `${action}${patternSuffix(pattern)}`, service, api: action };
+      return { arn, shortArn, kind: 'aws-sdk', pattern, resourceType: `aws-sdk:${service}`, resource: `${action}${patternSuffix(pattern)}`, service, api: action };
     }
     case 'optimized': {
       const { service, api, pattern } = parsed;
-      return { arn, kind: service === 'http' ? 'http' : 'service', pattern, resourceType: service, resource: `${api}${patternSuffix(pattern)}`, service, api };
+      return { arn, shortArn, kind: service === 'http' ? 'http' : 'service', pattern, resourceType: service, resource: `${api}${patternSuffix(pattern)}`, service, api };
     }
     case 'unknown':
       throw new Error(

@@ -70,7 +70,7 @@ describe('statecraft validate', () => {
     expect((await capture([validFile, '--bogus'])).code).toBe(2);
     expect((await capture([validFile, validFile])).code).toBe(2);
     const missing = await capture([join(dir, 'missing.json')]);
-    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('missing.json does not exist.') });
     const broken = await capture([notJson]);
     expect(broken).toMatchObject({ code: 2, stderr: expect.stringContaining('is not valid JSON') });
   });

@@ -79,11 +79,12 @@ describe('ExecutionHistory (compact encoding)', () => {
     expect(unkept.addCompact(kind, 1, {})).toBe(2);
     expect(unkept.recordedEvents()).toEqual([]);
 
-    const limited = new ExecutionHistory(clock, 2);
+    // The last id of the limit is kept for the execution's end event.
+    const limited = new ExecutionHistory(clock, 3);
     limited.add('ExecutionStarted', 0);
     limited.addCompact(kind, 1, {});
-    expect(() => limited.addCompact(kind, 2, {})).toThrow('The execution history reached the limit of 2 events.');
-    expect(() => limited.addCompact(kind, 2, {})).toThrow('The execution history reached the limit of 2 events.');
+    expect(() => limited.addCompact(kind, 2, {})).toThrow('The execution history reached the limit of 3 events.');
+    expect(() => limited.addCompact(kind, 2, {})).toThrow('The execution history reached the limit of 3 events.');
     expect(limited.add('ExecutionFailed', limited.lastEventId, { error: 'States.Runtime' })).toBe(5);
     // The refused events' ids stay unused: the end event keeps the id it was given.
     expect(limited.recordedEvents().map(({ id, previousEventId, type }) => [id, previousEventId, type])).toEqual([

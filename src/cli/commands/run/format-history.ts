@@ -25,16 +25,48 @@ export function formatHistory(events: readonly HistoryEvent[], p: Palette): stri
   const start = events[0].timestamp!.getTime();
   const depth = new Map<number, number>();
   const lines: string[] = [];
+  const types = new Map<number, string>();
   for (const event of events) {
-    const level = event.previousEventId ? (depth.get(event.previousEventId) ?? 0) : 0;
     const type = String(event.type);
-    const nextLevel = type === 'ParallelStateStarted' || type === 'MapIterationStarted' ? level + 1 : type === 'MapIterationSucceeded' || type === 'MapIterationFailed' ? level - 1 : level;
-    depth.set(event.id!, Math.max(0, nextLevel));
+    const previous = event.previousEventId ? types.get(event.previousEventId) : undefined;
+    const inherited = event.previousEventId ? (depth.get(event.previousEventId) ?? 0) : 0;
+    // The event that ends a Parallel follows the last event of a branch: it is one level out.
+    const level = Math.max(0, PARALLEL_ENDS.has(type) && !(previous !== undefined && PARALLEL_ENDS.has(previous)) ? inherited - 1 : inherited);
+    types.set(event.id!, type);
+    depth.set(event.id!, Math.max(0, level + nestingStep(type)));
     const line = describe(event, p);
     if (line === undefined) continue;
     lines.push(`${p.dim(elapsed(event.timestamp!.getTime() - start).padStart(12))}  ${'  '.repeat(Math.max(0, level))}${line}`);
   }
   return lines;
+}
+
+/**
+ * Events that end a Parallel. Their previous event is the last one of a branch (recorded
+ * histories have no ParallelStateSucceeded: `ParallelStateExited` follows the branch directly).
+ */
+const PARALLEL_ENDS = new Set(['ParallelStateSucceeded', 'ParallelStateFailed', 'ParallelStateAborted', 'ParallelStateExited']);
+
+/** How an event moves the indentation of the events that follow it: a Parallel's branches and a Map's iterations sit one level in. */
+function nestingStep(type: string): number {
+  switch (type) {
+    case 'ParallelStateStarted':
+    case 'MapIterationStarted':
+      return 1;
+    case 'MapIterationSucceeded':
+    case 'MapIterationFailed':
+    case 'MapIterationAborted':
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+/** Assigned variables as one JSON object: AWS hands each value as JSON text, so it is spliced in, not encoded again. */
+function variablesJson(assigned: Record<string, string>): string {
+  return `{${Object.entries(assigned)
+    .map(([name, json]) => `${JSON.stringify(name)}:${json}`)
+    .join(',')}}`;
 }
 
 function describe(event: HistoryEvent, p: Palette): string | undefined {
@@ -43,7 +75,7 @@ function describe(event: HistoryEvent, p: Palette): string | undefined {
   if (entered) return `${p.bold('▶')} ${entered.name} ${p.dim(`(${type.replace('StateEntered', '')})`)} ${p.dim(`in: ${short(entered.input)}`)}`;
   const exited = event.stateExitedEventDetails;
   if (exited) {
-    const vars = exited.assignedVariables ? ` ${p.yellow(`vars: ${short(JSON.stringify(exited.assignedVariables))}`)}` : '';
+    const vars = exited.assignedVariables ? ` ${p.yellow(`vars: ${short(variablesJson(exited.assignedVariables as Record<string, string>))}`)}` : '';
     return `${p.green('✓')} ${exited.name} ${p.dim(`out: ${short(exited.output)}`)}${vars}`;
   }
   const failure = errorOf(event);

@@ -72,8 +72,9 @@ export function compileReadItems(state: MapState, jsonata: boolean, acceptsObjec
     if (value === MISSING) throw runtimeError(`Invalid path '${path}' : ${missingPathDetail(path, scope)}`);
     const items = itemsOf(value);
     if (items) return items;
-    // AWS's wording (asl-reference §8.1).
-    throw runtimeError(`Reference path "${path}" must point to array.`);
+    // AWS's wording (asl-reference §8.1); a context path is shown without its first `$`
+    // (recorded by TestState: ItemsPath "$$.Execution.Input" → 'Reference path "$.Execution.Input" ...').
+    throw runtimeError(`Reference path "${path.startsWith('$$') ? path.slice(1) : path}" must point to array.`);
   };
 }
 

@@ -5,6 +5,7 @@ import type { ExecutionDescription } from '../../execution/execution';
 import type { ExecutionStatus } from '../../execution/types';
 import type { HistoryEvent } from '../../history/history-event';
 
+/** A Distributed Map run's status. */
 export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
 
 /**

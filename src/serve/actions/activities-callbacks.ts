@@ -1,0 +1,147 @@
+import { LIMITS } from '../../asl/limits';
+import { StepFunctionsApiError } from '../../interpreter/callbacks/api-error';
+import { paginate } from '../model/execution-index';
+import { checkName, parseStatesArn } from '../model/arns';
+import { ApiError } from '../protocol/api-error';
+import type { ServeContext } from '../service/context';
+import { readTags, type ActionHandler } from './handler';
+
+/** AWS: task outputs and inputs are at most 262,144 characters; task tokens at most 2,048. */
+const MAX_OUTPUT = LIMITS.payloadBytes;
+const MAX_TOKEN = 2_048;
+
+/** Runs an interpreter call, turning its `StepFunctionsApiError` into the same-named API error. */
+function api<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof StepFunctionsApiError) throw new ApiError(error.code, error.message);
+    throw error;
+  }
+}
+
+/** Journals what a call delivered to any running execution, before the caller is answered. */
+function journalAll(ctx: ServeContext): void {
+  for (const record of ctx.executions.running()) ctx.persistence.sync(record.execution);
+}
+
+const createActivity: ActionHandler = (ctx, request) => {
+  const name = request.string('name', { min: 1, max: 80 });
+  checkName(name);
+  const { activityArn } = api(() => ctx.interpreter.createActivity(name));
+  let record = ctx.catalog.activities.get(activityArn);
+  if (!record) {
+    record = { arn: activityArn, name, creationDate: ctx.now() };
+    ctx.catalog.activities.set(activityArn, record);
+    const tags = readTags(request);
+    if (Object.keys(tags).length > 0) ctx.catalog.tags.set(activityArn, tags);
+    ctx.saveCatalog();
+  }
+  return { activityArn, creationDate: new Date(record.creationDate) };
+};
+
+function activityRecord(ctx: ServeContext, arn: string) {
+  parseStatesArn(arn, ['activity']);
+  const record = ctx.catalog.activities.get(arn);
+  if (!record) throw new ApiError('ActivityDoesNotExist', `Activity Does Not Exist: '${arn}'`);
+  return record;
+}
+
+const describeActivity: ActionHandler = (ctx, request) => {
+  const record = activityRecord(ctx, request.string('activityArn', { min: 1, max: 256 }));
+  return { activityArn: record.arn, name: record.name, creationDate: new Date(record.creationDate) };
+};
+
+const listActivities: ActionHandler = (ctx, request) => {
+  const activities = [...ctx.catalog.activities.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const { page, nextToken } = paginate(activities, request.optionalInteger('maxResults', { min: 0, max: 1000 }), request.optionalString('nextToken'));
+  return { activities: page.map((a) => ({ activityArn: a.arn, name: a.name, creationDate: new Date(a.creationDate) })), nextToken };
+};
+
+const deleteActivity: ActionHandler = (ctx, request) => {
+  const arn = request.string('activityArn', { min: 1, max: 256 });
+  parseStatesArn(arn, ['activity']);
+  api(() => ctx.interpreter.deleteActivity(arn));
+  if (ctx.catalog.activities.delete(arn)) {
+    ctx.catalog.tags.delete(arn);
+    ctx.saveCatalog();
+  }
+  return {};
+};
+
+const getActivityTask: ActionHandler = async (ctx, request, signal) => {
+  const arn = request.string('activityArn', { min: 1, max: 256 });
+  activityRecord(ctx, arn);
+  const workerName = request.optionalString('workerName', { min: 1, max: 80 });
+  let task;
+  try {
+    task = await ctx.interpreter.getActivityTask(arn, workerName, signal);
+  } catch (error) {
+    if (error instanceof StepFunctionsApiError) throw new ApiError(error.code, error.message);
+    throw error;
+  }
+  journalAll(ctx);
+  return task;
+};
+
+const sendTaskSuccess: ActionHandler = (ctx, request) => {
+  const token = request.string('taskToken', { min: 1, max: MAX_TOKEN });
+  const output = request.string('output', { max: MAX_OUTPUT });
+  api(() => ctx.interpreter.sendTaskSuccess(token, output));
+  journalAll(ctx);
+  return {};
+};
+
+const sendTaskFailure: ActionHandler = (ctx, request) => {
+  const token = request.string('taskToken', { min: 1, max: MAX_TOKEN });
+  api(() => ctx.interpreter.sendTaskFailure(token, request.optionalString('error', { max: 256 }), request.optionalString('cause', { max: 32_768 })));
+  journalAll(ctx);
+  return {};
+};
+
+const sendTaskHeartbeat: ActionHandler = (ctx, request) => {
+  const token = request.string('taskToken', { min: 1, max: MAX_TOKEN });
+  api(() => ctx.interpreter.sendTaskHeartbeat(token));
+  journalAll(ctx);
+  return {};
+};
+
+const tagResource: ActionHandler = (ctx, request) => {
+  const arn = request.string('resourceArn', { min: 1, max: 256 });
+  ctx.catalog.taggable(arn);
+  const tags = { ...(ctx.catalog.tags.get(arn) ?? {}), ...readTags(request) };
+  if (Object.keys(tags).length > 50) throw new ApiError('TooManyTags', `Too many tags: a resource has at most 50 tags.`);
+  ctx.catalog.tags.set(arn, tags);
+  ctx.saveCatalog();
+  return {};
+};
+
+const untagResource: ActionHandler = (ctx, request) => {
+  const arn = request.string('resourceArn', { min: 1, max: 256 });
+  ctx.catalog.taggable(arn);
+  const tags = { ...(ctx.catalog.tags.get(arn) ?? {}) };
+  for (const key of request.optionalArray('tagKeys') ?? []) if (typeof key === 'string') delete tags[key];
+  ctx.catalog.tags.set(arn, tags);
+  ctx.saveCatalog();
+  return {};
+};
+
+const listTagsForResource: ActionHandler = (ctx, request) => {
+  const arn = request.string('resourceArn', { min: 1, max: 256 });
+  ctx.catalog.taggable(arn);
+  return { tags: Object.entries(ctx.catalog.tags.get(arn) ?? {}).map(([key, value]) => ({ key, value })) };
+};
+
+export const activityAndCallbackActions = {
+  CreateActivity: createActivity,
+  DescribeActivity: describeActivity,
+  ListActivities: listActivities,
+  DeleteActivity: deleteActivity,
+  GetActivityTask: getActivityTask,
+  SendTaskSuccess: sendTaskSuccess,
+  SendTaskFailure: sendTaskFailure,
+  SendTaskHeartbeat: sendTaskHeartbeat,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+} satisfies Record<string, ActionHandler>;

@@ -1,0 +1,323 @@
+import { LIMITS } from '../../asl/limits';
+import type { Json } from '../../asl/types';
+import type { HistoryEvent } from '../../interpreter/history/history-event';
+import type { MapRun, MapRunExecution } from '../../interpreter/states/map/map-run';
+import { parseMachineReference, parseStatesArn } from '../model/arns';
+import { paginate, type ExecutionRecord } from '../model/execution-index';
+import { ApiError } from '../protocol/api-error';
+import type { ServeContext } from '../service/context';
+import { launchExecution } from '../service/launch-execution';
+import type { ActionHandler } from './handler';
+
+const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
+/** AWS: an execution input is at most 256 KiB. */
+const MAX_INPUT = LIMITS.payloadBytes;
+
+const startExecution: ActionHandler = (ctx, request) => {
+  const { record } = launchExecution(ctx, {
+    target: request.string('stateMachineArn', { min: 1, max: 256 + 128 }),
+    name: request.optionalString('name', { min: 1, max: 80 }),
+    inputText: request.optionalString('input', { max: MAX_INPUT }) ?? '{}',
+    synchronous: false,
+  });
+  const description = record.execution.describe();
+  return { executionArn: record.execution.executionArn, startDate: new Date(Date.parse(description.startDate)) };
+};
+
+const startSyncExecution: ActionHandler = async (ctx, request) => {
+  const target = request.string('stateMachineArn', { min: 1, max: 256 + 128 });
+  const machine = ctx.catalog.resolve(target.split('#')[0]).machine;
+  if (machine.type !== 'EXPRESS') throw new ApiError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
+  const { record } = launchExecution(ctx, {
+    target,
+    name: request.optionalString('name', { min: 1, max: 80 }),
+    inputText: request.optionalString('input', { max: MAX_INPUT }) ?? '{}',
+    synchronous: true,
+  });
+  await record.execution.result;
+  const d = record.execution.describe();
+  return {
+    executionArn: d.executionArn,
+    stateMachineArn: record.stateMachineArn,
+    name: d.name,
+    startDate: new Date(Date.parse(d.startDate)),
+    stopDate: d.stopDate === undefined ? undefined : new Date(Date.parse(d.stopDate)),
+    status: d.status,
+    error: d.error,
+    cause: d.cause,
+    input: record.inputText,
+    inputDetails: { included: true },
+    output: d.output === undefined ? undefined : JSON.stringify(d.output),
+    outputDetails: d.output === undefined ? undefined : { included: true },
+    billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Date.parse(d.stopDate ?? d.startDate) - Date.parse(d.startDate)) },
+  };
+};
+
+/** An execution the API can describe: one the server started, or a child execution of a Map Run. */
+type Described = { record: ExecutionRecord; child?: undefined } | { record?: undefined; child: MapRunExecution; run: MapRun };
+
+function findExecution(ctx: ServeContext, arn: string): Described {
+  parseStatesArn(arn, ['execution', 'express']);
+  const record = ctx.executions.find(arn);
+  if (record) return { record };
+  for (const parent of ctx.executions.all()) {
+    const found = findChild(parent.execution.mapRuns(), arn);
+    if (found) return found;
+  }
+  throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+}
+
+function findChild(runs: MapRun[], arn: string): { child: MapRunExecution; run: MapRun } | undefined {
+  for (const run of runs) {
+    for (const child of run.executions) {
+      if (!child) continue;
+      if (child.executionArn === arn) return { child, run };
+      const nested = findChild(child.mapRuns(), arn);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
+const describeExecution: ActionHandler = (ctx, request) => {
+  const found = findExecution(ctx, request.string('executionArn', { min: 1, max: 256 }));
+  const d = found.record ? found.record.execution.describe() : found.child.describe();
+  return {
+    executionArn: d.executionArn,
+    stateMachineArn: found.record?.stateMachineArn ?? d.stateMachineArn,
+    name: d.name,
+    status: d.status,
+    startDate: new Date(Date.parse(d.startDate)),
+    stopDate: d.stopDate === undefined ? undefined : new Date(Date.parse(d.stopDate)),
+    input: found.record ? found.record.inputText : JSON.stringify(d.input),
+    inputDetails: { included: true },
+    output: d.output === undefined ? undefined : JSON.stringify(d.output),
+    outputDetails: d.output === undefined ? undefined : { included: true },
+    error: d.error,
+    cause: d.cause,
+    stateMachineVersionArn: found.record?.versionArn,
+    stateMachineAliasArn: found.record?.aliasArn,
+    mapRunArn: found.record ? undefined : found.run.mapRunArn,
+    redriveCount: 0,
+    redriveStatus: 'NOT_REDRIVABLE',
+    redriveStatusReason: d.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : 'Redrive is not supported by statecraft serve',
+  };
+};
+
+const listExecutions: ActionHandler = (ctx, request) => {
+  const machineArn = request.optionalString('stateMachineArn', { min: 1, max: 256 });
+  const mapRunArn = request.optionalString('mapRunArn', { min: 1, max: 2000 });
+  const statusFilter = request.optionalEnum('statusFilter', STATUSES);
+  const maxResults = request.optionalInteger('maxResults', { min: 0, max: 1000 });
+  const nextToken = request.optionalString('nextToken');
+  if ((machineArn === undefined) === (mapRunArn === undefined)) {
+    throw new ApiError('ValidationException', 'Exactly one of stateMachineArn or mapRunArn must be specified');
+  }
+  if (mapRunArn !== undefined) {
+    const run = findMapRun(ctx, mapRunArn);
+    const children = run.executions.filter((c) => c && (statusFilter === undefined || c.status === statusFilter));
+    const { page, nextToken: next } = paginate(children, maxResults, nextToken);
+    return {
+      executions: page.map((c) => ({ executionArn: c.executionArn, stateMachineArn: c.stateMachineArn, name: c.name, status: c.status, startDate: new Date(Date.parse(c.startDate)), stopDate: c.stopDate === undefined ? undefined : new Date(Date.parse(c.stopDate)), mapRunArn })),
+      nextToken: next,
+    };
+  }
+  const ref = parseMachineReference(machineArn!);
+  ctx.catalog.resolve(ref.version === undefined && ref.alias === undefined ? ref.baseArn : machineArn!);
+  const records = ctx.executions.list(
+    (r) =>
+      r.stateMachineArn === ref.baseArn &&
+      (ref.version === undefined || r.versionArn === machineArn) &&
+      (ref.alias === undefined || r.aliasArn === machineArn) &&
+      (statusFilter === undefined || r.execution.status === statusFilter),
+  );
+  const { page, nextToken: next } = paginate(records, maxResults, nextToken);
+  return {
+    executions: page.map((r) => {
+      const d = r.execution.describe();
+      return {
+        executionArn: d.executionArn,
+        stateMachineArn: r.stateMachineArn,
+        name: d.name,
+        status: d.status,
+        startDate: new Date(Date.parse(d.startDate)),
+        stopDate: d.stopDate === undefined ? undefined : new Date(Date.parse(d.stopDate)),
+        stateMachineVersionArn: r.versionArn,
+        stateMachineAliasArn: r.aliasArn,
+        redriveCount: 0,
+      };
+    }),
+    nextToken: next,
+  };
+};
+
+const stopExecution: ActionHandler = (ctx, request) => {
+  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: 256 }));
+  const error = request.optionalString('error', { max: 256 });
+  const cause = request.optionalString('cause', { max: 32_768 });
+  record.execution.stop(error, cause);
+  ctx.persistence.sync(record.execution);
+  const stopDate = record.execution.describe().stopDate;
+  return { stopDate: new Date(stopDate === undefined ? ctx.now() : Date.parse(stopDate)) };
+};
+
+/** `*EventDetails` members that carry execution data (left out when `includeExecutionData` is false). */
+const DATA_MEMBERS = ['input', 'output', 'parameters', 'assignedVariables'];
+
+const getExecutionHistory: ActionHandler = (ctx, request) => {
+  const found = findExecution(ctx, request.string('executionArn', { min: 1, max: 256 }));
+  const maxResults = request.optionalInteger('maxResults', { min: 0, max: 1000 });
+  const reverse = request.optionalBoolean('reverseOrder') ?? false;
+  const includeData = request.optionalBoolean('includeExecutionData') ?? true;
+  let events = found.record ? found.record.execution.history() : found.child.history();
+  if (reverse) events = [...events].reverse();
+  const { page, nextToken } = paginate(events, maxResults, request.optionalString('nextToken'));
+  return { events: includeData ? page : page.map(withoutData), nextToken };
+};
+
+function withoutData(event: HistoryEvent): HistoryEvent {
+  const copy: Record<string, unknown> = { ...event };
+  for (const [key, value] of Object.entries(copy)) {
+    if (!key.endsWith('EventDetails') || typeof value !== 'object' || value === null) continue;
+    const details: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const member of DATA_MEMBERS) delete details[member];
+    copy[key] = details;
+  }
+  return copy as unknown as HistoryEvent;
+}
+
+const redriveExecution: ActionHandler = (ctx, request) => {
+  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: 256 }));
+  const status = record.execution.status;
+  throw new ApiError(
+    'ExecutionNotRedrivable',
+    status === 'RUNNING' || status === 'SUCCEEDED'
+      ? `Execution is ${status} and cannot be redriven`
+      : 'statecraft serve cannot redrive executions yet; start a new execution with the same input instead',
+  );
+};
+
+function findMapRun(ctx: ServeContext, mapRunArn: string): MapRun {
+  for (const record of ctx.executions.all()) {
+    const run = searchRuns(record.execution.mapRuns(), mapRunArn);
+    if (run) return run;
+  }
+  throw new ApiError('ResourceNotFound', `Resource not found: '${mapRunArn}'`);
+}
+
+function searchRuns(runs: MapRun[], arn: string): MapRun | undefined {
+  for (const run of runs) {
+    if (run.mapRunArn === arn) return run;
+    for (const child of run.executions) {
+      const nested = child ? searchRuns(child.mapRuns(), arn) : undefined;
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
+/** Map Run settings changed with UpdateMapRun, by Map Run ARN (reported by DescribeMapRun). */
+const mapRunSettings = new WeakMap<ServeContext, Map<string, { maxConcurrency?: number; toleratedFailurePercentage?: number; toleratedFailureCount?: number }>>();
+
+function settingsOf(ctx: ServeContext): Map<string, { maxConcurrency?: number; toleratedFailurePercentage?: number; toleratedFailureCount?: number }> {
+  let settings = mapRunSettings.get(ctx);
+  if (!settings) mapRunSettings.set(ctx, (settings = new Map()));
+  return settings;
+}
+
+const describeMapRun: ActionHandler = (ctx, request) => {
+  const arn = request.string('mapRunArn', { min: 1, max: 2000 });
+  let parent: ExecutionRecord | undefined;
+  let run: MapRun | undefined;
+  for (const record of ctx.executions.all()) {
+    run = searchRuns(record.execution.mapRuns(), arn);
+    if (run) {
+      parent = record;
+      break;
+    }
+  }
+  if (!run || !parent) throw new ApiError('ResourceNotFound', `Resource not found: '${arn}'`);
+  const counts = run.itemCounts();
+  const state = mapStateSettings(JSON.parse(parent.definitionText) as Json, run.stateName);
+  const overrides = settingsOf(ctx).get(arn) ?? {};
+  const itemCounts = { ...counts, resultsWritten: counts.succeeded + counts.failed, failuresNotRedrivable: 0, pendingRedrive: 0 };
+  return {
+    mapRunArn: arn,
+    executionArn: parent.execution.executionArn,
+    status: run.status,
+    startDate: new Date(Date.parse(run.startDate)),
+    stopDate: run.stopDate === undefined ? undefined : new Date(Date.parse(run.stopDate)),
+    maxConcurrency: overrides.maxConcurrency ?? state.maxConcurrency,
+    toleratedFailurePercentage: overrides.toleratedFailurePercentage ?? state.toleratedFailurePercentage,
+    toleratedFailureCount: overrides.toleratedFailureCount ?? state.toleratedFailureCount,
+    itemCounts,
+    executionCounts: itemCounts,
+    redriveCount: 0,
+  };
+};
+
+/** The Map state's own settings (literal values; `…Path`/JSONata forms report 0, as their values are per run). */
+function mapStateSettings(definition: Json, stateName: string): { maxConcurrency: number; toleratedFailurePercentage: number; toleratedFailureCount: number } {
+  let found: Record<string, Json> | undefined;
+  const visit = (machine: Json | undefined): void => {
+    const states = (machine as { States?: Record<string, Record<string, Json>> } | null)?.States;
+    if (!states || found) return;
+    for (const [name, state] of Object.entries(states)) {
+      if (name === stateName && state.Type === 'Map') found = state;
+      visit(state.ItemProcessor);
+      if (Array.isArray(state.Branches)) state.Branches.forEach(visit);
+    }
+  };
+  visit(definition);
+  const number = (value: Json | undefined): number => (typeof value === 'number' ? value : 0);
+  return {
+    maxConcurrency: number(found?.MaxConcurrency),
+    toleratedFailurePercentage: number(found?.ToleratedFailurePercentage),
+    toleratedFailureCount: number(found?.ToleratedFailureCount),
+  };
+}
+
+const listMapRuns: ActionHandler = (ctx, request) => {
+  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: 256 }));
+  const runs = record.execution.mapRuns();
+  const { page, nextToken } = paginate(runs, request.optionalInteger('maxResults', { min: 0, max: 1000 }), request.optionalString('nextToken'));
+  return {
+    mapRuns: page.map((run) => ({
+      executionArn: record.execution.executionArn,
+      mapRunArn: run.mapRunArn,
+      stateMachineArn: record.stateMachineArn,
+      startDate: new Date(Date.parse(run.startDate)),
+      stopDate: run.stopDate === undefined ? undefined : new Date(Date.parse(run.stopDate)),
+    })),
+    nextToken,
+  };
+};
+
+const updateMapRun: ActionHandler = (ctx, request) => {
+  const arn = request.string('mapRunArn', { min: 1, max: 2000 });
+  findMapRun(ctx, arn);
+  const update = {
+    maxConcurrency: request.optionalInteger('maxConcurrency', { min: 0 }),
+    toleratedFailurePercentage: request.optionalNumber('toleratedFailurePercentage'),
+    toleratedFailureCount: request.optionalInteger('toleratedFailureCount', { min: 0 }),
+  };
+  if (Object.values(update).every((v) => v === undefined)) {
+    throw new ApiError('ValidationException', 'At least one of maxConcurrency, toleratedFailurePercentage or toleratedFailureCount must be specified');
+  }
+  const settings = settingsOf(ctx);
+  settings.set(arn, { ...settings.get(arn), ...Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) });
+  return {};
+};
+
+export const executionActions = {
+  StartExecution: startExecution,
+  StartSyncExecution: startSyncExecution,
+  DescribeExecution: describeExecution,
+  ListExecutions: listExecutions,
+  StopExecution: stopExecution,
+  GetExecutionHistory: getExecutionHistory,
+  RedriveExecution: redriveExecution,
+  DescribeMapRun: describeMapRun,
+  ListMapRuns: listMapRuns,
+  UpdateMapRun: updateMapRun,
+} satisfies Record<string, ActionHandler>;

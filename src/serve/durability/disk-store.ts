@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Execution } from '../../interpreter/execution/execution';
+import type { ExecutionSnapshot } from '../../interpreter/persistence/snapshot-format';
+import type { CatalogData } from '../model/catalog';
+import type { ExecutionView } from '../model/finished-execution';
+import { ExecutionJournal, snapshotFromJournal, type ExecutionMeta, type JournalRecord } from './execution-journal';
+import { JournalFile } from './journal-file';
+
+/** Where the server keeps its state: in memory only, or (with `--data DIR`) on disk as well. */
+export interface Persistence {
+  saveCatalog(data: CatalogData): void;
+  /** Journals a new execution before StartExecution is answered. */
+  started(execution: Execution, meta: ExecutionMeta): void;
+  /** Writes the outside answers an execution received since the last call. */
+  sync(execution: ExecutionView): void;
+  ended(execution: ExecutionView): void;
+}
+
+/** No `--data`: nothing survives the process. */
+export const inMemory: Persistence = { saveCatalog() {}, started() {}, sync() {}, ended() {} };
+
+/** What a data directory held when the server started. */
+export interface RecoveredState {
+  catalog?: CatalogData;
+  executions: { path: string; meta: ExecutionMeta; snapshot: ExecutionSnapshot }[];
+  /** Damage found (a torn journal tail, an unreadable file): reported, the rest still loaded. */
+  problems: string[];
+}
+
+/**
+ * `--data DIR`: `catalog.json` (machines, versions, aliases, activities, tags; replaced atomically
+ * on every change) and `executions/<hash>.jsonl` (one append-only journal per execution).
+ */
+export class DiskStore implements Persistence {
+  private readonly journals = new Map<ExecutionView, ExecutionJournal>();
+
+  constructor(readonly dir: string) {
+    mkdirSync(join(dir, 'executions'), { recursive: true });
+  }
+
+  saveCatalog(data: CatalogData): void {
+    const target = join(this.dir, 'catalog.json');
+    const temporary = `${target}.tmp`;
+    const fd = openSync(temporary, 'w');
+    writeSync(fd, JSON.stringify(data));
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temporary, target);
+  }
+
+  started(execution: Execution, meta: ExecutionMeta): void {
+    this.journals.set(execution, ExecutionJournal.start(this.journalPath(execution.executionArn), execution, meta));
+  }
+
+  /** Re-attaches a recovered execution to its journal. */
+  resumed(execution: Execution, path: string): void {
+    if (execution.status === 'RUNNING') this.journals.set(execution, ExecutionJournal.resume(path, execution));
+  }
+
+  sync(execution: ExecutionView): void {
+    this.journals.get(execution)?.sync();
+  }
+
+  ended(execution: ExecutionView): void {
+    const journal = this.journals.get(execution);
+    if (!journal) return;
+    journal.end();
+    this.journals.delete(execution);
+  }
+
+  close(): void {
+    for (const journal of this.journals.values()) journal.close();
+    this.journals.clear();
+  }
+
+  /** Reads everything the directory holds; damaged parts are listed in `problems`. */
+  recover(): RecoveredState {
+    const problems: string[] = [];
+    const state: RecoveredState = { executions: [], problems };
+    const catalogPath = join(this.dir, 'catalog.json');
+    if (existsSync(catalogPath)) {
+      try {
+        state.catalog = JSON.parse(readFileSync(catalogPath, 'utf8')) as CatalogData;
+      } catch (error) {
+        problems.push(`${catalogPath} is unreadable (${(error as Error).message}); state machines, activities and tags were not loaded`);
+      }
+    }
+    const executionsDir = join(this.dir, 'executions');
+    for (const file of readdirSync(executionsDir).filter((f) => f.endsWith('.jsonl')).sort()) {
+      const path = join(executionsDir, file);
+      const { records, damage } = JournalFile.read(path);
+      if (damage) problems.push(damage);
+      const recovered = snapshotFromJournal(records as JournalRecord[]);
+      if (!recovered) {
+        problems.push(`${path} has no intact start record; the execution was not loaded`);
+        continue;
+      }
+      state.executions.push({ path, ...recovered });
+    }
+    return state;
+  }
+
+  journalPath(executionArn: string): string {
+    return join(this.dir, 'executions', `${createHash('sha256').update(executionArn).digest('hex').slice(0, 32)}.jsonl`);
+  }
+}

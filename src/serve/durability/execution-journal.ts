@@ -1,0 +1,115 @@
+import type { Execution } from '../../interpreter/execution/execution';
+import type { ExecutionAnswer, ExecutionSnapshot } from '../../interpreter/persistence/snapshot-format';
+import { JournalFile } from './journal-file';
+
+/** What the API knows of an execution beyond its snapshot. */
+export interface ExecutionMeta {
+  stateMachineArn: string;
+  versionArn?: string;
+  aliasArn?: string;
+  inputText: string;
+  type: 'STANDARD' | 'EXPRESS';
+  /** `#TestCase` of the MockConfigFile, when the caller chose one. */
+  testCase?: string;
+  /** The definition text the execution runs, as the caller wrote it (DescribeStateMachineForExecution). */
+  definitionText: string;
+  roleArn: string;
+  /** The machine's revision the execution runs. */
+  revisionId: string;
+}
+
+/** The records of one execution's journal, in the order they are written. */
+export type JournalRecord =
+  /** Written before StartExecution is answered: enough to run the execution again from its start. */
+  | { kind: 'start'; meta: ExecutionMeta; snapshot: ExecutionSnapshot }
+  /** The `index`-th outside answer (written again if it changed, e.g. an async mock that settled later). */
+  | { kind: 'answer'; index: number; answer: ExecutionAnswer }
+  /** Written when the execution ended: the whole snapshot (history included), so it loads without surprises. */
+  | { kind: 'end'; snapshot: ExecutionSnapshot };
+
+/**
+ * One execution's append-only journal. `sync()` appends the answers that arrived since the last
+ * call (each as one line, flushed to disk before it returns); the server calls it before it
+ * acknowledges any call that gave the execution an answer (SendTask*, StopExecution,
+ * GetActivityTask), and as soon as a mock answers.
+ */
+export class ExecutionJournal {
+  /** JSON of each answer as last written, by index. */
+  private readonly written: string[] = [];
+  private ended = false;
+  /** Answers below this index are written and can no longer change. */
+  private settled = 0;
+
+  private constructor(
+    private readonly file: JournalFile,
+    private readonly execution: Execution,
+  ) {}
+
+  /** Creates the journal and writes its start record. */
+  static start(path: string, execution: Execution, meta: ExecutionMeta): ExecutionJournal {
+    const journal = new ExecutionJournal(JournalFile.open(path), execution);
+    const snapshot = execution.snapshot();
+    journal.file.append({ kind: 'start', meta, snapshot: { ...snapshot, answers: [], history: [] } } satisfies JournalRecord);
+    journal.sync();
+    return journal;
+  }
+
+  /** Continues the journal of a recovered execution (its answers so far are already in the file). */
+  static resume(path: string, execution: Execution): ExecutionJournal {
+    const journal = new ExecutionJournal(JournalFile.open(path), execution);
+    for (const answer of execution.recordedAnswers()) journal.written.push(JSON.stringify(answer));
+    return journal;
+  }
+
+  /** Appends every answer that is new or changed since the last call. Cheap when nothing changed. */
+  sync(): void {
+    if (this.ended) return;
+    const answers = this.execution.recordedAnswers();
+    const records: JournalRecord[] = [];
+    let settled = this.settled;
+    for (let i = this.settled; i < answers.length; i++) {
+      const answer = answers[i];
+      // Only a mock answer changes after it is recorded (an async mock settles later); the rest are final.
+      const final = answer.kind !== 'mock' || answer.outcome !== undefined;
+      if (final && settled === i) settled = i + 1;
+      const json = JSON.stringify(answer);
+      if (this.written[i] === json) continue;
+      this.written[i] = json;
+      records.push({ kind: 'answer', index: i, answer: JSON.parse(json) as ExecutionAnswer });
+    }
+    this.settled = settled;
+    this.file.append(...records);
+  }
+
+  /** Writes the end record and closes the file. */
+  end(): void {
+    if (this.ended) return;
+    this.sync();
+    this.file.append({ kind: 'end', snapshot: this.execution.snapshot() } satisfies JournalRecord);
+    this.ended = true;
+    this.file.close();
+  }
+
+  close(): void {
+    this.ended = true;
+    this.file.close();
+  }
+}
+
+/**
+ * Rebuilds the snapshot to resume from a journal's records: the end snapshot when the execution
+ * finished, else the start record with every journaled answer (history left empty: the replay
+ * runs until it has delivered them all, then goes on live).
+ */
+export function snapshotFromJournal(records: JournalRecord[]): { meta: ExecutionMeta; snapshot: ExecutionSnapshot } | undefined {
+  const start = records[0];
+  if (!start || start.kind !== 'start') return undefined;
+  const end = records.find((r): r is Extract<JournalRecord, { kind: 'end' }> => r.kind === 'end');
+  if (end) return { meta: start.meta, snapshot: end.snapshot };
+  const answers: ExecutionAnswer[] = [];
+  for (const record of records) if (record.kind === 'answer') answers[record.index] = record.answer;
+  const present = answers.filter((a) => a !== undefined);
+  const lastTimed = present.filter((a) => a.kind !== 'mock').map((a) => ('at' in a ? a.at : start.snapshot.clockNow));
+  const clockNow = [start.snapshot.clockNow, ...lastTimed].sort().at(-1)!;
+  return { meta: start.meta, snapshot: { ...start.snapshot, answers: present, history: [], clockNow, status: 'RUNNING' } };
+}

@@ -1,0 +1,46 @@
+import type { Clock, Timer } from '../../interpreter/clock/clock';
+
+// Node's setTimeout overflows above 2^31-1 ms (~24.8 days) and fires at once; chain shorter waits.
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * Wall-clock time that moves in steps: to the wall clock when a request arrives (`tick`), and to
+ * a timer's exact deadline when it fires. Between steps time stands still, so every event of one
+ * burst of work carries one timestamp and a timer fires at exactly its deadline — which is what a
+ * replay after a restart reproduces (a free-running clock would put events a millisecond apart
+ * that the replay puts together, and fire timers a little late that the replay fires on time).
+ *
+ * @example
+ * const clock = new SteppedClock();
+ * clock.tick();                    // a request arrived: now() is the wall clock's time
+ * clock.setTimer(1000, () => {});  // fires about a second later, with now() exactly 1000 ms on
+ */
+export class SteppedClock implements Clock {
+  private current = Date.now();
+
+  now(): number {
+    return this.current;
+  }
+
+  /** Moves to the wall clock's time (never backwards). */
+  tick(): void {
+    const wall = Date.now();
+    if (wall > this.current) this.current = wall;
+  }
+
+  setTimer(delayMs: number, fire: () => void): Timer {
+    const deadline = this.current + Math.max(0, delayMs);
+    let handle: ReturnType<typeof setTimeout>;
+    const arm = (): void => {
+      const remaining = deadline - Date.now();
+      if (remaining > 0) {
+        handle = setTimeout(arm, Math.min(remaining, MAX_TIMEOUT_MS));
+        return;
+      }
+      if (deadline > this.current) this.current = deadline;
+      fire();
+    };
+    handle = setTimeout(arm, Math.min(Math.max(0, deadline - Date.now()), MAX_TIMEOUT_MS));
+    return { cancel: () => clearTimeout(handle) };
+  }
+}
