@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Interpreter } from '../interpreter/execution/interpreter';
 import type { MockConfigFile } from '../interpreter/tasks/mock-config-file';
 import { actionHandler } from './actions/index';
+import { consolePage } from './console/console-pages';
 import { DiskStore, inMemory, type Persistence } from './durability/disk-store';
 import { Catalog } from './model/catalog';
 import { ExecutionIndex } from './model/execution-index';
@@ -106,7 +107,8 @@ async function handle(ctx: ServeContext, request: IncomingMessage, response: Ser
   const abort = new AbortController();
   response.on('close', () => abort.abort());
   try {
-    if (request.method !== 'POST') throw new ApiError('UnknownOperationException', `Statecraft serves the Step Functions API: POST / with an X-Amz-Target header.`, 404);
+    if (request.method === 'GET' && (await serveConsole(ctx, request, response))) return;
+    if (request.method !== 'POST') throw new ApiError('UnknownOperationException', `Statecraft serves the Step Functions API (POST / with an X-Amz-Target header) and its console (GET /).`, 404);
     const action = actionOf(request);
     const handler = action === undefined ? undefined : actionHandler(action);
     if (!handler) throw new ApiError('UnknownOperationException', action === undefined ? 'Missing X-Amz-Target header (AWSStepFunctions.<Action>).' : `Unknown operation: ${action}`);
@@ -121,6 +123,15 @@ async function handle(ctx: ServeContext, request: IncomingMessage, response: Ser
       sendError(response, new ApiError('InternalFailure', `Internal failure: ${(error as Error)?.message ?? String(error)}`));
     }
   }
+}
+
+/** `GET /` and `/execution?arn=`: the local console (see {@link consolePage}). True when it answered. */
+async function serveConsole(ctx: ServeContext, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const html = await consolePage(ctx, new URL(request.url ?? '/', 'http://localhost'));
+  if (html === undefined) return false;
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  response.end(html);
+  return true;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
