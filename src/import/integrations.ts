@@ -7,20 +7,14 @@ import { isStatesErrorName } from '../asl/error-names';
 import { integrationAction } from '../asl/integrations/catalogue';
 import { parseTaskResource, patternSuffix, type IntegrationPattern } from '../asl/task-resource';
 import { call, id, json, member, object, str, withComment, type Expression } from './code';
+import { INTEGRATIONS } from '../asl/integrations/catalogue';
 import type { ModuleContext } from './module-context';
 import { OPAQUE, recordView, shapeView, type ShapeNode, type View } from './shape';
 import { typeOf } from './shape-types';
 import { callbackOf, dynamicMember, jsonataValue, jsonPathTemplate, type ValueScope } from './values';
 
-const LAMBDA_SERVICE_ERRORS = new Set([
-  'Lambda.ServiceException',
-  'Lambda.AWSLambdaException',
-  'Lambda.SdkClientException',
-  'Lambda.TooManyRequestsException',
-  'Lambda.ClientExecutionTimeoutException',
-  'Lambda.Unknown',
-  'Sandbox.Timedout',
-]);
+/** Lambda's own service errors, from the one integration catalogue. */
+const LAMBDA_SERVICE_ERRORS: ReadonlySet<string> = new Set(INTEGRATIONS.lambda.errors);
 
 export interface TaskState {
   readonly name: string;
