@@ -3,9 +3,9 @@ import type { Json, MapState } from '../asl/types';
 import type { Frame, StateVisit } from '../interpreter/engine/runtime';
 import { StatesError } from '../interpreter/errors';
 import { InMemoryS3, readItems } from '../interpreter/item-data';
-import { checkTolerance, exceedsTolerance, toleranceExceededError, type Tolerance } from '../interpreter/states/map/failure-tolerance';
+import { exceedsTolerance, toleranceExceededError } from '../interpreter/states/map/failure-tolerance';
 import { compileReadItems, compileSelectItem } from '../interpreter/states/map/map-items';
-import { compileMapNumber } from '../interpreter/states/map/map-number';
+import { prepareMapSettings } from '../interpreter/states/map/map-settings';
 import { compileItemReader } from '../interpreter/states/map/map-sources';
 import { parseJsonField, validationError } from './api-errors';
 import type { Inspection } from './inspection';
@@ -32,18 +32,7 @@ export function compileMapMock(
   const reader = state.ItemReader ? compileItemReader(state.ItemReader, jsonata) : undefined;
   const hasSelector = state.ItemSelector !== undefined || (!jsonata && state.Parameters !== undefined);
   const selectItem = compileSelectItem(state, jsonata);
-  const maxConcurrency = compileMapNumber(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', 'integer', jsonata);
-  const toleratedCount = compileMapNumber(state.ToleratedFailureCount, state.ToleratedFailureCountPath, 'ToleratedFailureCount', 'integer', jsonata);
-  const toleratedPercentage = compileMapNumber(
-    state.ToleratedFailurePercentage,
-    state.ToleratedFailurePercentagePath,
-    'ToleratedFailurePercentage',
-    'float',
-    jsonata,
-  );
-  const hasTolerance = [state.ToleratedFailureCount, state.ToleratedFailureCountPath, state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath].some(
-    (v) => v !== undefined,
-  );
+  const settings = prepareMapSettings(state, jsonata);
 
   const items = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json[]> => {
     if (!reader) {
@@ -75,13 +64,10 @@ export function compileMapMock(
       for (let index = 0; index < values.length; index++) selected.push(await selectItem(effective, values[index], { index }, frame, visit));
       inspection.afterItemSelector = selected;
     }
-    inspection.maxConcurrency = (await maxConcurrency(effective, frame, visit)) ?? 0;
-    let tolerance: Tolerance | undefined;
-    if (hasTolerance) {
-      tolerance = checkTolerance({ count: await toleratedCount(effective, frame, visit), percentage: await toleratedPercentage(effective, frame, visit) });
-      if (tolerance.count !== undefined) inspection.toleratedFailureCount = tolerance.count;
-      if (tolerance.percentage !== undefined) inspection.toleratedFailurePercentage = tolerance.percentage;
-    }
+    inspection.maxConcurrency = await settings.maxConcurrency(effective, frame, visit);
+    const tolerance = await settings.tolerance(effective, frame, visit);
+    if (tolerance?.count !== undefined) inspection.toleratedFailureCount = tolerance.count;
+    if (tolerance?.percentage !== undefined) inspection.toleratedFailurePercentage = tolerance.percentage;
     if (mock.kind === 'error') throw new StatesError(mock.error, mock.cause);
     const failures = configuration?.mapIterationFailureCount ?? 0;
     if (failures > values.length) throw validationError('Map iteration failure count must be less than or equal to the number of Map iterations');

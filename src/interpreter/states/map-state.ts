@@ -8,11 +8,11 @@ import { compileStateDataFlow } from '../flow';
 import { batchItems, readItems, writeResults } from '../item-data';
 import { randomUuid } from '../random/seeded-random';
 import { DISTRIBUTED_MAX_CONCURRENCY, runMapRunChildren } from './map/distributed-map';
-import { checkTolerance, type Tolerance } from './map/failure-tolerance';
+import { checkTolerance } from './map/failure-tolerance';
 import { runInlineIterations } from './map/inline-map';
 import { compileReadItems, compileSelectItem, type MapItems } from './map/map-items';
 import { MapRun, registerMapRun } from './map/map-run';
-import { compileMapNumber } from './map/map-number';
+import { prepareMapSettings } from './map/map-settings';
 import { compileItemBatcher, compileItemReader, compileResultWriter } from './map/map-sources';
 import type { StateCompiler } from './state-compiler';
 
@@ -36,33 +36,16 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
   const distributed = (processorDefinition as { ProcessorConfig?: { Mode?: string } }).ProcessorConfig?.Mode === 'DISTRIBUTED';
   const readInputItems = compileReadItems(state, jsonata, distributed);
   const selectItem = compileSelectItem(state, jsonata);
-  const maxConcurrency = compileMapNumber(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', 'integer', jsonata);
-  const toleratedCount = compileMapNumber(state.ToleratedFailureCount, state.ToleratedFailureCountPath, 'ToleratedFailureCount', 'integer', jsonata);
-  const toleratedPercentage = compileMapNumber(
-    state.ToleratedFailurePercentage,
-    state.ToleratedFailurePercentagePath,
-    'ToleratedFailurePercentage',
-    'float',
-    jsonata,
-  );
-  const hasTolerance = [state.ToleratedFailureCount, state.ToleratedFailureCountPath, state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath].some(
-    (v) => v !== undefined,
-  );
+  const settings = prepareMapSettings(state, jsonata);
   const reader = state.ItemReader ? compileItemReader(state.ItemReader, jsonata) : undefined;
   const batcher = state.ItemBatcher ? compileItemBatcher(state.ItemBatcher, jsonata) : undefined;
   const writer = state.ResultWriter ? compileResultWriter(state.ResultWriter, jsonata) : undefined;
 
-  const resolveTolerance = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Tolerance> =>
-    checkTolerance({
-      count: await toleratedCount(effective, frame, visit),
-      percentage: await toleratedPercentage(effective, frame, visit),
-    });
-
   const inline = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
-    const requested = (await maxConcurrency(effective, frame, visit)) ?? 0;
+    const requested = await settings.maxConcurrency(effective, frame, visit);
     const { values: items } = await readInputItems(effective, frame, visit);
     record(frame, 'MapStateStarted', { length: items.length });
-    const tolerance = hasTolerance ? await resolveTolerance(effective, frame, visit) : undefined;
+    const tolerance = await settings.tolerance(effective, frame, visit);
     const concurrency = requested > 0 ? Math.min(requested, INLINE_MAX_CONCURRENCY) : INLINE_MAX_CONCURRENCY;
     return runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance }, frame, visit);
   };
@@ -70,8 +53,8 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
   const mapRun = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
     const { runtime } = frame;
     record(frame, 'MapStateStarted', { length: 0 });
-    const tolerance = await resolveTolerance(effective, frame, visit);
-    const requested = (await maxConcurrency(effective, frame, visit)) ?? 0;
+    const tolerance = (await settings.tolerance(effective, frame, visit)) ?? checkTolerance({ count: undefined, percentage: undefined });
+    const requested = await settings.maxConcurrency(effective, frame, visit);
     const label = state.Label ?? name;
     const smName = String(runtime.stateMachineContext.Name);
     const childStateMachineName = `${smName}/${label}`;

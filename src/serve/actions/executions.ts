@@ -2,6 +2,7 @@ import { LIMITS } from '../../asl/limits';
 import type { Json } from '../../asl/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
 import type { MapRun, MapRunExecution } from '../../interpreter/states/map/map-run';
+import { walkStates } from '../../asl/walk';
 import { parseMachineReference, parseStatesArn } from '../model/arns';
 import { paginate, type ExecutionRecord } from '../model/execution-index';
 import { ApiError } from '../protocol/api-error';
@@ -68,15 +69,22 @@ function findExecution(ctx: ServeContext, arn: string): Described {
 }
 
 function findChild(runs: MapRun[], arn: string): { child: MapRunExecution; run: MapRun } | undefined {
+  let found: { child: MapRunExecution; run: MapRun } | undefined;
+  eachRun(runs, (run) => {
+    const child = run.executions.find((c) => c?.executionArn === arn);
+    if (child) found = { child, run };
+    return found !== undefined;
+  });
+  return found;
+}
+
+/** Visits Map Runs and, depth first, the Map Runs of their child executions, until `visit` says stop. */
+function eachRun(runs: MapRun[], visit: (run: MapRun) => boolean): boolean {
   for (const run of runs) {
-    for (const child of run.executions) {
-      if (!child) continue;
-      if (child.executionArn === arn) return { child, run };
-      const nested = findChild(child.mapRuns(), arn);
-      if (nested) return nested;
-    }
+    if (visit(run)) return true;
+    for (const child of run.executions) if (child && eachRun(child.mapRuns(), visit)) return true;
   }
-  return undefined;
+  return false;
 }
 
 const describeExecution: ActionHandler = (ctx, request) => {
@@ -206,14 +214,9 @@ function findMapRun(ctx: ServeContext, mapRunArn: string): MapRun {
 }
 
 function searchRuns(runs: MapRun[], arn: string): MapRun | undefined {
-  for (const run of runs) {
-    if (run.mapRunArn === arn) return run;
-    for (const child of run.executions) {
-      const nested = child ? searchRuns(child.mapRuns(), arn) : undefined;
-      if (nested) return nested;
-    }
-  }
-  return undefined;
+  let found: MapRun | undefined;
+  eachRun(runs, (run) => (run.mapRunArn === arn ? ((found = run), true) : false));
+  return found;
 }
 
 /** Map Run settings changed with UpdateMapRun, by Map Run ARN (reported by DescribeMapRun). */
@@ -259,16 +262,9 @@ const describeMapRun: ActionHandler = (ctx, request) => {
 /** The Map state's own settings (literal values; `…Path`/JSONata forms report 0, as their values are per run). */
 function mapStateSettings(definition: Json, stateName: string): { maxConcurrency: number; toleratedFailurePercentage: number; toleratedFailureCount: number } {
   let found: Record<string, Json> | undefined;
-  const visit = (machine: Json | undefined): void => {
-    const states = (machine as { States?: Record<string, Record<string, Json>> } | null)?.States;
-    if (!states || found) return;
-    for (const [name, state] of Object.entries(states)) {
-      if (name === stateName && state.Type === 'Map') found = state;
-      visit(state.ItemProcessor);
-      if (Array.isArray(state.Branches)) state.Branches.forEach(visit);
-    }
-  };
-  visit(definition);
+  walkStates(definition as { States?: unknown }, ({ name, state }) => {
+    if (!found && name === stateName && state.Type === 'Map') found = state as unknown as Record<string, Json>;
+  });
   const number = (value: Json | undefined): number => (typeof value === 'number' ? value : 0);
   return {
     maxConcurrency: number(found?.MaxConcurrency),

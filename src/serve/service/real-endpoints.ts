@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../../asl/types';
+import { walkStates } from '../../asl/walk';
 import { StatesError } from '../../interpreter/errors';
 import { taskTarget, type TaskTarget } from '../../interpreter/tasks/task-target';
 import type { TaskMock, TaskMocks } from '../../interpreter/tasks/task-mocks';
@@ -135,16 +136,8 @@ function pascal(service: string): string {
 /** Every Task `Resource` in a definition, nested branches and processors included. */
 function taskResources(definition: Json): Set<string> {
   const found = new Set<string>();
-  const visit = (machine: unknown): void => {
-    const states = (machine as { States?: Record<string, JsonObject> } | null)?.States;
-    if (!states || typeof states !== 'object') return;
-    for (const state of Object.values(states)) {
-      if (state.Type === 'Task' && typeof state.Resource === 'string') found.add(state.Resource);
-      if (Array.isArray(state.Branches)) state.Branches.forEach(visit);
-      visit(state.ItemProcessor);
-      visit(state.Iterator);
-    }
-  };
-  visit(definition);
+  walkStates(definition as { States?: unknown }, ({ state }) => {
+    if (state.Type === 'Task' && typeof state.Resource === 'string') found.add(state.Resource);
+  });
   return found;
 }
