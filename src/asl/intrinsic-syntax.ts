@@ -30,7 +30,7 @@ export type IntrinsicArg =
   | { kind: 'number'; value: number }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'null' }
-  /** `$.x`, `$$.x`, `$var.x`: evaluated with `compilePath` (src/interpreter/data/evaluate-path.ts). */
+  /** `$.x`, `$$.x`, `$var.x`: evaluated with `preparePath` (src/interpreter/jsonpath/evaluate-path.ts). */
   | { kind: 'path'; path: string }
   | { kind: 'call'; call: IntrinsicCall };
 

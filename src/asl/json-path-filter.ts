@@ -5,7 +5,7 @@
  * (asl-reference §2.2): operands are `@`-relative paths, `$`-rooted paths and literals; operators
  * `==`, `!=`, `<`, `<=`, `>`, `>=`, `=~`, `in`, `nin`, `subsetof`, `anyof`, `noneof`, `size`, `empty`;
  * `&&`, `||`, `!` and parentheses; a path alone tests existence. This module parses exactly that
- * grammar into a tree the interpreter walks (`src/interpreter/data/filter.ts`); anything else
+ * grammar into a tree the interpreter walks (`src/interpreter/jsonpath/query-path.ts`); anything else
  * (calls, assignments, `constructor[...]`, backticks, unquoted words) is a syntax error the validator
  * reports. No JavaScript is ever evaluated: this replaces jsonpath-plus's "safe" evaluator, which
  * could be escaped to run shell commands (issue 8).

@@ -3,7 +3,7 @@
  * `$name`), and the *reference path* subset (member and index access only) that ResultPath,
  * ItemsPath, Choice `Variable` and the `*Path` fields require.
  *
- * Parsing only; evaluation lives in the interpreter (`src/interpreter/data/evaluate-path.ts`).
+ * Parsing only; evaluation lives in the interpreter (`src/interpreter/jsonpath/evaluate-path.ts`).
  */
 
 import { FilterSyntaxError, parseFilter, type FilterExpression } from './json-path-filter';

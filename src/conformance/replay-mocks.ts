@@ -1,5 +1,5 @@
 import type { Json } from '../asl/types';
-import { jsonEqual } from '../interpreter/data/json-equal';
+import { jsonEqual } from '../interpreter/json/json-equal';
 import { StatesError } from '../interpreter/errors';
 import { neverAnswers, type TaskMocks } from '../interpreter/tasks/task-mocks';
 import type { TaskResultRecord } from './cases';

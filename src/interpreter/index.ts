@@ -33,7 +33,7 @@ export type { ActivityTask } from './activities/activity-queue';
 export { startActivityWorker, type ActivityWorker, type ActivityHandler, type ActivityTaskContext, type ActivityWorkerApi } from './activities/activity-worker';
 export { syncJob, type SyncJob, type SyncJobSpec } from './jobs/sync-job';
 export type { JobRecord, JobRegistry } from './jobs/job-registry';
-export { InMemoryS3, type S3ObjectStore } from './item-data';
+export { InMemoryS3, type S3ObjectStore } from './map-run-io';
 export { retryDelaySeconds } from './error-handling/retry-delay';
 export { seededRandom, type RandomSource } from './random/seeded-random';
 export type { ExecutionSnapshot, ExecutionAnswer, MockAnswer, MockOutcome, TimedAnswer } from './persistence/snapshot-format';

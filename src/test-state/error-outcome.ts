@@ -5,7 +5,7 @@ import { VisitRecord } from '../interpreter/engine/state-visit';
 import { errorMatches } from '../interpreter/error-handling/error-matching';
 import { retryDelaySeconds } from '../interpreter/error-handling/retry-delay';
 import type { StatesError } from '../interpreter/errors';
-import { compileJsonataCatcherFlow, compileJsonPathCatcherFlow } from '../interpreter/flow';
+import { prepareJsonataCatcherFlow, prepareJsonPathCatcherFlow } from '../interpreter/state-io';
 import type { Inspection } from './inspection';
 import { TESTED_STATE_NAME } from './state-under-test';
 
@@ -47,8 +47,8 @@ export async function handleStateError(error: StatesError, attempt: FailedAttemp
   seen.errorDetails = { catchIndex };
   const flow =
     attempt.queryLanguage === 'JSONata'
-      ? compileJsonataCatcherFlow(catcher.Output, catcher.Assign, `Catch[${catchIndex}]`)
-      : compileJsonPathCatcherFlow(catcher.ResultPath, catcher.Assign);
+      ? prepareJsonataCatcherFlow(catcher.Output, catcher.Assign, `Catch[${catchIndex}]`)
+      : prepareJsonPathCatcherFlow(catcher.ResultPath, catcher.Assign);
   const visit = new VisitRecord().begin(
     { name: TESTED_STATE_NAME, type: state.Type, queryLanguage: attempt.queryLanguage, next: undefined },
     attempt.input,

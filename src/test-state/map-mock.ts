@@ -2,11 +2,11 @@ import type { TestStateConfiguration } from '@aws-sdk/client-sfn';
 import type { Json, MapState } from '../asl/types';
 import type { Frame, StateVisit } from '../interpreter/engine/runtime';
 import { StatesError } from '../interpreter/errors';
-import { InMemoryS3, readItems } from '../interpreter/item-data';
+import { InMemoryS3, readItems } from '../interpreter/map-run-io';
 import { exceedsTolerance, toleranceExceededError } from '../interpreter/states/map/failure-tolerance';
-import { compileReadItems, compileSelectItem } from '../interpreter/states/map/map-items';
+import { prepareReadItems, prepareSelectItem } from '../interpreter/states/map/map-items';
 import { prepareMapSettings } from '../interpreter/states/map/map-settings';
-import { compileItemReader } from '../interpreter/states/map/map-sources';
+import { prepareItemReader } from '../interpreter/states/map/map-sources';
 import { parseJsonField, validationError } from './api-errors';
 import type { Inspection } from './inspection';
 import type { ParsedMock } from './mock';
@@ -19,7 +19,7 @@ import type { ParsedMock } from './mock';
  * `States.ExceedToleratedFailureThreshold` when more fail than it tolerates (a Map without a
  * tolerance setting ignores the count: recorded on AWS).
  */
-export function compileMapMock(
+export function prepareMapMock(
   state: MapState,
   jsonata: boolean,
   mock: ParsedMock,
@@ -28,10 +28,10 @@ export function compileMapMock(
 ): (effective: Json, frame: Frame, visit: StateVisit) => Promise<Json> {
   const processor = state.ItemProcessor ?? state.Iterator;
   const distributed = (processor as { ProcessorConfig?: { Mode?: string } } | undefined)?.ProcessorConfig?.Mode === 'DISTRIBUTED';
-  const readInputItems = compileReadItems(state, jsonata, distributed);
-  const reader = state.ItemReader ? compileItemReader(state.ItemReader, jsonata) : undefined;
+  const readInputItems = prepareReadItems(state, jsonata, distributed);
+  const reader = state.ItemReader ? prepareItemReader(state.ItemReader, jsonata) : undefined;
   const hasSelector = state.ItemSelector !== undefined || (!jsonata && state.Parameters !== undefined);
-  const selectItem = compileSelectItem(state, jsonata);
+  const selectItem = prepareSelectItem(state, jsonata);
   const settings = prepareMapSettings(state, jsonata);
 
   const items = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json[]> => {

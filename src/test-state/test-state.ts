@@ -8,7 +8,7 @@ import type { ExecutionRuntime, Frame } from '../interpreter/engine/runtime';
 import type { StateTestHooks } from '../interpreter/engine/state-test-hooks';
 import { StatesError } from '../interpreter/errors';
 import { ExecutionHistory } from '../interpreter/history/history';
-import { InMemoryS3 } from '../interpreter/item-data';
+import { InMemoryS3 } from '../interpreter/map-run-io';
 import { seededRandom } from '../interpreter/random/seeded-random';
 import { MockTaskDispatcher } from '../interpreter/tasks/task-dispatcher';
 import type { TaskMocks } from '../interpreter/tasks/task-mocks';
@@ -16,7 +16,7 @@ import { parseJsonField, validationError } from './api-errors';
 import { madeUpContext } from './context-object';
 import { handleStateError } from './error-outcome';
 import { emptyInspection, inspectionData, type Inspection } from './inspection';
-import { compileMapMock } from './map-mock';
+import { prepareMapMock } from './map-mock';
 import { parseMock, type ParsedMock } from './mock';
 import { findStateUnderTest, machineAround, nestedMachines, TESTED_STATE_NAME, type StateUnderTest } from './state-under-test';
 
@@ -144,7 +144,7 @@ async function runStateUnderTest(run: Run): Promise<TestStateOutput> {
 /** The mock as the state's work: a Task's or Parallel's result (or error), a Map's outcome. */
 function mockedWork(tested: StateUnderTest, mock: ParsedMock, request: TestStateInput, seen: Inspection): StateTestHooks['work'] {
   if (tested.state.Type === 'Map') {
-    return compileMapMock(tested.state, tested.queryLanguage === 'JSONata', mock, request.stateConfiguration, seen);
+    return prepareMapMock(tested.state, tested.queryLanguage === 'JSONata', mock, request.stateConfiguration, seen);
   }
   return () => {
     if (mock.kind === 'error') throw new StatesError(mock.error, mock.cause);

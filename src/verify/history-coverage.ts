@@ -4,7 +4,7 @@
  * came from), the Choice rule or Default taken, the catcher that caught, the retrier that retried.
  */
 import type { ChoiceState, JsonPathChoiceRule, Retrier, Catcher } from '../asl/types';
-import { compileChoiceRule } from '../interpreter/choice';
+import { prepareChoiceRule } from '../interpreter/choice';
 import { errorMatches } from '../interpreter/error-handling/error-matching';
 import { END, goalKey, START, type MachineModel } from './machine-model';
 
@@ -111,7 +111,7 @@ function choiceTaken(state: ChoiceState, target: string, byId: Map<number, Event
   if (choiceEntered !== undefined && state.InputPath === undefined && !('Condition' in state.Choices[0])) {
     for (let i = 0; i < state.Choices.length; i++) {
       try {
-        const matches = compileChoiceRule(state.Choices[i] as JsonPathChoiceRule)({ input: choiceEntered, context: {}, variable: () => undefined } as never);
+        const matches = prepareChoiceRule(state.Choices[i] as JsonPathChoiceRule)({ input: choiceEntered, context: {}, variable: () => undefined } as never);
         if (matches) return i;
       } catch {
         break;

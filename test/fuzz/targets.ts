@@ -13,9 +13,9 @@ import { IntrinsicSyntaxError, parseIntrinsic } from '../../src/asl/intrinsic-sy
 import { jsonataSyntaxError } from '../../src/asl/jsonata-syntax';
 import { pathProblem, validateDefinition } from '../../src/asl/validate';
 import { Interpreter, StatesError } from '../../src/interpreter';
-import { evaluatePath } from '../../src/interpreter/data/evaluate-path';
-import { compileIntrinsic } from '../../src/interpreter/intrinsics/compile-intrinsic';
-import { compileJsonataTemplate } from '../../src/interpreter/jsonata';
+import { evaluatePath } from '../../src/interpreter/jsonpath/evaluate-path';
+import { prepareIntrinsic } from '../../src/interpreter/intrinsics/prepare-intrinsic';
+import { prepareJsonataTemplate } from '../../src/interpreter/jsonata';
 import { seededRandom } from '../../src/interpreter/random/seeded-random';
 
 /** A case that ran longer than this is reported as a hang. */
@@ -336,7 +336,7 @@ export const targets: FuzzTarget[] = [
         return thrown instanceof IntrinsicSyntaxError ? undefined : crash(thrown, value);
       }
       try {
-        const out = compileIntrinsic(text)(scope({ a: 'x', items: [1, 2, 2], ...(typeof input === 'object' && input !== null ? input : {}) }), seededRandom(1));
+        const out = prepareIntrinsic(text)(scope({ a: 'x', items: [1, 2, 2], ...(typeof input === 'object' && input !== null ? input : {}) }), seededRandom(1));
         JSON.stringify(out);
       } catch (thrown) {
         if (thrown instanceof StatesError) return thrown.error === 'States.Runtime' ? undefined : { kind: 'non-aws-error', detail: String(thrown.error), input: show(value) };
@@ -353,7 +353,7 @@ export const targets: FuzzTarget[] = [
       const text = `{% ${expression} %}`;
       if (jsonataSyntaxError(text) !== undefined) return undefined;
       try {
-        const template = compileJsonataTemplate(text, 'Output');
+        const template = prepareJsonataTemplate(text, 'Output');
         const outcome = await bounded(async () =>
           template.evaluate({ states: { input: input as never, context: {} as never }, variables: {}, random: seededRandom(1) } as never),
         );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '../../src/asl/validate';
 import { Interpreter } from '../../src/interpreter';
-import { evaluatePath } from '../../src/interpreter/data/evaluate-path';
+import { evaluatePath } from '../../src/interpreter/jsonpath/evaluate-path';
 import { run } from '../interpreter/run';
 
 /**

@@ -1,5 +1,5 @@
 import type { Json } from '../../asl/types';
-import { PAYLOAD_LIMIT_BYTES } from '../data/json-size';
+import { PAYLOAD_LIMIT_BYTES } from '../json/json-size';
 import { StatesError } from '../errors';
 import { StepFunctionsApiError } from './api-error';
 import { matchesFilter, type PendingTask, type PendingTaskFilter, type TaskTokenOutcome } from './pending-task';

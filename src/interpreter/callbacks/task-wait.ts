@@ -1,7 +1,7 @@
 import type { Json } from '../../asl/types';
 import type { Timer } from '../clock/clock';
-import { exceedsPayloadLimit } from '../data/json-size';
-import { toJsonValue } from '../data/to-json-value';
+import { exceedsPayloadLimit } from '../json/json-size';
+import { toJsonValue } from '../json/to-json-value';
 import type { Aborted } from '../engine/abort-scope';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { StatesError } from '../errors';

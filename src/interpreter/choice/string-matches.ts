@@ -1,19 +1,19 @@
 import { runtimeError } from '../errors';
 
-/** Tests a string against a compiled `StringMatches` pattern. */
+/** Tests a string against a prepared `StringMatches` pattern. */
 export type StringMatcher = (value: string) => boolean;
 
 /**
- * Compiles a `StringMatches` pattern once: `*` matches any run of characters (including none),
+ * Prepares a `StringMatches` pattern once: `*` matches any run of characters (including none),
  * `\*` a literal star and `\\` a literal backslash; every other character matches itself. A pattern
- * ending in a lone backslash compiles to a matcher that raises `States.Runtime` when evaluated, as
+ * ending in a lone backslash prepares to a matcher that raises `States.Runtime` when evaluated, as
  * AWS reports it at run time, not at creation.
  *
  * @example
- * const matches = compileStringMatches('foo*.log');
+ * const matches = prepareStringMatches('foo*.log');
  * matches('foo23.log'); // true
  */
-export function compileStringMatches(pattern: string): StringMatcher {
+export function prepareStringMatches(pattern: string): StringMatcher {
   // Literal runs between the stars; a glob of literals and `*` needs no backtracking: the first run
   // is a prefix, the last a suffix, and each middle run is found leftmost (greedy leftmost is
   // optimal for `*`). A regular expression here backtracked catastrophically (`*-*-*.log` against

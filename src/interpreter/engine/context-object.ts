@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../../asl/types';
 import { formatTimestamp } from '../clock/timestamp';
-import type { PathScope } from '../data/evaluate-path';
+import type { PathScope } from '../jsonpath/evaluate-path';
 import type { Frame, StateVisit } from './runtime';
 
 // Only states that can retry expose `$$.State.RetryCount` (recorded: a Pass's `$$` has none).

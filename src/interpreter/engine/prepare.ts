@@ -1,31 +1,31 @@
 import type { NestedStateMachine, State, StateMachineDefinition } from '../../asl/types';
 import { effectiveQueryLanguage } from '../../asl/walk';
-import { compileChoiceState } from '../states/choice-state';
-import { compileFailState } from '../states/fail-state';
-import { compileMapState } from '../states/map-state';
-import { compileParallelState } from '../states/parallel-state';
-import { compilePassState } from '../states/pass-state';
-import type { StateCompileContext, StateCompiler } from '../states/state-compiler';
-import { compileSucceedState } from '../states/succeed-state';
-import { compileTaskState } from '../states/task-state';
-import { compileWaitState } from '../states/wait-state';
+import { prepareChoiceState } from '../states/choice-state';
+import { prepareFailState } from '../states/fail-state';
+import { prepareMapState } from '../states/map-state';
+import { prepareParallelState } from '../states/parallel-state';
+import { preparePassState } from '../states/pass-state';
+import type { StatePrepareContext, StatePreparer } from '../states/state-preparer';
+import { prepareSucceedState } from '../states/succeed-state';
+import { prepareTaskState } from '../states/task-state';
+import { prepareWaitState } from '../states/wait-state';
 import type { PreparedMachine, PreparedState } from './runtime';
 import type { StateRunner } from './state-runner';
 
-const COMPILERS: Record<State['Type'], StateCompiler<never>> = {
-  Pass: compilePassState,
-  Task: compileTaskState,
-  Choice: compileChoiceState,
-  Wait: compileWaitState,
-  Succeed: compileSucceedState,
-  Fail: compileFailState,
-  Parallel: compileParallelState,
-  Map: compileMapState,
+const PREPARERS: Record<State['Type'], StatePreparer<never>> = {
+  Pass: preparePassState,
+  Task: prepareTaskState,
+  Choice: prepareChoiceState,
+  Wait: prepareWaitState,
+  Succeed: prepareSucceedState,
+  Fail: prepareFailState,
+  Parallel: prepareParallelState,
+  Map: prepareMapState,
 };
 
 /**
- * Compiles a (validated) definition once: every state, nested branches and item processors
- * included, becomes a runner with its paths, templates, rules and retriers compiled, and every
+ * Prepares a (validated) definition once: every state, nested branches and item processors
+ * included, becomes a runner with its paths, templates, rules and retriers prepared, and every
  * transition resolved to a reference. Running a state never parses anything.
  */
 export function prepareDefinition(definition: StateMachineDefinition): PreparedMachine {
@@ -35,15 +35,15 @@ export function prepareDefinition(definition: StateMachineDefinition): PreparedM
 function prepareMachine(machine: NestedStateMachine, definition: StateMachineDefinition): PreparedMachine {
   const runners = new Map<string, StateRunner>();
   for (const [name, state] of Object.entries(machine.States)) {
-    const context: StateCompileContext = {
+    const context: StatePrepareContext = {
       name,
       queryLanguage: effectiveQueryLanguage(state.QueryLanguage, definition.QueryLanguage),
       prepareNested: (nested) => prepareMachine(nested, definition),
       definition,
     };
-    const compile = COMPILERS[state.Type] as StateCompiler<State>;
-    if (!compile) throw new Error(`State '${name}' has an unknown Type '${String(state.Type)}'.`);
-    runners.set(name, compile(state, context));
+    const prepare = PREPARERS[state.Type] as StatePreparer<State>;
+    if (!prepare) throw new Error(`State '${name}' has an unknown Type '${String(state.Type)}'.`);
+    runners.set(name, prepare(state, context));
   }
   const states = runners as Map<string, PreparedState>;
   for (const [name, runner] of runners) {

@@ -2,7 +2,7 @@ import type { Json, JsonObject, QueryLanguage, StateType } from '../../asl/types
 import type { Clock } from '../clock/clock';
 import type { ExecutionHistory } from '../history/history';
 import type { HistoryEventType, RecordedDetails } from '../history/history-event';
-import type { S3ObjectStore } from '../item-data';
+import type { S3ObjectStore } from '../map-run-io';
 import type { RandomSource } from '../random/seeded-random';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
@@ -61,7 +61,7 @@ export function record(frame: Frame, type: HistoryEventType, details?: RecordedD
 }
 
 /**
- * Records an event of a kind compiled in advance ({@link eventKindCode}: `*StateEntered`,
+ * Records an event of a kind prepared in advance ({@link eventKindCode}: `*StateEntered`,
  * `*StateExited`, Map iteration events), chaining `previousEventId`. `reference` is the input,
  * output or index the kind's details hold.
  */
@@ -97,7 +97,7 @@ export interface StateVisit {
   output: Json;
 }
 
-/** A state compiled once per definition. */
+/** A state prepared once per definition. */
 export interface PreparedState {
   readonly name: string;
   readonly type: StateType;
@@ -116,7 +116,7 @@ export function releaseVisit(frame: Frame, visit: VisitRecord): void {
   frame.spareVisit = visit;
 }
 
-/** A compiled `{StartAt, States}` (top level, Parallel branch, Map processor). */
+/** A prepared `{StartAt, States}` (top level, Parallel branch, Map processor). */
 export interface PreparedMachine {
   start: PreparedState;
   states: Map<string, PreparedState>;

@@ -1,9 +1,9 @@
 import type { Json, QueryLanguage, StateType } from '../../asl/types';
-import { exceedsPayloadLimit } from '../data/json-size';
+import { exceedsPayloadLimit } from '../json/json-size';
 import { StatesError } from '../errors';
 import type { ErrorHandling } from '../error-handling/error-handling';
 import { locateError, markLocated } from '../error-handling/locate-error';
-import type { StateDataFlow } from '../flow';
+import type { StateDataFlow } from '../state-io';
 import { eventKindCode, EventShape } from '../history/event-kinds';
 import type { HistoryEventType } from '../history/history-event';
 import { evaluationLocation } from '../jsonata/evaluation-location';
@@ -64,7 +64,7 @@ export class StateRunner implements PreparedState, VisitedState {
     this.abortedType = `${parts.type}StateAborted` as HistoryEventType;
   }
 
-  /** Resolves `Next`, catcher and Choice targets by name (after every state of the machine is compiled). */
+  /** Resolves `Next`, catcher and Choice targets by name (after every state of the machine is prepared). */
   link(nextName: string | undefined, states: Map<string, PreparedState>): void {
     this.next = nextName === undefined ? undefined : states.get(nextName);
     this.parts.errorHandling?.link(states);

@@ -1,7 +1,7 @@
 import type { Catcher, Json, QueryLanguage, Retrier } from '../../asl/types';
 import { sleep } from '../clock/clock';
 import { StatesError } from '../errors';
-import { compileJsonataCatcherFlow, compileJsonPathCatcherFlow, type CatcherDataFlow } from '../flow';
+import { prepareJsonataCatcherFlow, prepareJsonPathCatcherFlow, type CatcherDataFlow } from '../state-io';
 import { record, type Frame, type PreparedState, type StateVisit } from '../engine/runtime';
 import type { HistoryEventType } from '../history/history-event';
 import { errorMatches } from './error-matching';
@@ -27,11 +27,11 @@ export interface ErrorHandling {
 }
 
 /**
- * Compiles a state's `Retry` and `Catch`. Each retrier has its own counter for the visit; the
+ * Prepares a state's `Retry` and `Catch`. Each retrier has its own counter for the visit; the
  * first retrier whose `ErrorEquals` matches decides (no later one is consulted); when it is
  * exhausted or none matches, the first matching catcher sets the output and the transition.
  */
-export function compileErrorHandling(
+export function prepareErrorHandling(
   retriers: Retrier[] | undefined,
   catchers: Catcher[] | undefined,
   queryLanguage: QueryLanguage,
@@ -44,7 +44,7 @@ export function compileErrorHandling(
     nextName: c.Next,
     next: undefined,
     flow:
-      queryLanguage === 'JSONata' ? compileJsonataCatcherFlow(c.Output, c.Assign, `Catch[${i}]`) : compileJsonPathCatcherFlow(c.ResultPath, c.Assign),
+      queryLanguage === 'JSONata' ? prepareJsonataCatcherFlow(c.Output, c.Assign, `Catch[${i}]`) : prepareJsonPathCatcherFlow(c.ResultPath, c.Assign),
   }));
 
   return {

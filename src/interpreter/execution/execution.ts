@@ -1,11 +1,11 @@
 import type { Json, JsonObject, StateMachineDefinition } from '../../asl/types';
 import { formatTimestamp } from '../clock/timestamp';
 import type { Clock, Timer } from '../clock/clock';
-import { exceedsPayloadLimit } from '../data/json-size';
+import { exceedsPayloadLimit } from '../json/json-size';
 import { StatesError } from '../errors';
 import { ExecutionHistory } from '../history/history';
 import type { HistoryEvent, RecordedEvent } from '../history/history-event';
-import type { S3ObjectStore } from '../item-data';
+import type { S3ObjectStore } from '../map-run-io';
 import type { RandomSource } from '../random/seeded-random';
 import { AbortScope, Aborted } from '../engine/abort-scope';
 import { runMachine } from '../engine/run-machine';

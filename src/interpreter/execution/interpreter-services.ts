@@ -1,6 +1,6 @@
 import type { IntegrationRuntime } from '../callbacks/integration-runtime';
 import type { Clock } from '../clock/clock';
-import type { S3ObjectStore } from '../item-data';
+import type { S3ObjectStore } from '../map-run-io';
 import type { RandomSource } from '../random/seeded-random';
 import type { MockConfigFile } from '../tasks/mock-config-file';
 import type { TaskMocks } from '../tasks/task-mocks';

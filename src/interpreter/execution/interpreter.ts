@@ -10,7 +10,7 @@ import { parseStartTime } from '../clock/timestamp';
 import { VirtualClock } from '../clock/virtual-clock';
 import { DEFAULT_MAX_HISTORY_EVENTS } from '../history/history';
 import { DEFAULT_MAX_EXPRESS_EVENTS } from './history-limit';
-import { InMemoryS3 } from '../item-data';
+import { InMemoryS3 } from '../map-run-io';
 import { seededRandom } from '../random/seeded-random';
 import type { Execution } from './execution';
 import { resumeExecution, type ResumeExecutionOptions } from '../persistence/resume-execution';
@@ -62,7 +62,7 @@ export class Interpreter {
     };
   }
 
-  /** Validates (throws `InvalidDefinitionError`) and compiles a definition. */
+  /** Validates (throws `InvalidDefinitionError`) and prepares a definition. */
   createStateMachine(definition: unknown, options: StateMachineOptions = {}): StateMachine {
     const machine = new StateMachine(definition, options, this.services);
     // Registered by ARN so `states:startExecution` Tasks run it for real.
@@ -165,7 +165,7 @@ function makeClock(options: InterpreterOptions): Clock {
 export type RunExecutionOptions = InterpreterOptions & StateMachineOptions & Omit<StartExecutionOptions, 'mocks'>;
 
 /**
- * One-shot convenience: validate, compile, run, and return the result with the execution.
+ * One-shot convenience: validate, prepare, run, and return the result with the execution.
  *
  * @example
  * const { result } = await runExecution(definition, { n: 1 }, { mocks: { Double: (i) => i * 2 } });

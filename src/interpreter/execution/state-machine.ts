@@ -9,11 +9,11 @@ import { MockTaskDispatcher } from '../tasks/task-dispatcher';
 import { Execution } from './execution';
 import type { InterpreterServices } from './interpreter-services';
 import type { StartExecutionOptions, StateMachineOptions, StateMachineType } from './types';
-import { toJsonValue } from '../data/to-json-value';
+import { toJsonValue } from '../json/to-json-value';
 import { StepFunctionsApiError } from '../callbacks/api-error';
 
 /**
- * A validated, compiled state machine. Compiling happens once here; every execution reuses it.
+ * A validated, prepared state machine. Preparing happens once here; every execution reuses it.
  *
  * @example
  * const machine = sfn.createStateMachine(definition, { name: 'Orders' });

@@ -1,6 +1,6 @@
 import type { Json } from '../../asl/types';
 import type { Clock } from '../clock/clock';
-import type { S3ObjectStore } from '../item-data';
+import type { S3ObjectStore } from '../map-run-io';
 import type { MockConfigFile } from '../tasks/mock-config-file';
 import type { MockHintStyle } from '../tasks/missing-mock-hint';
 import type { TaskMocks } from '../tasks/task-mocks';

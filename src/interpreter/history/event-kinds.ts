@@ -20,14 +20,14 @@ export interface EventKind {
   readonly name: string | undefined;
 }
 
-// Kinds are interned process-wide (a few per state of each compiled definition), so a recorded
+// Kinds are interned process-wide (a few per state of each prepared definition), so a recorded
 // event stores one small integer instead of a type string, a name and a details object.
 const kinds: EventKind[] = [];
 const codes = new Map<string, number>();
 
 /**
  * The code of an event kind, for {@link ExecutionHistory}'s compact records. Look it up once
- * (when a state is compiled), not per event.
+ * (when a state is prepared), not per event.
  *
  * @example
  * const entered = eventKindCode('PassStateEntered', EventShape.Entered, 'Increment');

@@ -5,7 +5,7 @@ import { HASH_ALGORITHM_NAMES, nodeHashAlgorithm } from '../intrinsics/encoding-
 import { randomUuid, seededRandom } from '../random/seeded-random';
 
 /**
- * The functions Step Functions adds to JSONata, registered on every compiled expression.
+ * The functions Step Functions adds to JSONata, registered on every prepared expression.
  * Behaviour follows AWS: integer arguments are truncated toward zero; a chunk size of zero, an
  * empty array, a `$range` whose step is zero or points away from `end` evaluate to nothing
  * (the field then fails with "returned nothing"); `$range` collapses a one-element range to the
@@ -99,7 +99,7 @@ function randomSource(focus: jsonata.Focus): () => number {
   return source ?? Math.random;
 }
 
-/** Registers the AWS functions on one compiled expression (done once per expression text). */
+/** Registers the AWS functions on one prepared expression (done once per expression text). */
 export function registerAwsFunctions(expression: jsonata.Expression): void {
   expression.registerFunction('partition', partition, '<an:a>');
   expression.registerFunction('range', range, '<nnn:a>');

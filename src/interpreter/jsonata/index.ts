@@ -1,5 +1,5 @@
 export type { JsonataBindings } from './bindings';
-export { compileJsonataTemplate, evaluateJsonataCondition, type JsonataTemplate } from './template';
+export { prepareJsonataTemplate, evaluateJsonataCondition, type JsonataTemplate } from './template';
 export {
   evaluationError,
   jsonTypeName,

@@ -1,10 +1,10 @@
 import { isJsonataExpression } from '../../asl/jsonata-syntax';
 import type { Json } from '../../asl/types';
 import type { JsonataBindings } from './bindings';
-import { compileExpression } from './compiled-expression';
+import { prepareExpression } from './prepared-expression';
 import { unexpectedResultTypeError } from './jsonata-errors';
 
-/** A JSONata-capable field value, compiled once per definition. */
+/** A JSONata-capable field value, prepared once per definition. */
 export interface JsonataTemplate {
   /** True when the value holds no `{% %}` expression: `evaluate` returns it without running JSONata. */
   readonly constant: boolean;
@@ -24,19 +24,19 @@ export interface JsonataTemplate {
 type Evaluator = (bindings: JsonataBindings) => Promise<Json>;
 
 /**
- * Compiles a JSONata-capable field value (`Arguments`, `Output`, `Assign`, `Items`, `ItemSelector`,
+ * Prepares a JSONata-capable field value (`Arguments`, `Output`, `Assign`, `Items`, `ItemSelector`,
  * `Condition`, ...). Every string at any depth that is exactly `{% ... %}` is an expression; other
  * strings are literals. `field` names the field in causes; nested locations get `/key` for object
  * members and `[i]` for array elements (`Output/error`, `Arguments/items[0]`).
  *
  * @example
- * const output = compileJsonataTemplate({ total: '{% $sum($states.input.prices) %}' }, 'Output');
+ * const output = prepareJsonataTemplate({ total: '{% $sum($states.input.prices) %}' }, 'Output');
  * await output.evaluate({ states: { input: { prices: [1, 2] }, context: {} }, variables: {}, random: Math.random });
  * // { total: 3 }
  */
-export function compileJsonataTemplate(value: Json, field: string): JsonataTemplate {
-  const evaluator = compileNode(value, field);
-  const expression = isJsonataExpression(value) ? compileExpression(value, field).body : undefined;
+export function prepareJsonataTemplate(value: Json, field: string): JsonataTemplate {
+  const evaluator = prepareNode(value, field);
+  const expression = isJsonataExpression(value) ? prepareExpression(value, field).body : undefined;
   if (evaluator === undefined) {
     const frozen = deepFreeze(structuredClone(value));
     return { constant: true, expression, field, evaluate: () => Promise.resolve(frozen) };
@@ -45,19 +45,19 @@ export function compileJsonataTemplate(value: Json, field: string): JsonataTempl
 }
 
 /** `undefined` when the subtree holds no expression (a constant). */
-function compileNode(value: Json, location: string): Evaluator | undefined {
+function prepareNode(value: Json, location: string): Evaluator | undefined {
   if (typeof value === 'string') {
     if (!isJsonataExpression(value)) return undefined;
-    const expression = compileExpression(value, location);
+    const expression = prepareExpression(value, location);
     return (bindings) => expression.evaluate(bindings, location);
   }
-  if (Array.isArray(value)) return compileArray(value, location);
-  if (value !== null && typeof value === 'object') return compileObject(value, location);
+  if (Array.isArray(value)) return prepareArray(value, location);
+  if (value !== null && typeof value === 'object') return prepareObject(value, location);
   return undefined;
 }
 
-function compileArray(values: Json[], location: string): Evaluator | undefined {
-  const elements = values.map((element, index) => compileNode(element, `${location}[${index}]`));
+function prepareArray(values: Json[], location: string): Evaluator | undefined {
+  const elements = values.map((element, index) => prepareNode(element, `${location}[${index}]`));
   if (elements.every((element) => element === undefined)) return undefined;
   const constants = values.map((element, index) => (elements[index] ? undefined : deepFreeze(structuredClone(element))));
   return async (bindings) => {
@@ -70,9 +70,9 @@ function compileArray(values: Json[], location: string): Evaluator | undefined {
   };
 }
 
-function compileObject(object: { [key: string]: Json }, location: string): Evaluator | undefined {
+function prepareObject(object: { [key: string]: Json }, location: string): Evaluator | undefined {
   const keys = Object.keys(object);
-  const members = keys.map((key) => compileNode(object[key], `${location}/${key}`));
+  const members = keys.map((key) => prepareNode(object[key], `${location}/${key}`));
   if (members.every((member) => member === undefined)) return undefined;
   const constants = keys.map((key, index) => (members[index] ? undefined : deepFreeze(structuredClone(object[key]))));
   return async (bindings) => {
@@ -93,7 +93,7 @@ function compileObject(object: { [key: string]: Json }, location: string): Evalu
  * is a `States.QueryEvaluationError`.
  *
  * @example
- * const condition = compileJsonataTemplate('{% $states.input.count > 2 %}', 'Choices[0]/Condition');
+ * const condition = prepareJsonataTemplate('{% $states.input.count > 2 %}', 'Choices[0]/Condition');
  * await evaluateJsonataCondition(condition, bindings); // true or false
  */
 export async function evaluateJsonataCondition(template: JsonataTemplate, bindings: JsonataBindings): Promise<boolean> {

@@ -1,11 +1,11 @@
 import type { ChoiceState, Json, JsonataChoiceRule, JsonPathChoiceRule } from '../../asl/types';
-import { compileChoiceRule, noChoiceMatchedError } from '../choice';
+import { prepareChoiceRule, noChoiceMatchedError } from '../choice';
 import { borrowScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, PreparedState, StateVisit } from '../engine/runtime';
-import { compileJsonataField, compileJsonPathAssign, compileStateDataFlow, jsonataBindings, type JsonataField } from '../flow';
-import { compileJsonataTemplate, evaluateJsonataCondition } from '../jsonata';
-import type { StateCompiler } from './state-compiler';
+import { prepareJsonataField, prepareJsonPathAssign, prepareStateDataFlow, jsonataBindings, type JsonataField } from '../state-io';
+import { prepareJsonataTemplate, evaluateJsonataCondition } from '../jsonata';
+import type { StatePreparer } from './state-preparer';
 
 interface PreparedRule<Test> {
   test: Test;
@@ -20,7 +20,7 @@ interface PreparedRule<Test> {
  * Choice: the first matching rule picks the next state (and replaces the state's Assign/Output);
  * otherwise `Default`, otherwise `States.Runtime`. Its "result" is its effective input.
  */
-export const compileChoiceState: StateCompiler<ChoiceState> = (state, { name, queryLanguage }) => {
+export const prepareChoiceState: StatePreparer<ChoiceState> = (state, { name, queryLanguage }) => {
   let defaultState: PreparedState | undefined;
   const link = (rules: PreparedRule<unknown>[], states: Map<string, PreparedState>) => {
     for (const rule of rules) rule.next = states.get(rule.nextName);
@@ -42,11 +42,11 @@ export const compileChoiceState: StateCompiler<ChoiceState> = (state, { name, qu
   let work: (effective: Json, frame: Frame, visit: StateVisit) => Json | Promise<Json>;
   if (queryLanguage === 'JSONata') {
     const jsonataRules = (state.Choices as JsonataChoiceRule[]).map((rule, i) => ({
-      test: compileJsonataTemplate(rule.Condition as Json, `Choices[${i}]/Condition`),
+      test: prepareJsonataTemplate(rule.Condition as Json, `Choices[${i}]/Condition`),
       nextName: rule.Next,
       next: undefined,
-      assign: rule.Assign === undefined ? null : compileJsonataField(rule.Assign, `Choices[${i}]/Assign`),
-      output: rule.Output === undefined ? null : (compileJsonataField(rule.Output, `Choices[${i}]/Output`) as JsonataField),
+      assign: rule.Assign === undefined ? null : prepareJsonataField(rule.Assign, `Choices[${i}]/Assign`),
+      output: rule.Output === undefined ? null : (prepareJsonataField(rule.Output, `Choices[${i}]/Output`) as JsonataField),
     }));
     rules = jsonataRules;
     work = async (effective, frame, visit) => {
@@ -63,10 +63,10 @@ export const compileChoiceState: StateCompiler<ChoiceState> = (state, { name, qu
     };
   } else {
     const pathRules = (state.Choices as JsonPathChoiceRule[]).map((rule) => ({
-      test: compileChoiceRule(rule),
+      test: prepareChoiceRule(rule),
       nextName: rule.Next as string,
       next: undefined,
-      assign: rule.Assign === undefined ? null : compileJsonPathAssign(rule.Assign as never),
+      assign: rule.Assign === undefined ? null : prepareJsonPathAssign(rule.Assign as never),
       output: undefined,
     }));
     rules = pathRules;
@@ -89,7 +89,7 @@ export const compileChoiceState: StateCompiler<ChoiceState> = (state, { name, qu
     name,
     type: 'Choice',
     queryLanguage,
-    flow: compileStateDataFlow(state, queryLanguage),
+    flow: prepareStateDataFlow(state, queryLanguage),
     work,
     checkOutputSize: false,
     exits: true,

@@ -1,13 +1,13 @@
 import type { FailState, Json } from '../../asl/types';
-import { compileRequiredPath } from '../data/read-path';
+import { prepareRequiredPath } from '../jsonpath/read-path';
 import { queryEvaluationError, runtimeError, StatesError } from '../errors';
 import { markLocated } from '../error-handling/locate-error';
 import { StateScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, StateVisit } from '../engine/runtime';
-import { compileJsonataField, evaluateJsonataField, jsonataBindings } from '../flow';
-import { compileIntrinsic } from '../intrinsics';
-import type { StateCompiler } from './state-compiler';
+import { prepareJsonataField, evaluateJsonataField, jsonataBindings } from '../state-io';
+import { prepareIntrinsic } from '../intrinsics';
+import type { StatePreparer } from './state-preparer';
 
 type Resolve = (input: Json, frame: Frame, visit: StateVisit) => string | undefined | Promise<string | undefined>;
 
@@ -17,9 +17,9 @@ const IDENTITY_FLOW = {
 };
 
 /** Fail: raises its Error/Cause (literal, path, intrinsic or JSONata); never exits. */
-export const compileFailState: StateCompiler<FailState> = (state, { name, queryLanguage }) => {
-  const error = compileFailField(state.Error, state.ErrorPath, 'Error', queryLanguage === 'JSONata');
-  const cause = compileFailField(state.Cause, state.CausePath, 'Cause', queryLanguage === 'JSONata');
+export const prepareFailState: StatePreparer<FailState> = (state, { name, queryLanguage }) => {
+  const error = prepareFailField(state.Error, state.ErrorPath, 'Error', queryLanguage === 'JSONata');
+  const cause = prepareFailField(state.Cause, state.CausePath, 'Cause', queryLanguage === 'JSONata');
   return new StateRunner({
     name,
     type: 'Fail',
@@ -44,13 +44,13 @@ function failure(error: string | undefined, cause: string | undefined): StatesEr
   return markLocated(new StatesError(error ?? null, cause));
 }
 
-function compileFailField(literal: string | undefined, path: string | undefined, field: 'Error' | 'Cause', jsonata: boolean): Resolve {
+function prepareFailField(literal: string | undefined, path: string | undefined, field: 'Error' | 'Cause', jsonata: boolean): Resolve {
   if (path !== undefined) {
     if (!path.startsWith('$')) {
-      const call = compileIntrinsic(path);
+      const call = prepareIntrinsic(path);
       return (input, frame, visit) => asString(call(new StateScope(input, frame, visit), frame.runtime.random), `${field}Path`);
     }
-    const read = compileRequiredPath(path);
+    const read = prepareRequiredPath(path);
     return (input, frame, visit) => {
       let value: Json;
       try {
@@ -65,9 +65,9 @@ function compileFailField(literal: string | undefined, path: string | undefined,
   }
   if (literal === undefined) return () => undefined;
   if (!jsonata) return () => literal;
-  const compiled = compileJsonataField(literal, field);
+  const prepared = prepareJsonataField(literal, field);
   return (input, frame, visit) => {
-    const value = evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, input));
+    const value = evaluateJsonataField(prepared, () => jsonataBindings(frame, visit, input));
     return value instanceof Promise ? value.then((v) => asJsonataString(v, literal, field)) : asJsonataString(value, literal, field);
   };
 }

@@ -1,20 +1,20 @@
 import type { Json, MapState } from '../../asl/types';
 import { StatesError } from '../errors';
 import { Aborted } from '../engine/abort-scope';
-import { compileErrorHandling } from '../error-handling/error-handling';
+import { prepareErrorHandling } from '../error-handling/error-handling';
 import { record, type Frame, type StateVisit } from '../engine/runtime';
 import { StateRunner } from '../engine/state-runner';
-import { compileStateDataFlow } from '../flow';
-import { batchItems, readItems, writeResults } from '../item-data';
+import { prepareStateDataFlow } from '../state-io';
+import { batchItems, readItems, writeResults } from '../map-run-io';
 import { randomUuid } from '../random/seeded-random';
 import { DISTRIBUTED_MAX_CONCURRENCY, runMapRunChildren } from './map/distributed-map';
 import { checkTolerance } from './map/failure-tolerance';
 import { runInlineIterations } from './map/inline-map';
-import { compileReadItems, compileSelectItem, type MapItems } from './map/map-items';
+import { prepareReadItems, prepareSelectItem, type MapItems } from './map/map-items';
 import { MapRun, registerMapRun } from './map/map-run';
 import { prepareMapSettings } from './map/map-settings';
-import { compileItemBatcher, compileItemReader, compileResultWriter } from './map/map-sources';
-import type { StateCompiler } from './state-compiler';
+import { prepareItemBatcher, prepareItemReader, prepareResultWriter } from './map/map-sources';
+import type { StatePreparer } from './state-preparer';
 
 /** AWS runs at most about 40 inline iterations at once, whatever `MaxConcurrency` says. */
 export const INLINE_MAX_CONCURRENCY = 40;
@@ -26,7 +26,7 @@ export const INLINE_MAX_CONCURRENCY = 40;
  * items; `$$.Map.Item.Source`; the run and its children listed by `execution.mapRuns()`).
  * The result lists outputs in item order.
  */
-export const compileMapState: StateCompiler<MapState> = (state, context) => {
+export const prepareMapState: StatePreparer<MapState> = (state, context) => {
   const { name, queryLanguage } = context;
   const jsonata = queryLanguage === 'JSONata';
   const processorDefinition = state.ItemProcessor ?? state.Iterator;
@@ -34,12 +34,12 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
   const processor = context.prepareNested(processorDefinition);
   // AWS also honours a ProcessorConfig placed in the legacy `Iterator` (recorded).
   const distributed = (processorDefinition as { ProcessorConfig?: { Mode?: string } }).ProcessorConfig?.Mode === 'DISTRIBUTED';
-  const readInputItems = compileReadItems(state, jsonata, distributed);
-  const selectItem = compileSelectItem(state, jsonata);
+  const readInputItems = prepareReadItems(state, jsonata, distributed);
+  const selectItem = prepareSelectItem(state, jsonata);
   const settings = prepareMapSettings(state, jsonata);
-  const reader = state.ItemReader ? compileItemReader(state.ItemReader, jsonata) : undefined;
-  const batcher = state.ItemBatcher ? compileItemBatcher(state.ItemBatcher, jsonata) : undefined;
-  const writer = state.ResultWriter ? compileResultWriter(state.ResultWriter, jsonata) : undefined;
+  const reader = state.ItemReader ? prepareItemReader(state.ItemReader, jsonata) : undefined;
+  const batcher = state.ItemBatcher ? prepareItemBatcher(state.ItemBatcher, jsonata) : undefined;
+  const writer = state.ResultWriter ? prepareResultWriter(state.ResultWriter, jsonata) : undefined;
 
   const inline = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
     const requested = await settings.maxConcurrency(effective, frame, visit);
@@ -116,7 +116,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
     type: 'Map',
     queryLanguage,
     // `Parameters` of a JSONPath Map is its (deprecated) ItemSelector, not its effective input.
-    flow: compileStateDataFlow(state, queryLanguage, { ...state, Parameters: undefined }),
+    flow: prepareStateDataFlow(state, queryLanguage, { ...state, Parameters: undefined }),
     work: (effective, frame, visit) =>
       run(effective, frame, visit).then(
         (result) => {
@@ -129,7 +129,7 @@ export const compileMapState: StateCompiler<MapState> = (state, context) => {
           throw error;
         },
       ),
-    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage, 'MapStateFailed'),
+    errorHandling: prepareErrorHandling(state.Retry, state.Catch, queryLanguage, 'MapStateFailed'),
     checkOutputSize: true,
     exits: true,
     failedEvent: 'MapStateFailed',

@@ -1,26 +1,26 @@
 import type { Json, ParallelState } from '../../asl/types';
-import { compileErrorHandling } from '../error-handling/error-handling';
+import { prepareErrorHandling } from '../error-handling/error-handling';
 import { childFrame } from '../engine/child-frame';
 import { runChildren } from '../engine/run-children';
 import { runMachine } from '../engine/run-machine';
 import { record, type Frame, type PreparedMachine } from '../engine/runtime';
 import { StateRunner } from '../engine/state-runner';
-import { compileStateDataFlow, releaseVariableScope } from '../flow';
-import type { StateCompiler } from './state-compiler';
+import { prepareStateDataFlow, releaseVariableScope } from '../state-io';
+import type { StatePreparer } from './state-preparer';
 
 /**
  * Parallel: every branch gets the effective input and runs concurrently; the result lists the
  * branch outputs in `Branches` order. A failing branch aborts the others and the Parallel fails
  * with the branch's own error (not `States.BranchFailed`, as recorded on AWS).
  */
-export const compileParallelState: StateCompiler<ParallelState> = (state, context) => {
+export const prepareParallelState: StatePreparer<ParallelState> = (state, context) => {
   const { name, queryLanguage } = context;
   const branches = state.Branches.map((branch) => context.prepareNested(branch));
   return new StateRunner({
     name,
     type: 'Parallel',
     queryLanguage,
-    flow: compileStateDataFlow(state, queryLanguage),
+    flow: prepareStateDataFlow(state, queryLanguage),
     work: (effective, frame) => {
       // Recorded histories have no ParallelStateSucceeded; ParallelStateFailed only when the state fails for good.
       const startedId = record(frame, 'ParallelStateStarted');
@@ -54,7 +54,7 @@ export const compileParallelState: StateCompiler<ParallelState> = (state, contex
       settle(frame);
       return results;
     },
-    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
+    errorHandling: prepareErrorHandling(state.Retry, state.Catch, queryLanguage),
     checkOutputSize: true,
     exits: true,
     failedEvent: 'ParallelStateFailed',

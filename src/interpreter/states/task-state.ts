@@ -1,39 +1,39 @@
 import type { Json, TaskState } from '../../asl/types';
-import { compilePayloadTemplate } from '../data/payload-template';
+import { preparePayloadTemplate } from '../jsonpath/payload-template';
 import { StatesError } from '../errors';
-import { exceedsPayloadLimit } from '../data/json-size';
-import { compileErrorHandling } from '../error-handling/error-handling';
+import { exceedsPayloadLimit } from '../json/json-size';
+import { prepareErrorHandling } from '../error-handling/error-handling';
 import { StateScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, StateVisit } from '../engine/runtime';
 import {
-  compileJsonataField,
-  compileNumericSetting,
-  compileStateDataFlow,
+  prepareJsonataField,
+  prepareNumericSetting,
+  prepareStateDataFlow,
   evaluateJsonataField,
   jsonataBindings,
   type NumericSettingRule,
-} from '../flow';
+} from '../state-io';
 import { randomUuid } from '../random/seeded-random';
 import { invokeTask } from '../tasks/invoke-task';
 import { taskTarget } from '../tasks/task-target';
-import type { StateCompiler } from './state-compiler';
+import type { StatePreparer } from './state-preparer';
 
 type Resolve<T> = (input: Json, frame: Frame, visit: StateVisit) => T | Promise<T>;
 
 /** Task: calls its resource (a mock) with the effective input; Retry/Catch around each attempt. */
-export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryLanguage }) => {
+export const prepareTaskState: StatePreparer<TaskState> = (state, { name, queryLanguage }) => {
   const resource = taskTarget(state.Resource);
   const jsonata = queryLanguage === 'JSONata';
-  const timeout = compileNumericSetting(state.TimeoutSeconds, state.TimeoutSecondsPath, 'TimeoutSeconds', jsonata, TASK_SECONDS);
-  const heartbeat = compileNumericSetting(state.HeartbeatSeconds, state.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata, TASK_SECONDS);
-  const roleArn = compileRoleArn(state, jsonata);
+  const timeout = prepareNumericSetting(state.TimeoutSeconds, state.TimeoutSecondsPath, 'TimeoutSeconds', jsonata, TASK_SECONDS);
+  const heartbeat = prepareNumericSetting(state.HeartbeatSeconds, state.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata, TASK_SECONDS);
+  const roleArn = prepareRoleArn(state, jsonata);
 
   return new StateRunner({
     name,
     type: 'Task',
     queryLanguage,
-    flow: compileStateDataFlow(state, queryLanguage),
+    flow: prepareStateDataFlow(state, queryLanguage),
     beforeAttempt: (frame, visit) => {
       // A fresh token per attempt: AWS never reuses one across retries.
       const integrations = frame.runtime.integrations;
@@ -57,7 +57,7 @@ export const compileTaskState: StateCompiler<TaskState> = (state, { name, queryL
       }
       return invokeTask({ resource, input: effective, timeoutSeconds: t, heartbeatSeconds: h, roleArn: r }, frame, visit);
     },
-    errorHandling: compileErrorHandling(state.Retry, state.Catch, queryLanguage),
+    errorHandling: prepareErrorHandling(state.Retry, state.Catch, queryLanguage),
     checkOutputSize: true,
     exits: true,
   });
@@ -72,17 +72,17 @@ const TASK_SECONDS: NumericSettingRule = {
   invalidPath: (field, path, value) => `The ${field}Path parameter must reference a positive integer: ${path} == ${JSON.stringify(value)}`,
 };
 
-function compileRoleArn(state: TaskState, jsonata: boolean): Resolve<string | undefined> {
+function prepareRoleArn(state: TaskState, jsonata: boolean): Resolve<string | undefined> {
   const credentials = state.Credentials;
   if (!credentials) return () => undefined;
   if (jsonata) {
-    const compiled = compileJsonataField((credentials.RoleArn ?? null) as Json, 'Credentials/RoleArn');
+    const prepared = prepareJsonataField((credentials.RoleArn ?? null) as Json, 'Credentials/RoleArn');
     return (effective, frame, visit) => {
-      const v = evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, effective));
+      const v = evaluateJsonataField(prepared, () => jsonataBindings(frame, visit, effective));
       return v instanceof Promise ? v.then((s) => (typeof s === 'string' ? s : undefined)) : typeof v === 'string' ? v : undefined;
     };
   }
-  const template = compilePayloadTemplate(credentials as Json);
+  const template = preparePayloadTemplate(credentials as Json);
   return (effective, frame, visit) => {
     const resolved = template(new StateScope(effective, frame, visit), frame.runtime.random) as Record<string, Json>;
     return typeof resolved.RoleArn === 'string' ? resolved.RoleArn : undefined;

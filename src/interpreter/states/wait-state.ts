@@ -1,13 +1,13 @@
 import type { Json, WaitState } from '../../asl/types';
 import { sleep } from '../clock/clock';
-import { compilePath, MISSING } from '../data/evaluate-path';
+import { preparePath, MISSING } from '../jsonpath/evaluate-path';
 import { queryEvaluationError, runtimeError } from '../errors';
 import { StateScope } from '../engine/context-object';
 import { StateRunner } from '../engine/state-runner';
 import type { Frame, StateVisit } from '../engine/runtime';
-import { compileJsonataField, compileStateDataFlow, evaluateJsonataField, jsonataBindings } from '../flow';
+import { prepareJsonataField, prepareStateDataFlow, evaluateJsonataField, jsonataBindings } from '../state-io';
 import { withEvaluationLocation } from '../jsonata';
-import type { StateCompiler } from './state-compiler';
+import type { StatePreparer } from './state-preparer';
 import { parseWaitTimestamp } from './wait-time';
 
 /** AWS's `Seconds` maximum; executions are further capped at 1 year (Standard) / 5 minutes (Express). */
@@ -19,13 +19,13 @@ type WaitUntil = { seconds: number } | { at: number };
 type ResolveWait = (effective: Json, frame: Frame, visit: StateVisit) => WaitUntil | Promise<WaitUntil>;
 
 /** Wait: sleeps on the execution's clock, then passes its effective input on. */
-export const compileWaitState: StateCompiler<WaitState> = (state, { name, queryLanguage }) => {
-  const resolve = queryLanguage === 'JSONata' ? compileJsonataWait(state) : compileJsonPathWait(state);
+export const prepareWaitState: StatePreparer<WaitState> = (state, { name, queryLanguage }) => {
+  const resolve = queryLanguage === 'JSONata' ? prepareJsonataWait(state) : prepareJsonPathWait(state);
   return new StateRunner({
     name,
     type: 'Wait',
     queryLanguage,
-    flow: compileStateDataFlow(state, queryLanguage),
+    flow: prepareStateDataFlow(state, queryLanguage),
     work: (effective, frame, visit) => {
       const until = resolve(effective, frame, visit);
       return until instanceof Promise
@@ -48,7 +48,7 @@ function waitThenPass(until: WaitUntil, effective: Json, frame: Frame): Json | P
   return frame.abort.race(done, () => timer.cancel()).then(() => effective);
 }
 
-function compileJsonPathWait(state: WaitState): ResolveWait {
+function prepareJsonPathWait(state: WaitState): ResolveWait {
   if (typeof state.Seconds === 'number') {
     const seconds = state.Seconds;
     return () => ({ seconds });
@@ -59,7 +59,7 @@ function compileJsonPathWait(state: WaitState): ResolveWait {
   }
   if (state.SecondsPath !== undefined) {
     const path = state.SecondsPath;
-    const read = compilePath(path);
+    const read = preparePath(path);
     return (effective, frame, visit) => {
       const value = read(new StateScope(effective, frame, visit));
       if (value === MISSING) throw runtimeError(`The SecondsPath parameter does not reference an input value: ${path}`);
@@ -72,7 +72,7 @@ function compileJsonPathWait(state: WaitState): ResolveWait {
   }
   if (state.TimestampPath !== undefined) {
     const path = state.TimestampPath;
-    const read = compilePath(path);
+    const read = preparePath(path);
     return (effective, frame, visit) => {
       const value = read(new StateScope(effective, frame, visit));
       if (value === MISSING) throw runtimeError(`The TimestampPath parameter does not reference an input value: ${path}`);
@@ -88,9 +88,9 @@ function compileJsonPathWait(state: WaitState): ResolveWait {
   return () => ({ seconds: 0 });
 }
 
-function compileJsonataWait(state: WaitState): ResolveWait {
+function prepareJsonataWait(state: WaitState): ResolveWait {
   if (state.Seconds !== undefined) {
-    const field = compileJsonataField(state.Seconds, 'Seconds');
+    const field = prepareJsonataField(state.Seconds, 'Seconds');
     const source = state.Seconds;
     return (_effective, frame, visit) => {
       const value = evaluateJsonataField(field, () => jsonataBindings(frame, visit, _effective));
@@ -109,7 +109,7 @@ function compileJsonataWait(state: WaitState): ResolveWait {
     };
   }
   if (state.Timestamp !== undefined) {
-    const field = compileJsonataField(state.Timestamp, 'Timestamp');
+    const field = prepareJsonataField(state.Timestamp, 'Timestamp');
     return (_effective, frame, visit) => {
       const value = evaluateJsonataField(field, () => jsonataBindings(frame, visit, _effective));
       const check = (v: Json): WaitUntil => ({

@@ -1,6 +1,6 @@
 import type { Json } from '../../asl/types';
-import { exceedsPayloadLimit } from '../data/json-size';
-import { toJsonValue } from '../data/to-json-value';
+import { exceedsPayloadLimit } from '../json/json-size';
+import { toJsonValue } from '../json/to-json-value';
 import { StatesError, toStatesError } from '../errors';
 import { markLocated } from '../error-handling/locate-error';
 import { contextObject } from '../engine/context-object';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
 import type { Json, JsonPathChoiceRule } from '../../../src/asl/types';
-import { compileChoiceRule } from '../../../src/interpreter/choice';
+import { prepareChoiceRule } from '../../../src/interpreter/choice';
 import { hasRecordedExecutions, loadRecordedExecutions, queryLanguageOf, type RecordedExecution } from './recorded-executions';
 
 /**
@@ -71,7 +71,7 @@ describe.skipIf(!hasRecordedExecutions)('recorded JSONPath Choice executions', (
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, recorded) => {
     expect(recorded.consistentTargets.length).toBeGreaterThan(0);
     const scope = { input: recorded.input, context: {}, variable: () => undefined };
-    const matched = recorded.rules.find((rule) => compileChoiceRule(rule)(scope));
+    const matched = recorded.rules.find((rule) => prepareChoiceRule(rule)(scope));
     const target = matched ? matched.Next : recorded.defaultTarget;
     expect(recorded.consistentTargets).toContain(target);
   });

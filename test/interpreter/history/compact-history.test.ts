@@ -30,7 +30,7 @@ describe('ExecutionHistory (compact encoding)', () => {
     const random = lcg(7);
     const clock = manualClock(Date.parse('2024-01-01T00:00:00Z'));
     const history = new ExecutionHistory(clock, null);
-    // Kinds interned far apart (as when many definitions are compiled in one process) exercise the escape path.
+    // Kinds interned far apart (as when many definitions are prepared in one process) exercise the escape path.
     const kinds = Array.from({ length: 200 }, (_, i) => {
       const shape = ([EventShape.Entered, EventShape.Exited, EventShape.Iteration] as const)[i % 3];
       const type = (['PassStateEntered', 'PassStateExited', 'MapIterationStarted'] as const)[i % 3];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntrinsicSyntaxError } from '../../../src/asl/intrinsic-syntax';
-import { compileIntrinsic } from '../../../src/interpreter/intrinsics';
+import { prepareIntrinsic } from '../../../src/interpreter/intrinsics';
 import { failureOf, runIntrinsic } from './run-intrinsic';
 
 // Causes as AWS writes them (captured on AWS by other emulators' test suites): the whole
@@ -53,10 +53,10 @@ describe('a path argument that selects nothing', () => {
   });
 });
 
-describe('compileIntrinsic', () => {
+describe('prepareIntrinsic', () => {
   it('caches by text and evaluates many times over different scopes', () => {
     const text = "States.Format('{}-{}', $.a, $$.Execution.Name)";
-    expect(compileIntrinsic(text)).toBe(compileIntrinsic(text));
+    expect(prepareIntrinsic(text)).toBe(prepareIntrinsic(text));
     expect(runIntrinsic(text, { a: 1 }, { context: { Execution: { Name: 'x' } } })).toBe('1-x');
     expect(runIntrinsic(text, { a: 2 }, { context: { Execution: { Name: 'y' } } })).toBe('2-y');
   });
@@ -72,7 +72,7 @@ describe('compileIntrinsic', () => {
   });
 
   it('rejects malformed text with IntrinsicSyntaxError (a definition error, caught by the validator)', () => {
-    expect(() => compileIntrinsic('States.Nope(1)')).toThrow(IntrinsicSyntaxError);
-    expect(() => compileIntrinsic('States.ArrayGetItem($.arr, )')).toThrow(IntrinsicSyntaxError);
+    expect(() => prepareIntrinsic('States.Nope(1)')).toThrow(IntrinsicSyntaxError);
+    expect(() => prepareIntrinsic('States.ArrayGetItem($.arr, )')).toThrow(IntrinsicSyntaxError);
   });
 });

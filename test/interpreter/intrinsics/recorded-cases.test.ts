@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeIntrinsic } from '../../../src/asl/intrinsic-syntax';
 import type { Json, JsonObject } from '../../../src/asl/types';
-import { compilePath, MISSING, type PathScope } from '../../../src/interpreter/data/evaluate-path';
-import { compileIntrinsic } from '../../../src/interpreter/intrinsics';
+import { preparePath, MISSING, type PathScope } from '../../../src/interpreter/jsonpath/evaluate-path';
+import { prepareIntrinsic } from '../../../src/interpreter/intrinsics';
 import { seededRandom } from '../../../src/interpreter/random/seeded-random';
 import { contextObject, loadRecordedCases, type RecordedCase } from './recorded-cases';
 
 /**
  * Replays every recorded `intrinsic_functions` case that is a chain of JSONPath Pass states
- * with `Parameters`, evaluating each `.$` value with `compileIntrinsic` (plain paths with
- * `compilePath`) and applying `ResultPath`/`OutputPath` when they are simple member paths.
+ * with `Parameters`, evaluating each `.$` value with `prepareIntrinsic` (plain paths with
+ * `preparePath`) and applying `ResultPath`/`OutputPath` when they are simple member paths.
  * The JSONata cases of the feature are the JSONata engine's and are only counted here.
  */
 const cases = loadRecordedCases('intrinsic_functions');
@@ -59,7 +59,7 @@ function evaluateTemplate(template: JsonObject, scope: PathScope, random: () => 
   for (const [key, value] of Object.entries(template)) {
     if (key.endsWith('.$') && typeof value === 'string') {
       result[key.slice(0, -2)] = looksLikeIntrinsic(value)
-        ? compileIntrinsic(value)(scope, random)
+        ? prepareIntrinsic(value)(scope, random)
         : readPath(value, scope.input, scope.context);
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       result[key] = evaluateTemplate(value, scope, random);
@@ -71,7 +71,7 @@ function evaluateTemplate(template: JsonObject, scope: PathScope, random: () => 
 }
 
 function readPath(path: string, input: Json, context: Json = null): Json {
-  const value = compilePath(path)({ input, context, variable: () => undefined });
+  const value = preparePath(path)({ input, context, variable: () => undefined });
   if (value === MISSING) throw new Error(`test harness: path ${path} selects nothing`);
   return value;
 }

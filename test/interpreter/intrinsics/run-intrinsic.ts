@@ -1,6 +1,6 @@
 import type { Json } from '../../../src/asl/types';
-import type { PathScope } from '../../../src/interpreter/data/evaluate-path';
-import { compileIntrinsic } from '../../../src/interpreter/intrinsics';
+import type { PathScope } from '../../../src/interpreter/jsonpath/evaluate-path';
+import { prepareIntrinsic } from '../../../src/interpreter/intrinsics';
 import { StatesError } from '../../../src/interpreter/errors';
 import { seededRandom, type RandomSource } from '../../../src/interpreter/random/seeded-random';
 
@@ -17,7 +17,7 @@ export function runIntrinsic(text: string, input: Json = {}, options: RunOptions
     context: options.context ?? {},
     variable: (name) => options.variables?.[name],
   };
-  return compileIntrinsic(text)(scope, options.random ?? seededRandom(1));
+  return prepareIntrinsic(text)(scope, options.random ?? seededRandom(1));
 }
 
 /** The StatesError an evaluation throws (fails the test when it does not throw one). */

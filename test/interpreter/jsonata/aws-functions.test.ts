@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { Json } from '../../../src/asl/types';
 import { StatesError } from '../../../src/interpreter/errors';
-import { compileJsonataTemplate, type JsonataBindings } from '../../../src/interpreter/jsonata';
+import { prepareJsonataTemplate, type JsonataBindings } from '../../../src/interpreter/jsonata';
 
 function sequenceRandom(values: number[]): () => number {
   let i = 0;
@@ -14,7 +14,7 @@ function bindings(input: Json = {}, random: () => number = () => 0.25): JsonataB
 }
 
 function run(expression: string, input: Json = {}, random?: () => number): Promise<Json> {
-  return compileJsonataTemplate(`{% ${expression} %}`, 'Output').evaluate(bindings(input, random));
+  return prepareJsonataTemplate(`{% ${expression} %}`, 'Output').evaluate(bindings(input, random));
 }
 
 async function causeOf(expression: string): Promise<string | null | undefined> {
@@ -138,7 +138,7 @@ describe('$now and $millis', () => {
   it('follow the execution clock when one is given', async () => {
     const at = Date.UTC(2030, 0, 2, 3, 4, 5);
     const b: JsonataBindings = { ...bindings(), clock: () => at };
-    const template = compileJsonataTemplate({ now: '{% $now() %}', millis: '{% $millis() %}', year: '{% $now("[Y0001]") %}' }, 'Output');
+    const template = prepareJsonataTemplate({ now: '{% $now() %}', millis: '{% $millis() %}', year: '{% $now("[Y0001]") %}' }, 'Output');
     expect(await template.evaluate(b)).toEqual({ now: '2030-01-02T03:04:05.000Z', millis: at, year: '2030' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compileJsonataTemplate } from '../../../src/interpreter/jsonata';
+import { prepareJsonataTemplate } from '../../../src/interpreter/jsonata';
 
 // Counts what the jsonata package is asked to do, to prove parse-once and no-JSONata-for-constants.
 const calls = vi.hoisted(() => ({ parses: [] as string[], evaluations: 0 }));
@@ -26,7 +26,7 @@ describe('JSONata work done per template', () => {
   it('a constant template never calls jsonata', async () => {
     calls.parses.length = 0;
     calls.evaluations = 0;
-    const template = compileJsonataTemplate({ a: [1, 'x', ' {% not an expression %}'], b: null }, 'Output');
+    const template = prepareJsonataTemplate({ a: [1, 'x', ' {% not an expression %}'], b: null }, 'Output');
     expect(template.constant).toBe(true);
     await template.evaluate(bindings);
     await template.evaluate(bindings);
@@ -37,8 +37,8 @@ describe('JSONata work done per template', () => {
   it('parses each expression text once, however many templates or evaluations use it', async () => {
     calls.parses.length = 0;
     calls.evaluations = 0;
-    const first = compileJsonataTemplate({ a: '{% $states.input.n * 21 %}' }, 'Output');
-    const second = compileJsonataTemplate(['{% $states.input.n * 21 %}'], 'Items');
+    const first = prepareJsonataTemplate({ a: '{% $states.input.n * 21 %}' }, 'Output');
+    const second = prepareJsonataTemplate(['{% $states.input.n * 21 %}'], 'Items');
     for (let i = 0; i < 3; i++) {
       expect(await first.evaluate(bindings)).toEqual({ a: 42 });
       expect(await second.evaluate(bindings)).toEqual([42]);

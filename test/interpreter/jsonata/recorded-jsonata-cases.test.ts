@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
 import type { Json } from '../../../src/asl/types';
 import { StatesError } from '../../../src/interpreter/errors';
-import { compileJsonataTemplate, evaluateJsonataCondition, type JsonataBindings } from '../../../src/interpreter/jsonata';
+import { prepareJsonataTemplate, evaluateJsonataCondition, type JsonataBindings } from '../../../src/interpreter/jsonata';
 import {
   hasRecordedExecutions,
   loadRecordedExecutions,
@@ -53,7 +53,7 @@ describe.skipIf(!hasRecordedExecutions)('recorded JSONata executions', () => {
     it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, execution) => {
       const [name] = Object.keys(execution.definition.States);
       const state = execution.definition.States[name];
-      const template = compileJsonataTemplate(state.Output as Json, 'Output');
+      const template = prepareJsonataTemplate(state.Output as Json, 'Output');
       const expected = execution.expected;
       if (expected.status === 'SUCCEEDED') {
         expect(await template.evaluate(bindingsFor(execution.input))).toEqual(expected.output);
@@ -82,12 +82,12 @@ describe.skipIf(!hasRecordedExecutions)('recorded JSONata executions', () => {
       const rules = start.Choices as Record<string, Json>[];
       const bindings = bindingsFor(input);
       let target = start.Default as string | undefined;
-      let output: Json = 'Output' in start ? await compileJsonataTemplate(start.Output as Json, 'Output').evaluate(bindings) : input;
+      let output: Json = 'Output' in start ? await prepareJsonataTemplate(start.Output as Json, 'Output').evaluate(bindings) : input;
       for (const [index, rule] of rules.entries()) {
-        const condition = compileJsonataTemplate(rule.Condition as Json, `Choices[${index}]/Condition`);
+        const condition = prepareJsonataTemplate(rule.Condition as Json, `Choices[${index}]/Condition`);
         if (await evaluateJsonataCondition(condition, bindings)) {
           target = rule.Next as string;
-          output = 'Output' in rule ? await compileJsonataTemplate(rule.Output as Json, `Choices[${index}]/Output`).evaluate(bindings) : input;
+          output = 'Output' in rule ? await prepareJsonataTemplate(rule.Output as Json, `Choices[${index}]/Output`).evaluate(bindings) : input;
           break;
         }
       }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../src/asl/types';
 import { StatesError } from '../../../src/interpreter/errors';
-import { compileJsonataTemplate, evaluateJsonataCondition, type JsonataBindings } from '../../../src/interpreter/jsonata';
+import { prepareJsonataTemplate, evaluateJsonataCondition, type JsonataBindings } from '../../../src/interpreter/jsonata';
 
 function bindings(input: Json = {}, variables: Record<string, Json> = {}, extra: Partial<JsonataBindings> = {}): JsonataBindings {
   return { states: { input, context: { Execution: { Id: 'arn:execution' } } }, variables, random: () => 0.5, ...extra };
 }
 
 async function evaluate(value: Json, field = 'Output', b: JsonataBindings = bindings()): Promise<Json> {
-  return compileJsonataTemplate(value, field).evaluate(b);
+  return prepareJsonataTemplate(value, field).evaluate(b);
 }
 
 async function failure(value: Json, field = 'Output', b: JsonataBindings = bindings()): Promise<StatesError> {
@@ -21,7 +21,7 @@ async function failure(value: Json, field = 'Output', b: JsonataBindings = bindi
   throw new Error('expected a StatesError');
 }
 
-describe('compileJsonataTemplate', () => {
+describe('prepareJsonataTemplate', () => {
   it('keeps literals, including strings that only look like expressions (recorded BASE_LITERALS)', async () => {
     const literals = {
       constant_not_jsonata: ' {% states.input %} ',
@@ -31,13 +31,13 @@ describe('compileJsonataTemplate', () => {
       constant_if: "States.Format('Format:{}', 101)",
       list: [null, 0, 0.1, true, [], { constant: 0 }],
     };
-    const template = compileJsonataTemplate(literals, 'Output');
+    const template = prepareJsonataTemplate(literals, 'Output');
     expect(template.constant).toBe(true);
     expect(await template.evaluate(bindings())).toEqual(literals);
   });
 
   it('returns a frozen value from a constant template, so a caller cannot corrupt the next evaluation', async () => {
-    const template = compileJsonataTemplate({ a: [1, 'x'] }, 'Output');
+    const template = prepareJsonataTemplate({ a: [1, 'x'] }, 'Output');
     expect(Object.isFrozen(await template.evaluate(bindings()))).toBe(true);
   });
 
@@ -49,7 +49,7 @@ describe('compileJsonataTemplate', () => {
       ja_expr: '{% $sum($states.input.input_values) + $var_constant_1 %}',
       nested: [1, '{% $number("2") %}', { deeper: "{% $number('3') %}" }],
     };
-    const template = compileJsonataTemplate(value, 'Arguments');
+    const template = prepareJsonataTemplate(value, 'Arguments');
     expect(template.constant).toBe(false);
     expect(await template.evaluate(bindings(input, { var_input_value: 'string literal', var_constant_1: 1 }))).toEqual({
       ja_states_input: input,
@@ -147,26 +147,26 @@ describe('failures (States.QueryEvaluationError with AWS wording)', () => {
     expect((await failure('{% $eval("1") %}')).cause).toMatch(/T1006: Attempted to invoke a non-function$/);
   });
 
-  it('an expression that does not parse is rejected when compiling, naming the field', () => {
-    expect(() => compileJsonataTemplate({ a: '{% $x + %}' }, 'Output')).toThrow(/'\$x \+' in field 'Output\/a' does not parse: S0207/);
+  it('an expression that does not parse is rejected when preparing, naming the field', () => {
+    expect(() => prepareJsonataTemplate({ a: '{% $x + %}' }, 'Output')).toThrow(/'\$x \+' in field 'Output\/a' does not parse: S0207/);
   });
 });
 
 describe('evaluateJsonataCondition', () => {
   it('accepts a literal boolean without JSONata (recorded test_choice_condition_constant_jsonata)', async () => {
-    const template = compileJsonataTemplate(true, 'Choices[0]/Condition');
+    const template = prepareJsonataTemplate(true, 'Choices[0]/Condition');
     expect(template.constant).toBe(true);
     expect(await evaluateJsonataCondition(template, bindings())).toBe(true);
   });
 
   it('evaluates a boolean expression', async () => {
-    const template = compileJsonataTemplate("{% $not($states.input.type = 'Private') %}", 'Choices[0]/Condition');
+    const template = prepareJsonataTemplate("{% $not($states.input.type = 'Private') %}", 'Choices[0]/Condition');
     expect(await evaluateJsonataCondition(template, bindings({ type: 'Private' }))).toBe(false);
     expect(await evaluateJsonataCondition(template, bindings({ type: 'Public' }))).toBe(true);
   });
 
   it('anything but a boolean is a States.QueryEvaluationError', async () => {
-    const template = compileJsonataTemplate('{% $states.input.flag %}', 'Choices[1]/Condition');
+    const template = prepareJsonataTemplate('{% $states.input.flag %}', 'Choices[1]/Condition');
     await expect(evaluateJsonataCondition(template, bindings({ flag: 'yes' }))).rejects.toMatchObject({
       error: 'States.QueryEvaluationError',
       cause: "The JSONata expression '$states.input.flag' specified for the field 'Choices[1]/Condition' returned an unexpected result type. Expected 'boolean', but was 'string' for value: \"yes\"",

@@ -2,7 +2,7 @@ import type { Json, JsonObject } from '../../../asl/types';
 import { formatTimestamp } from '../../clock/timestamp';
 import { StatesError } from '../../errors';
 import { ExecutionHistory } from '../../history/history';
-import type { ChildExecutionRecord } from '../../item-data';
+import type { ChildExecutionRecord } from '../../map-run-io';
 import { randomUuid } from '../../random/seeded-random';
 import { AbortScope, Aborted } from '../../engine/abort-scope';
 import { runChildren } from '../../engine/run-children';

@@ -6,7 +6,7 @@ import { runChildren } from '../../engine/run-children';
 import { runMachine } from '../../engine/run-machine';
 import { recordCompact, type Frame, type PreparedMachine, type StateVisit } from '../../engine/runtime';
 import { eventKindCode, EventShape } from '../../history/event-kinds';
-import { releaseVariableScope } from '../../flow';
+import { releaseVariableScope } from '../../state-io';
 import { exceedsTolerance, toleranceExceededError, type Tolerance } from './failure-tolerance';
 import type { SelectItem } from './map-items';
 

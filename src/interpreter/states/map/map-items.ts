@@ -1,11 +1,11 @@
 import type { Json, JsonObject, MapState } from '../../../asl/types';
-import { compilePath, MISSING } from '../../data/evaluate-path';
-import { compilePayloadTemplate } from '../../data/payload-template';
-import { missingPathDetail } from '../../data/read-path';
+import { preparePath, MISSING } from '../../jsonpath/evaluate-path';
+import { preparePayloadTemplate } from '../../jsonpath/payload-template';
+import { missingPathDetail } from '../../jsonpath/read-path';
 import { queryEvaluationError, runtimeError } from '../../errors';
 import { StateScope } from '../../engine/context-object';
 import type { Frame, StateVisit } from '../../engine/runtime';
-import { compileJsonataField, evaluateJsonataField, jsonataBindings } from '../../flow';
+import { prepareJsonataField, evaluateJsonataField, jsonataBindings } from '../../state-io';
 import { unexpectedResultTypeError } from '../../jsonata';
 
 /**
@@ -32,13 +32,13 @@ export interface ItemPlace {
 export type SelectItem = (effective: Json, item: Json, place: ItemPlace, frame: Frame, visit: StateVisit) => Json | Promise<Json>;
 
 /**
- * Compiles ItemsPath (JSONPath) / Items (JSONata). The items must be a JSON array; a Distributed
+ * Prepares ItemsPath (JSONPath) / Items (JSONata). The items must be a JSON array; a Distributed
  * Map (`acceptsObjects`) may also iterate over a JSON object, one iteration per member (DG
  * "ItemsPath", "Map state input and output fields"). An Inline Map given an object fails as
  * recorded on AWS (JSONata: "Expected 'array', but was 'object'"; "Map state input must be an
  * array but was: {...}").
  */
-export function compileReadItems(state: MapState, jsonata: boolean, acceptsObjects: boolean): ReadItems {
+export function prepareReadItems(state: MapState, jsonata: boolean, acceptsObjects: boolean): ReadItems {
   const itemsOf = (value: Json): MapItems | undefined => {
     if (Array.isArray(value)) return { values: value, keys: undefined };
     if (acceptsObjects && isObject(value)) return { values: Object.values(value), keys: Object.keys(value) };
@@ -52,7 +52,7 @@ export function compileReadItems(state: MapState, jsonata: boolean, acceptsObjec
         throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(effective)}`);
       };
     }
-    const field = compileJsonataField(state.Items, 'Items');
+    const field = prepareJsonataField(state.Items, 'Items');
     const expression = typeof state.Items === 'string' ? state.Items.slice(2, -2).trim() : JSON.stringify(state.Items);
     const check = (value: Json): MapItems => {
       const items = itemsOf(value);
@@ -65,7 +65,7 @@ export function compileReadItems(state: MapState, jsonata: boolean, acceptsObjec
     };
   }
   const path = state.ItemsPath ?? '$';
-  const read = compilePath(path);
+  const read = preparePath(path);
   return (effective, frame, visit) => {
     const scope = new StateScope(effective, frame, visit);
     const value = read(scope);
@@ -90,12 +90,12 @@ function mapItemContext(item: Json, place: ItemPlace): JsonObject {
   return context;
 }
 
-export function compileSelectItem(state: MapState, jsonata: boolean): SelectItem {
+export function prepareSelectItem(state: MapState, jsonata: boolean): SelectItem {
   const selector = state.ItemSelector ?? (jsonata ? undefined : state.Parameters);
   // An object member is handed on as the pair, as AWS does for JSON-object datasets.
   if (selector === undefined) return (_effective, item, place) => (place.key === undefined ? item : { Key: place.key, Value: item });
   if (jsonata) {
-    const field = compileJsonataField(selector, 'ItemSelector');
+    const field = prepareJsonataField(selector, 'ItemSelector');
     return (effective, item, place, frame, visit) => {
       visit.mapItem = mapItemContext(item, place);
       const bindings = jsonataBindings(frame, visit, effective);
@@ -103,7 +103,7 @@ export function compileSelectItem(state: MapState, jsonata: boolean): SelectItem
       return evaluateJsonataField(field, () => bindings);
     };
   }
-  const template = compilePayloadTemplate(selector);
+  const template = preparePayloadTemplate(selector);
   return (effective, item, place, frame, visit) => {
     visit.mapItem = mapItemContext(item, place);
     const scope = new StateScope(effective, frame, visit);

@@ -1,5 +1,5 @@
 import type { Json } from '../../../asl/types';
-import { compileNumericSetting, type NumericSettingRule, type ResolveNumber } from '../../flow';
+import { prepareNumericSetting, type NumericSettingRule, type ResolveNumber } from '../../state-io';
 
 export type { ResolveNumber };
 
@@ -8,14 +8,14 @@ export type { ResolveNumber };
  * `MaxItems`, batch limits): a literal, a `...Path` or JSONata. Range checks belong to the Map,
  * which words them as AWS does per setting.
  */
-export function compileMapNumber(
+export function prepareMapNumber(
   literal: number | string | undefined,
   path: string | undefined,
   field: string,
   kind: 'integer' | 'float',
   jsonata: boolean,
 ): ResolveNumber {
-  return compileNumericSetting(literal, path, field, jsonata, kind === 'integer' ? INTEGER : FLOAT);
+  return prepareNumericSetting(literal, path, field, jsonata, kind === 'integer' ? INTEGER : FLOAT);
 }
 
 function mapRule(kind: 'integer' | 'float'): NumericSettingRule {

@@ -1,7 +1,7 @@
 import type { Json, MapState } from '../../../asl/types';
 import type { Frame, StateVisit } from '../../engine/runtime';
 import { checkTolerance, type Tolerance } from './failure-tolerance';
-import { compileMapNumber } from './map-number';
+import { prepareMapNumber } from './map-number';
 
 /** A Map state's per-run numbers, prepared once: literal, `…Path` or JSONata forms alike. */
 export interface MapSettings {
@@ -13,9 +13,9 @@ export interface MapSettings {
 
 /** Prepares a Map state's settings, shared by the Map state itself and TestState's view of it. */
 export function prepareMapSettings(state: MapState, jsonata: boolean): MapSettings {
-  const maxConcurrency = compileMapNumber(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', 'integer', jsonata);
-  const toleratedCount = compileMapNumber(state.ToleratedFailureCount, state.ToleratedFailureCountPath, 'ToleratedFailureCount', 'integer', jsonata);
-  const toleratedPercentage = compileMapNumber(state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', 'float', jsonata);
+  const maxConcurrency = prepareMapNumber(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', 'integer', jsonata);
+  const toleratedCount = prepareMapNumber(state.ToleratedFailureCount, state.ToleratedFailureCountPath, 'ToleratedFailureCount', 'integer', jsonata);
+  const toleratedPercentage = prepareMapNumber(state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', 'float', jsonata);
   const hasTolerance = [state.ToleratedFailureCount, state.ToleratedFailureCountPath, state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath].some(
     (v) => v !== undefined,
   );

@@ -1,29 +1,29 @@
 import type { ItemBatcher, ItemReader, Json, ResultWriter } from '../../../asl/types';
-import { compilePayloadTemplate } from '../../data/payload-template';
+import { preparePayloadTemplate } from '../../jsonpath/payload-template';
 import { StateScope } from '../../engine/context-object';
 import type { Frame, StateVisit } from '../../engine/runtime';
-import { compileJsonataField, evaluateJsonataField, jsonataBindings } from '../../flow';
-import type { ResolvedItemBatcher, ResolvedItemReader, ResolvedResultWriter } from '../../item-data';
-import { compileMapNumber } from './map-number';
+import { prepareJsonataField, evaluateJsonataField, jsonataBindings } from '../../state-io';
+import type { ResolvedItemBatcher, ResolvedItemReader, ResolvedResultWriter } from '../../map-run-io';
+import { prepareMapNumber } from './map-number';
 
 type Resolve<T> = (effective: Json, frame: Frame, visit: StateVisit) => Promise<T>;
 
 /** A JSONPath payload template or a JSONata template, evaluated over the Map's effective input. */
-function compileTemplate(value: Json | undefined, field: string, jsonata: boolean): Resolve<Json | undefined> {
+function prepareTemplate(value: Json | undefined, field: string, jsonata: boolean): Resolve<Json | undefined> {
   if (value === undefined) return async () => undefined;
   if (jsonata) {
-    const compiled = compileJsonataField(value, field);
-    return async (effective, frame, visit) => evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, effective));
+    const prepared = prepareJsonataField(value, field);
+    return async (effective, frame, visit) => evaluateJsonataField(prepared, () => jsonataBindings(frame, visit, effective));
   }
-  const template = compilePayloadTemplate(value);
+  const template = preparePayloadTemplate(value);
   return async (effective, frame, visit) => template(new StateScope(effective, frame, visit), frame.runtime.random);
 }
 
 /** Resolves `ItemReader` (Parameters/Arguments, MaxItems/MaxItemsPath) for `readItems`. */
-export function compileItemReader(reader: ItemReader, jsonata: boolean): Resolve<ResolvedItemReader> {
-  const parameters = compileTemplate(jsonata ? reader.Arguments : reader.Parameters, jsonata ? 'Arguments' : 'Parameters', jsonata);
+export function prepareItemReader(reader: ItemReader, jsonata: boolean): Resolve<ResolvedItemReader> {
+  const parameters = prepareTemplate(jsonata ? reader.Arguments : reader.Parameters, jsonata ? 'Arguments' : 'Parameters', jsonata);
   const config = reader.ReaderConfig;
-  const maxItems = compileMapNumber(config?.MaxItems, config?.MaxItemsPath, 'MaxItems', 'integer', jsonata);
+  const maxItems = prepareMapNumber(config?.MaxItems, config?.MaxItemsPath, 'MaxItems', 'integer', jsonata);
   return async (effective, frame, visit) => {
     const resolvedMax = await maxItems(effective, frame, visit);
     const { MaxItems: _m, MaxItemsPath: _p, ...rest } = config ?? {};
@@ -36,10 +36,10 @@ export function compileItemReader(reader: ItemReader, jsonata: boolean): Resolve
 }
 
 /** Resolves `ItemBatcher` limits and `BatchInput` for `batchItems`. */
-export function compileItemBatcher(batcher: ItemBatcher, jsonata: boolean): Resolve<ResolvedItemBatcher> {
-  const maxItems = compileMapNumber(batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchPath, 'MaxItemsPerBatch', 'integer', jsonata);
-  const maxBytes = compileMapNumber(batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatch', 'integer', jsonata);
-  const batchInput = compileTemplate(batcher.BatchInput, 'BatchInput', jsonata);
+export function prepareItemBatcher(batcher: ItemBatcher, jsonata: boolean): Resolve<ResolvedItemBatcher> {
+  const maxItems = prepareMapNumber(batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchPath, 'MaxItemsPerBatch', 'integer', jsonata);
+  const maxBytes = prepareMapNumber(batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatch', 'integer', jsonata);
+  const batchInput = prepareTemplate(batcher.BatchInput, 'BatchInput', jsonata);
   return async (effective, frame, visit) => {
     const resolved: ResolvedItemBatcher = {};
     const items = await maxItems(effective, frame, visit);
@@ -53,8 +53,8 @@ export function compileItemBatcher(batcher: ItemBatcher, jsonata: boolean): Reso
 }
 
 /** Resolves `ResultWriter` Parameters/Arguments for `writeResults`. */
-export function compileResultWriter(writer: ResultWriter, jsonata: boolean): Resolve<ResolvedResultWriter> {
-  const parameters = compileTemplate(jsonata ? writer.Arguments : writer.Parameters, jsonata ? 'Arguments' : 'Parameters', jsonata);
+export function prepareResultWriter(writer: ResultWriter, jsonata: boolean): Resolve<ResolvedResultWriter> {
+  const parameters = prepareTemplate(jsonata ? writer.Arguments : writer.Parameters, jsonata ? 'Arguments' : 'Parameters', jsonata);
   return async (effective, frame, visit) => {
     const resolved: ResolvedResultWriter = {};
     if (writer.Resource !== undefined) resolved.Resource = writer.Resource;

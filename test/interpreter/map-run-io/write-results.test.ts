@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../src/asl/types';
 import { StatesError } from '../../../src/interpreter/errors';
-import { InMemoryS3, writeResults, type ChildExecutionRecord } from '../../../src/interpreter/item-data';
-import { childStateMachineArn } from '../../../src/interpreter/item-data/write-results';
+import { InMemoryS3, writeResults, type ChildExecutionRecord } from '../../../src/interpreter/map-run-io';
+import { childStateMachineArn } from '../../../src/interpreter/map-run-io/write-results';
 
 const mapRunArn = 'arn:aws:states:us-east-1:123456789012:mapRun:Parent/Label:4977ded7-b097-3bee-81e1-7863c5660f29';
 const runId = '4977ded7-b097-3bee-81e1-7863c5660f29';

@@ -13,29 +13,29 @@ import { BUDGET_ERRORS, JSONATA_BUDGET } from './budget';
 const JSONATA_OPTIONS = { stack: JSONATA_BUDGET.depth, timeout: JSONATA_BUDGET.milliseconds, sequence: JSONATA_BUDGET.sequenceItems };
 
 /** One `{% %}` expression, parsed once and shared by every template that contains its text. */
-export interface CompiledExpression {
+export interface PreparedExpression {
   /** The text between the delimiters, trimmed (what AWS quotes in causes). */
   readonly body: string;
   /** Evaluates to JSON, or throws the AWS `States.QueryEvaluationError` for `field`. */
   evaluate(bindings: JsonataBindings, field: string): Promise<Json>;
 }
 
-const cache = new BoundedCache<string, CompiledExpression>(PARSE_CACHE_CAPACITY);
+const cache = new BoundedCache<string, PreparedExpression>(PARSE_CACHE_CAPACITY);
 
 /**
  * Parses `{% body %}` once (cached by its text). Throws a plain `Error` naming the field when the
  * expression does not parse: the validator rejects those before anything runs.
  */
-export function compileExpression(expression: string, field: string): CompiledExpression {
-  let compiled = cache.get(expression);
-  if (!compiled) {
-    compiled = buildExpression(expression, field);
-    cache.set(expression, compiled);
+export function prepareExpression(expression: string, field: string): PreparedExpression {
+  let prepared = cache.get(expression);
+  if (!prepared) {
+    prepared = buildExpression(expression, field);
+    cache.set(expression, prepared);
   }
-  return compiled;
+  return prepared;
 }
 
-function buildExpression(expression: string, field: string): CompiledExpression {
+function buildExpression(expression: string, field: string): PreparedExpression {
   const body = jsonataBody(expression);
   let parsed: jsonata.Expression;
   try {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Json, JsonPathChoiceRule } from '../../../src/asl/types';
 import { StatesError } from '../../../src/interpreter/errors';
-import { compileChoiceRule, noChoiceMatchedError } from '../../../src/interpreter/choice';
+import { prepareChoiceRule, noChoiceMatchedError } from '../../../src/interpreter/choice';
 
 function scope(input: Json, variables: Record<string, Json> = {}, context: Json = {}) {
   return { input, context, variable: (name: string) => variables[name] };
 }
 
 function test(rule: JsonPathChoiceRule, input: Json, variables?: Record<string, Json>): boolean {
-  return compileChoiceRule(rule)(scope(input, variables));
+  return prepareChoiceRule(rule)(scope(input, variables));
 }
 
 function errorOf(run: () => unknown): StatesError {
@@ -108,7 +108,7 @@ describe('StringMatches', () => {
   });
 
   it('a dangling backslash is a runtime error when evaluated', () => {
-    const rule = compileChoiceRule({ Variable: '$.v', StringMatches: 'abc\\' });
+    const rule = prepareChoiceRule({ Variable: '$.v', StringMatches: 'abc\\' });
     const error = errorOf(() => rule(scope({ v: 'abc' })));
     expect(error.error).toBe('States.Runtime');
     expect(error.cause).toMatch(/unescaped backslash/);
@@ -187,8 +187,8 @@ describe('timestamp comparisons', () => {
     expect(test({ Variable: '$.v', StringEquals: '2012-10-09T19:00:55Z' }, { v: '2012-10-09T19:00:55Z' })).toBe(true);
   });
 
-  it('rejects an invalid literal when compiling', () => {
-    expect(() => compileChoiceRule({ Variable: '$.v', TimestampEquals: 'yesterday' })).toThrow(/must be a timestamp/);
+  it('rejects an invalid literal when preparing', () => {
+    expect(() => prepareChoiceRule({ Variable: '$.v', TimestampEquals: 'yesterday' })).toThrow(/must be a timestamp/);
   });
 });
 
@@ -221,7 +221,7 @@ describe('paths', () => {
   it('reads variables and the context object', () => {
     expect(test({ Variable: '$guess', StringEqualsPath: '$answer' }, {}, { guess: 'x', answer: 'x' })).toBe(true);
     expect(test({ Variable: '$guess', StringEqualsPath: '$answer' }, {}, { guess: 'x', answer: 'y' })).toBe(false);
-    const rule = compileChoiceRule({ Variable: '$$.Execution.Input.n', NumericLessThanEquals: 0 });
+    const rule = prepareChoiceRule({ Variable: '$$.Execution.Input.n', NumericLessThanEquals: 0 });
     expect(rule(scope({}, {}, { Execution: { Input: { n: 0 } } }))).toBe(true);
   });
 
@@ -244,7 +244,7 @@ describe('paths', () => {
   });
 });
 
-describe('malformed rules fail when compiling, naming the rule', () => {
+describe('malformed rules fail when preparing, naming the rule', () => {
   it.each([
     [{ Variable: '$.v', NotAnOperator: 1 }, /unknown field 'NotAnOperator'/],
     [{ Variable: '$.v', StringEquals: 'a', NumericEquals: 1 }, /more than one operator/],
@@ -255,7 +255,7 @@ describe('malformed rules fail when compiling, naming the rule', () => {
     [{ Variable: '$.v', StringEqualsPath: 3 }, /must be a path string/],
     [{ And: [] }, /'And' must be a non-empty array/],
   ])('%j', (rule, message) => {
-    expect(() => compileChoiceRule(rule as JsonPathChoiceRule)).toThrow(message);
+    expect(() => prepareChoiceRule(rule as JsonPathChoiceRule)).toThrow(message);
   });
 
   it('ignores Next, Assign and Comment', () => {

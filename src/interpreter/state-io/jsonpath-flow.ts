@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../../asl/types';
-import { compilePayloadTemplate, type PayloadTemplate } from '../data/payload-template';
-import { compileRequiredPath } from '../data/read-path';
-import { compileResultPath, type ResultPlacer } from '../data/result-path';
+import { preparePayloadTemplate, type PayloadTemplate } from '../jsonpath/payload-template';
+import { prepareRequiredPath } from '../jsonpath/read-path';
+import { prepareResultPath, type ResultPlacer } from '../jsonpath/result-path';
 import { borrowScope, StateScope } from '../engine/context-object';
 import { assignVariables } from './assign-variables';
 import type { CatcherDataFlow, StateDataFlow } from './data-flow';
@@ -18,23 +18,23 @@ export interface JsonPathFields {
 
 type Selector = ((scope: StateScope) => Json) | undefined;
 
-function compileSelector(path: string | null | undefined): Selector {
+function prepareSelector(path: string | null | undefined): Selector {
   if (path === undefined || path === '$') return undefined;
   if (path === null) return () => ({});
-  return compileRequiredPath(path);
+  return prepareRequiredPath(path);
 }
 
 /**
- * Compiles a state's JSONPath pipeline. `$` in `Assign` is the raw result (Task/Map/Parallel), the
+ * Prepares a state's JSONPath pipeline. `$` in `Assign` is the raw result (Task/Map/Parallel), the
  * Pass result, or the effective input (Choice/Wait, whose "result" is their effective input).
  */
-export function compileJsonPathFlow(fields: JsonPathFields): StateDataFlow {
-  const inputPath = compileSelector(fields.InputPath);
-  const parameters = fields.Parameters === undefined ? undefined : compilePayloadTemplate(fields.Parameters);
-  const resultSelector = fields.ResultSelector === undefined ? undefined : compilePayloadTemplate(fields.ResultSelector);
-  const placeResult = compileResultPath(fields.ResultPath);
-  const outputPath = compileSelector(fields.OutputPath);
-  const assign = fields.Assign === undefined ? undefined : compilePayloadTemplate(fields.Assign);
+export function prepareJsonPathFlow(fields: JsonPathFields): StateDataFlow {
+  const inputPath = prepareSelector(fields.InputPath);
+  const parameters = fields.Parameters === undefined ? undefined : preparePayloadTemplate(fields.Parameters);
+  const resultSelector = fields.ResultSelector === undefined ? undefined : preparePayloadTemplate(fields.ResultSelector);
+  const placeResult = prepareResultPath(fields.ResultPath);
+  const outputPath = prepareSelector(fields.OutputPath);
+  const assign = fields.Assign === undefined ? undefined : preparePayloadTemplate(fields.Assign);
 
   return {
     enter(raw, frame, visit) {
@@ -66,15 +66,15 @@ export function compileJsonPathFlow(fields: JsonPathFields): StateDataFlow {
   };
 }
 
-/** The Assign template of a Choice rule (compiled once). */
-export function compileJsonPathAssign(assign: JsonObject | undefined): PayloadTemplate | undefined {
-  return assign === undefined ? undefined : compilePayloadTemplate(assign);
+/** The Assign template of a Choice rule (prepared once). */
+export function prepareJsonPathAssign(assign: JsonObject | undefined): PayloadTemplate | undefined {
+  return assign === undefined ? undefined : preparePayloadTemplate(assign);
 }
 
 /** A Catcher under JSONPath: ResultPath places the error output into the raw input; Assign reads it as `$`. */
-export function compileJsonPathCatcherFlow(resultPath: string | null | undefined, assignTemplate: JsonObject | undefined): CatcherDataFlow {
-  const place: ResultPlacer = compileResultPath(resultPath);
-  const assign = assignTemplate === undefined ? undefined : compilePayloadTemplate(assignTemplate);
+export function prepareJsonPathCatcherFlow(resultPath: string | null | undefined, assignTemplate: JsonObject | undefined): CatcherDataFlow {
+  const place: ResultPlacer = prepareResultPath(resultPath);
+  const assign = assignTemplate === undefined ? undefined : preparePayloadTemplate(assignTemplate);
   return {
     leave(raw, errorOutput, frame, visit) {
       const assigned = assign ? assign(new StateScope(errorOutput, frame, visit), frame.runtime.random) : undefined;

@@ -1,7 +1,7 @@
 import type { FilterExpression, FilterOperand, FilterPath } from '../../asl/json-path-filter';
 import type { QueryStep } from '../../asl/json-path';
 import type { Json, JsonObject } from '../../asl/types';
-import { jsonEqual } from './json-equal';
+import { jsonEqual } from '../json/json-equal';
 
 /** A value a filter operand resolved to; `ABSENT` when its path selects nothing. */
 const ABSENT: unique symbol = Symbol('absent');

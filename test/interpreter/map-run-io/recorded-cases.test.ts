@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../src/asl/types';
 import { loadExecutionCases } from '../../../src/conformance/cases';
 import { StatesError } from '../../../src/interpreter/errors';
-import { InMemoryS3, batchItems, readItems, type ResolvedItemBatcher, type ResolvedItemReader } from '../../../src/interpreter/item-data';
+import { InMemoryS3, batchItems, readItems, type ResolvedItemBatcher, type ResolvedItemReader } from '../../../src/interpreter/map-run-io';
 
 /**
  * The recorded AWS executions whose Map reads S3 (their processor is a bare Pass, so the Map's

@@ -16,35 +16,35 @@ export interface PathScope {
   variable(name: string): Json | undefined;
 }
 
-export type CompiledPath = (scope: PathScope) => Json | Missing;
+export type PreparedPath = (scope: PathScope) => Json | Missing;
 
-const cache = new BoundedCache<string, CompiledPath>(PARSE_CACHE_CAPACITY);
+const cache = new BoundedCache<string, PreparedPath>(PARSE_CACHE_CAPACITY);
 
 /**
- * Compiles a JSONPath once (cached by its text) into a function over a scope. Reference paths
+ * Prepares a JSONPath once (cached by its text) into a function over a scope. Reference paths
  * (member and index access) become a direct walk; anything else is parsed into query steps
  * (filters as data: no JavaScript is evaluated) and yields an array of the matches, as Jayway does
  * for indefinite paths.
  *
  * @example
- * const read = compilePath('$.order.items[0].sku');
+ * const read = preparePath('$.order.items[0].sku');
  * read({ input, context, variable: () => undefined });
  */
-export function compilePath(path: string): CompiledPath {
-  let compiled = cache.get(path);
-  if (!compiled) {
-    compiled = buildPath(path);
-    cache.set(path, compiled);
+export function preparePath(path: string): PreparedPath {
+  let prepared = cache.get(path);
+  if (!prepared) {
+    prepared = buildPath(path);
+    cache.set(path, prepared);
   }
-  return compiled;
+  return prepared;
 }
 
-/** Evaluates a path once; see {@link compilePath}. */
+/** Evaluates a path once; see {@link preparePath}. */
 export function evaluatePath(path: string, scope: PathScope): Json | Missing {
-  return compilePath(path)(scope);
+  return preparePath(path)(scope);
 }
 
-function buildPath(path: string): CompiledPath {
+function buildPath(path: string): PreparedPath {
   const parsed = parsePath(path);
   if (!parsed) throw new Error(`Not a JSONPath: '${path}'`);
   const readRoot = rootReader(parsed.root);
@@ -73,7 +73,7 @@ function buildPath(path: string): CompiledPath {
   };
 }
 
-function rootReader(root: PathRoot): CompiledPath {
+function rootReader(root: PathRoot): PreparedPath {
   switch (root.kind) {
     case 'input':
       return (scope) => scope.input;

@@ -1,18 +1,18 @@
 import { choiceOperator, type ChoiceComparison, type ChoiceOperandType, type ResolvedChoiceOperator } from '../../asl/choice-operators';
 import type { Json, JsonPathChoiceRule } from '../../asl/types';
-import { compilePath, MISSING, type CompiledPath, type PathScope } from '../data/evaluate-path';
+import { preparePath, MISSING, type PreparedPath, type PathScope } from '../jsonpath/evaluate-path';
 import { invalidConditionPathError } from './choice-errors';
-import { compileStringMatches } from './string-matches';
+import { prepareStringMatches } from './string-matches';
 import { compareInstants, isTimestamp, parseTimestamp, type Instant } from './timestamp';
 
-/** A Choice rule compiled once per definition, evaluated on every visit. */
-export type CompiledChoiceRule = (scope: PathScope) => boolean;
+/** A Choice rule prepared once per definition, evaluated on every visit. */
+export type PreparedChoiceRule = (scope: PathScope) => boolean;
 
 /** Fields of a rule that are not its operator. */
 const NON_OPERATOR_FIELDS = new Set(['Variable', 'Next', 'Assign', 'Comment', 'And', 'Or', 'Not']);
 
 /**
- * Compiles a JSONPath Choice rule (a data-test expression or `And`/`Or`/`Not`) into a predicate over
+ * Prepares a JSONPath Choice rule (a data-test expression or `And`/`Or`/`Not`) into a predicate over
  * the state's effective input, context object and variables. Paths, literals, timestamps and
  * `StringMatches` patterns are prepared here, so evaluation only reads and compares.
  *
@@ -24,27 +24,27 @@ const NON_OPERATOR_FIELDS = new Set(['Variable', 'Next', 'Assign', 'Comment', 'A
  * before anything runs).
  *
  * @example
- * const isAdult = compileChoiceRule({ Variable: '$.age', NumericGreaterThanEquals: 18, Next: 'Adult' });
+ * const isAdult = prepareChoiceRule({ Variable: '$.age', NumericGreaterThanEquals: 18, Next: 'Adult' });
  * isAdult({ input: { age: 20 }, context: {}, variable: () => undefined }); // true
  */
-export function compileChoiceRule(rule: JsonPathChoiceRule): CompiledChoiceRule {
+export function prepareChoiceRule(rule: JsonPathChoiceRule): PreparedChoiceRule {
   if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) {
     throw new Error(`A Choice rule must be an object, got ${JSON.stringify(rule)}`);
   }
-  if (rule.And !== undefined) return compileAnd(compileRuleList(rule.And, 'And', rule));
-  if (rule.Or !== undefined) return compileOr(compileRuleList(rule.Or, 'Or', rule));
-  if (rule.Not !== undefined) return compileNot(compileChoiceRule(rule.Not));
-  return compileDataTest(rule);
+  if (rule.And !== undefined) return prepareAnd(prepareRuleList(rule.And, 'And', rule));
+  if (rule.Or !== undefined) return prepareOr(prepareRuleList(rule.Or, 'Or', rule));
+  if (rule.Not !== undefined) return prepareNot(prepareChoiceRule(rule.Not));
+  return prepareDataTest(rule);
 }
 
-function compileRuleList(rules: unknown, field: string, rule: JsonPathChoiceRule): CompiledChoiceRule[] {
+function prepareRuleList(rules: unknown, field: string, rule: JsonPathChoiceRule): PreparedChoiceRule[] {
   if (!Array.isArray(rules) || rules.length === 0) {
     throw new Error(`Choice rule ${describe(rule)}: '${field}' must be a non-empty array of rules`);
   }
-  return rules.map((inner) => compileChoiceRule(inner as JsonPathChoiceRule));
+  return rules.map((inner) => prepareChoiceRule(inner as JsonPathChoiceRule));
 }
 
-function compileAnd(rules: CompiledChoiceRule[]): CompiledChoiceRule {
+function prepareAnd(rules: PreparedChoiceRule[]): PreparedChoiceRule {
   if (rules.length === 1) return rules[0];
   return (scope) => {
     for (let i = 0; i < rules.length; i++) if (!rules[i](scope)) return false;
@@ -52,7 +52,7 @@ function compileAnd(rules: CompiledChoiceRule[]): CompiledChoiceRule {
   };
 }
 
-function compileOr(rules: CompiledChoiceRule[]): CompiledChoiceRule {
+function prepareOr(rules: PreparedChoiceRule[]): PreparedChoiceRule {
   if (rules.length === 1) return rules[0];
   return (scope) => {
     for (let i = 0; i < rules.length; i++) if (rules[i](scope)) return true;
@@ -60,30 +60,30 @@ function compileOr(rules: CompiledChoiceRule[]): CompiledChoiceRule {
   };
 }
 
-function compileNot(rule: CompiledChoiceRule): CompiledChoiceRule {
+function prepareNot(rule: PreparedChoiceRule): PreparedChoiceRule {
   return (scope) => !rule(scope);
 }
 
-function compileDataTest(rule: JsonPathChoiceRule): CompiledChoiceRule {
+function prepareDataTest(rule: JsonPathChoiceRule): PreparedChoiceRule {
   const operator = findOperator(rule);
   const variable = rule.Variable;
   if (typeof variable !== 'string') {
     throw new Error(`Choice rule ${describe(rule)}: '${operator.field}' needs a 'Variable' path`);
   }
-  const readVariable = compileRulePath(variable, rule, 'Variable');
+  const readVariable = prepareRulePath(variable, rule, 'Variable');
   const operand = rule[operator.field] as Json;
 
   if (operator.valueType === 'is-test') {
     if (typeof operand !== 'boolean') {
       throw new Error(`Choice rule ${describe(rule)}: '${operator.field}' must be true or false`);
     }
-    return compileTypeTest(operator.comparison, operand, readVariable, variable);
+    return prepareTypeTest(operator.comparison, operand, readVariable, variable);
   }
   if (operator.comparison === 'matches') {
     if (typeof operand !== 'string') {
       throw new Error(`Choice rule ${describe(rule)}: 'StringMatches' must be a string pattern`);
     }
-    const matches = compileStringMatches(operand);
+    const matches = prepareStringMatches(operand);
     return (scope) => {
       const value = readRequired(readVariable, scope, variable);
       return typeof value === 'string' && matches(value);
@@ -98,7 +98,7 @@ function compileDataTest(rule: JsonPathChoiceRule): CompiledChoiceRule {
     if (typeof operand !== 'string') {
       throw new Error(`Choice rule ${describe(rule)}: '${operator.field}' must be a path string`);
     }
-    const readOperand = compileRulePath(operand, rule, operator.field);
+    const readOperand = prepareRulePath(operand, rule, operator.field);
     return (scope) => {
       const left = kind.read(readRequired(readVariable, scope, variable));
       const right = kind.read(readRequired(readOperand, scope, operand));
@@ -131,27 +131,27 @@ function findOperator(rule: JsonPathChoiceRule): ResolvedChoiceOperator {
   return found;
 }
 
-function compileRulePath(path: string, rule: JsonPathChoiceRule, field: string): CompiledPath {
+function prepareRulePath(path: string, rule: JsonPathChoiceRule, field: string): PreparedPath {
   try {
-    return compilePath(path);
+    return preparePath(path);
   } catch (thrown) {
     throw new Error(`Choice rule ${describe(rule)}: '${field}' is not a valid path: ${(thrown as Error).message}`);
   }
 }
 
 /** Reads a path that must select something (every operator but `IsPresent`). */
-function readRequired(read: CompiledPath, scope: PathScope, path: string): Json {
+function readRequired(read: PreparedPath, scope: PathScope, path: string): Json {
   const value = read(scope);
   if (value === MISSING) throw invalidConditionPathError(path);
   return value;
 }
 
-function compileTypeTest(
+function prepareTypeTest(
   comparison: ChoiceComparison,
   expected: boolean,
-  readVariable: CompiledPath,
+  readVariable: PreparedPath,
   variable: string,
-): CompiledChoiceRule {
+): PreparedChoiceRule {
   if (comparison === 'isPresent') return (scope) => (readVariable(scope) !== MISSING) === expected;
   const test = TYPE_TESTS[comparison];
   if (!test) throw new Error(`Choice operator '${comparison}' is not a type test`);

@@ -1,37 +1,37 @@
 import type { Json, JsonObject } from '../../asl/types';
 import { runtimeError } from '../errors';
-import { compileIntrinsic } from '../intrinsics';
+import { prepareIntrinsic } from '../intrinsics';
 import type { RandomSource } from '../random/seeded-random';
-import { compilePath, MISSING, type PathScope } from './evaluate-path';
+import { preparePath, MISSING, type PathScope } from './evaluate-path';
 
-/** A compiled JSONPath payload template: `Parameters`, `ResultSelector`, `ItemSelector`, `Assign`, ... */
+/** A prepared JSONPath payload template: `Parameters`, `ResultSelector`, `ItemSelector`, `Assign`, ... */
 export type PayloadTemplate = (scope: PathScope, random: RandomSource) => Json;
 
 type Resolver = (scope: PathScope, random: RandomSource) => Json;
 
 /**
- * Compiles a payload template once: keys ending in `.$` become path reads (`$`, `$$`, `$var`) or
+ * Prepares a payload template once: keys ending in `.$` become path reads (`$`, `$$`, `$var`) or
  * intrinsic calls, other values are copied literally (and shared, not copied, when nothing under
  * them is dynamic). A `.$` path that selects nothing is `States.Runtime`, worded as AWS does.
  *
  * @example
- * const t = compilePayloadTemplate({ 'id.$': '$.order.id', fixed: 1 });
+ * const t = preparePayloadTemplate({ 'id.$': '$.order.id', fixed: 1 });
  * t({ input: { order: { id: 7 } }, context: {}, variable: () => undefined }, Math.random); // { id: 7, fixed: 1 }
  */
-export function compilePayloadTemplate(template: Json): PayloadTemplate {
-  const resolver = compileValue(template);
+export function preparePayloadTemplate(template: Json): PayloadTemplate {
+  const resolver = prepareValue(template);
   return resolver ?? (() => template);
 }
 
 /** `undefined` means "constant": the caller reuses the literal. */
-function compileValue(value: Json): Resolver | undefined {
+function prepareValue(value: Json): Resolver | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  if (Array.isArray(value)) return compileArray(value);
-  return compileObject(value);
+  if (Array.isArray(value)) return prepareArray(value);
+  return prepareObject(value);
 }
 
-function compileArray(values: Json[]): Resolver | undefined {
-  const parts = values.map(compileValue);
+function prepareArray(values: Json[]): Resolver | undefined {
+  const parts = values.map(prepareValue);
   if (parts.every((p) => p === undefined)) return undefined;
   return (scope, random) => {
     const out = new Array<Json>(values.length);
@@ -43,7 +43,7 @@ function compileArray(values: Json[]): Resolver | undefined {
   };
 }
 
-function compileObject(object: JsonObject): Resolver | undefined {
+function prepareObject(object: JsonObject): Resolver | undefined {
   const keys: string[] = [];
   const resolvers: (Resolver | undefined)[] = [];
   const literals: Json[] = [];
@@ -51,10 +51,10 @@ function compileObject(object: JsonObject): Resolver | undefined {
   for (const [key, value] of Object.entries(object)) {
     if (key.endsWith('.$') && typeof value === 'string') {
       keys.push(key.slice(0, -2));
-      resolvers.push(compileDynamicField(key, value));
+      resolvers.push(prepareDynamicField(key, value));
       dynamic = true;
     } else {
-      const resolver = compileValue(value);
+      const resolver = prepareValue(value);
       if (resolver) dynamic = true;
       keys.push(key);
       resolvers.push(resolver);
@@ -87,9 +87,9 @@ function exactShape(keys: readonly string[]): JsonObject {
   return JSON.parse(JSON.stringify(nulls)) as JsonObject;
 }
 
-function compileDynamicField(key: string, expression: string): Resolver {
+function prepareDynamicField(key: string, expression: string): Resolver {
   if (expression.startsWith('$')) {
-    const read = compilePath(expression);
+    const read = preparePath(expression);
     return (scope) => {
       const value = read(scope);
       if (value === MISSING) {
@@ -100,6 +100,6 @@ function compileDynamicField(key: string, expression: string): Resolver {
       return value;
     };
   }
-  const call = compileIntrinsic(expression);
+  const call = prepareIntrinsic(expression);
   return (scope, random) => call(scope, random);
 }

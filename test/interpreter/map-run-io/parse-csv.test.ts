@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/interpreter/item-data/parse-csv';
+import { parseCsv } from '../../../src/interpreter/map-run-io/parse-csv';
 
 describe('parseCsv (AWS dialect)', () => {
   it('splits records on LF and CRLF and fields on the delimiter', () => {

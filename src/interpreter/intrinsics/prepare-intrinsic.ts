@@ -1,6 +1,6 @@
 import { parseIntrinsic, type IntrinsicArg, type IntrinsicCall } from '../../asl/intrinsic-syntax';
 import type { Json } from '../../asl/types';
-import { compilePath, MISSING, type PathScope } from '../data/evaluate-path';
+import { preparePath, MISSING, type PathScope } from '../jsonpath/evaluate-path';
 import { runtimeError, type StatesError } from '../errors';
 import type { RandomSource } from '../random/seeded-random';
 import { INTRINSIC_IMPLEMENTATIONS } from './function-table';
@@ -9,11 +9,11 @@ import type { IntrinsicEnvironment } from './intrinsic-function';
 import { BoundedCache, PARSE_CACHE_CAPACITY } from '../../asl/bounded-cache';
 
 /** An intrinsic call ready to run: throws `StatesError('States.Runtime', cause)` on failure. */
-export type CompiledIntrinsic = (scope: PathScope, random: RandomSource) => Json;
+export type PreparedIntrinsic = (scope: PathScope, random: RandomSource) => Json;
 
-type CompiledArgument = (scope: PathScope, env: IntrinsicEnvironment) => Json;
+type PreparedArgument = (scope: PathScope, env: IntrinsicEnvironment) => Json;
 
-const cache = new BoundedCache<string, CompiledIntrinsic>(PARSE_CACHE_CAPACITY);
+const cache = new BoundedCache<string, PreparedIntrinsic>(PARSE_CACHE_CAPACITY);
 
 /**
  * Parses an intrinsic call once (cached by its text) into a function over a scope. Throws
@@ -22,20 +22,20 @@ const cache = new BoundedCache<string, CompiledIntrinsic>(PARSE_CACHE_CAPACITY);
  * the cause `The function '<text>' had the following error: <what>`.
  *
  * @example
- * const greet = compileIntrinsic("States.Format('Hello {}', $.name)");
+ * const greet = prepareIntrinsic("States.Format('Hello {}', $.name)");
  * greet({ input: { name: 'Ada' }, context: {}, variable: () => undefined }, Math.random); // 'Hello Ada'
  */
-export function compileIntrinsic(text: string): CompiledIntrinsic {
-  let compiled = cache.get(text);
-  if (!compiled) {
-    compiled = buildIntrinsic(text);
-    cache.set(text, compiled);
+export function prepareIntrinsic(text: string): PreparedIntrinsic {
+  let prepared = cache.get(text);
+  if (!prepared) {
+    prepared = buildIntrinsic(text);
+    cache.set(text, prepared);
   }
-  return compiled;
+  return prepared;
 }
 
-function buildIntrinsic(text: string): CompiledIntrinsic {
-  const evaluate = compileCall(parseIntrinsic(text));
+function buildIntrinsic(text: string): PreparedIntrinsic {
+  const evaluate = prepareCall(parseIntrinsic(text));
   // The environment only wraps the execution's random source: reuse it while that stays the same.
   let env: IntrinsicEnvironment | undefined;
   return (scope, random) => {
@@ -48,10 +48,10 @@ function buildIntrinsic(text: string): CompiledIntrinsic {
   };
 }
 
-function compileCall(call: IntrinsicCall): CompiledArgument {
+function prepareCall(call: IntrinsicCall): PreparedArgument {
   const fn = INTRINSIC_IMPLEMENTATIONS[call.name];
   const raw = new Set(fn.rawLiteralPositions ?? []);
-  const args = call.args.map((arg, i) => compileArgument(arg, raw.has(i)));
+  const args = call.args.map((arg, i) => prepareArgument(arg, raw.has(i)));
   return (scope, env) => {
     const values: Json[] = new Array(args.length);
     for (let i = 0; i < args.length; i++) values[i] = args[i](scope, env);
@@ -59,7 +59,7 @@ function compileCall(call: IntrinsicCall): CompiledArgument {
   };
 }
 
-function compileArgument(arg: IntrinsicArg, keepEscapes: boolean): CompiledArgument {
+function prepareArgument(arg: IntrinsicArg, keepEscapes: boolean): PreparedArgument {
   switch (arg.kind) {
     case 'string': {
       const value = keepEscapes ? arg.raw : arg.value;
@@ -74,7 +74,7 @@ function compileArgument(arg: IntrinsicArg, keepEscapes: boolean): CompiledArgum
       return () => null;
     case 'path': {
       const { path } = arg;
-      const read = compilePath(path);
+      const read = preparePath(path);
       return (scope) => {
         const value = read(scope);
         if (value === MISSING) throw new MissingIntrinsicArgument(path);
@@ -82,7 +82,7 @@ function compileArgument(arg: IntrinsicArg, keepEscapes: boolean): CompiledArgum
       };
     }
     case 'call':
-      return compileCall(arg.call);
+      return prepareCall(arg.call);
   }
 }
 

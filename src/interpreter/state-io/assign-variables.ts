@@ -1,5 +1,5 @@
 import type { Json } from '../../asl/types';
-import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../data/json-size';
+import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../json/json-size';
 import { StatesError } from '../errors';
 import type { Frame, StateVisit, Variables } from '../engine/runtime';
 import { reserveVariableStorage } from './variable-storage';

@@ -2,7 +2,7 @@ import type { Json, JsonObject } from '../../asl/types';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { assignVariables } from './assign-variables';
 import type { CatcherDataFlow, StateDataFlow } from './data-flow';
-import { compileJsonataField, evaluateJsonataField, jsonataBindings, type JsonataField } from './jsonata-field';
+import { prepareJsonataField, evaluateJsonataField, jsonataBindings, type JsonataField } from './jsonata-field';
 
 /** The JSONata fields of a state that take part in its data flow. */
 export interface JsonataFields {
@@ -12,14 +12,14 @@ export interface JsonataFields {
 }
 
 /**
- * Compiles a state's JSONata pipeline. `Output` (default: the result, which for Pass/Wait/Choice/
+ * Prepares a state's JSONata pipeline. `Output` (default: the result, which for Pass/Wait/Choice/
  * Succeed is the input) and `Assign` are evaluated independently from the same bindings, before
  * any variable changes.
  */
-export function compileJsonataFlow(fields: JsonataFields): StateDataFlow {
-  const args = fields.Arguments === undefined ? undefined : compileJsonataField(fields.Arguments, 'Arguments');
-  const output = fields.Output === undefined ? undefined : compileJsonataField(fields.Output, 'Output');
-  const assign = fields.Assign === undefined ? undefined : compileJsonataField(fields.Assign, 'Assign');
+export function prepareJsonataFlow(fields: JsonataFields): StateDataFlow {
+  const args = fields.Arguments === undefined ? undefined : prepareJsonataField(fields.Arguments, 'Arguments');
+  const output = fields.Output === undefined ? undefined : prepareJsonataField(fields.Output, 'Output');
+  const assign = fields.Assign === undefined ? undefined : prepareJsonataField(fields.Assign, 'Assign');
   return {
     enter(raw, frame, visit) {
       const effective = args ? evaluateJsonataField(args, () => jsonataBindings(frame, visit, raw)) : raw;
@@ -43,13 +43,13 @@ export function compileJsonataFlow(fields: JsonataFields): StateDataFlow {
  * A Catcher under JSONata: `Output` (default: the error output) and `Assign` see `$states.errorOutput`.
  * `location` names the catcher in failures as AWS does (`Catch[0]` → field `Catch[0]/Output`).
  */
-export function compileJsonataCatcherFlow(
+export function prepareJsonataCatcherFlow(
   outputValue: Json | undefined,
   assignValue: JsonObject | undefined,
   location: string,
 ): CatcherDataFlow {
-  const output = outputValue === undefined ? undefined : compileJsonataField(outputValue, `${location}/Output`);
-  const assign = assignValue === undefined ? undefined : compileJsonataField(assignValue, `${location}/Assign`);
+  const output = outputValue === undefined ? undefined : prepareJsonataField(outputValue, `${location}/Output`);
+  const assign = assignValue === undefined ? undefined : prepareJsonataField(assignValue, `${location}/Assign`);
   return {
     leave(raw, errorOutput, frame, visit) {
       return finish(frame, visit, raw, { errorOutput }, errorOutput, output, assign);

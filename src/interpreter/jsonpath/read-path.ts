@@ -1,17 +1,17 @@
 import { formatBracketPath, parsePath } from '../../asl/json-path';
 import type { Json } from '../../asl/types';
 import { runtimeError } from '../errors';
-import { compilePath, MISSING, type PathScope } from './evaluate-path';
+import { preparePath, MISSING, type PathScope } from './evaluate-path';
 
 /** A path that must select something (InputPath, OutputPath, `*Path` fields). */
 export type RequiredPath = (scope: PathScope) => Json;
 
 /**
- * Compiles an `InputPath`/`OutputPath`-style path whose absence is a `States.Runtime` error,
+ * Prepares an `InputPath`/`OutputPath`-style path whose absence is a `States.Runtime` error,
  * worded as AWS words it (Jayway's messages): `Invalid path '$.a.b' : Missing property in path $['a']`.
  */
-export function compileRequiredPath(path: string): RequiredPath {
-  const read = compilePath(path);
+export function prepareRequiredPath(path: string): RequiredPath {
+  const read = preparePath(path);
   return (scope) => {
     const value = read(scope);
     if (value === MISSING) throw runtimeError(`Invalid path '${path}' : ${missingPathDetail(path, scope)}`);
@@ -27,7 +27,7 @@ export function missingPathDetail(path: string, scope: PathScope): string {
   if (parsed.root.kind === 'variable' && scope.variable(parsed.root.name) === undefined) {
     return `The variable '$${parsed.root.name}' is not defined.`;
   }
-  let current: Json | typeof MISSING = compilePath(path.slice(0, path.length - parsed.relative.length + 1))(scope);
+  let current: Json | typeof MISSING = preparePath(path.slice(0, path.length - parsed.relative.length + 1))(scope);
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     const next: Json | undefined =

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../../src/interpreter/errors';
-import { InMemoryS3, readItems, type ResolvedReaderConfig } from '../../../src/interpreter/item-data';
+import { InMemoryS3, readItems, type ResolvedReaderConfig } from '../../../src/interpreter/map-run-io';
 
 const getObject = 'arn:aws:states:::s3:getObject';
 const listObjects = 'arn:aws:states:::s3:listObjectsV2';

@@ -1,10 +1,10 @@
 import type { Json } from '../../asl/types';
-import { compilePath, MISSING } from '../data/evaluate-path';
+import { preparePath, MISSING } from '../jsonpath/evaluate-path';
 import { queryEvaluationError, runtimeError } from '../errors';
 import { StateScope } from '../engine/context-object';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { withEvaluationLocation } from '../jsonata';
-import { compileJsonataField, evaluateJsonataField, jsonataBindings } from './jsonata-field';
+import { prepareJsonataField, evaluateJsonataField, jsonataBindings } from './jsonata-field';
 
 export type ResolveNumber = (input: Json, frame: Frame, visit: StateVisit) => number | undefined | Promise<number | undefined>;
 
@@ -26,7 +26,7 @@ export interface NumericSettingRule {
  * batch limits. A bad JSONata result is `States.QueryEvaluationError` (with its location); a bad
  * path value is `States.Runtime`, worded by the rule as AWS words it for that field.
  */
-export function compileNumericSetting(
+export function prepareNumericSetting(
   literal: number | string | undefined,
   path: string | undefined,
   field: string,
@@ -35,7 +35,7 @@ export function compileNumericSetting(
 ): ResolveNumber {
   if (typeof literal === 'number') return () => literal;
   if (typeof literal === 'string' && jsonata) {
-    const compiled = compileJsonataField(literal, field);
+    const prepared = prepareJsonataField(literal, field);
     const check = (value: Json): number => {
       const typed = typeof value === 'number' && (rule.expected === 'number' || Number.isInteger(value));
       if (!typed || !rule.inRange(value)) {
@@ -49,12 +49,12 @@ export function compileNumericSetting(
       return value;
     };
     return (input, frame, visit) => {
-      const value = evaluateJsonataField(compiled, () => jsonataBindings(frame, visit, input));
+      const value = evaluateJsonataField(prepared, () => jsonataBindings(frame, visit, input));
       return value instanceof Promise ? value.then(check) : check(value);
     };
   }
   if (path !== undefined) {
-    const read = compilePath(path);
+    const read = preparePath(path);
     return (input, frame, visit) => {
       const value = read(new StateScope(input, frame, visit));
       if (value === MISSING) throw runtimeError(rule.missingPath(field, path));

@@ -2,22 +2,22 @@ import type { Json } from '../../asl/types';
 import type { Clock } from '../clock/clock';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { StateScope } from '../engine/context-object';
-import { compileJsonataTemplate, type JsonataBindings } from '../jsonata';
+import { prepareJsonataTemplate, type JsonataBindings } from '../jsonata';
 
-/** A JSONata-capable field compiled once: a constant, or an async evaluation over `$states` and variables. */
+/** A JSONata-capable field prepared once: a constant, or an async evaluation over `$states` and variables. */
 export interface JsonataField {
   constant: boolean;
   value: Json;
   evaluate(bindings: JsonataBindings): Promise<Json>;
 }
 
-/** Compiles a JSONata field value (any JSON with `{% %}` strings at any depth). */
-export function compileJsonataField(value: Json, field: string): JsonataField {
-  const compiled = compileJsonataTemplate(value, field);
+/** Prepares a JSONata field value (any JSON with `{% %}` strings at any depth). */
+export function prepareJsonataField(value: Json, field: string): JsonataField {
+  const prepared = prepareJsonataTemplate(value, field);
   return {
-    constant: Boolean(compiled.constant),
+    constant: Boolean(prepared.constant),
     value,
-    evaluate: (bindings) => compiled.evaluate(bindings),
+    evaluate: (bindings) => prepared.evaluate(bindings),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../src/asl/types';
-import { exceedsPayloadLimit, jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../../../src/interpreter/data/json-size';
+import { exceedsPayloadLimit, jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../../../src/interpreter/json/json-size';
 
 const utf8Size = (value: Json) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../../src/interpreter/errors';
-import { batchItems } from '../../../src/interpreter/item-data';
-import { MAX_BATCH_BYTES } from '../../../src/interpreter/item-data/batch-items';
+import { batchItems } from '../../../src/interpreter/map-run-io';
+import { MAX_BATCH_BYTES } from '../../../src/interpreter/map-run-io/batch-items';
 
 describe('batchItems', () => {
   it('splits by count, last batch short (1,130 items by 100 → 11×100 + 30)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXECUTION_VARIABLES_LIMIT_BYTES } from '../../../src/interpreter/flow';
+import { EXECUTION_VARIABLES_LIMIT_BYTES } from '../../../src/interpreter/state-io';
 import { run } from '../run';
 
 const big = 'x'.repeat(250_000); // one variable just under 256 KiB

@@ -6,15 +6,15 @@ import { runtimeError } from '../errors';
 export type ResultPlacer = (rawInput: Json, result: Json) => Json;
 
 /**
- * Compiles a `ResultPath`: `undefined`/`"$"` → the result replaces the input; `null` → the input is
+ * Prepares a `ResultPath`: `undefined`/`"$"` → the result replaces the input; `null` → the input is
  * kept; `$.a.b` → the result is written at that place in a copy of the input. Only the objects
  * along the path are copied (values are immutable, the rest is shared); missing objects are
  * created. Writing into a non-object is `States.Runtime`, as AWS reports it.
  *
  * @example
- * compileResultPath('$.out')({ a: 1 }, 2); // { a: 1, out: 2 }
+ * prepareResultPath('$.out')({ a: 1 }, 2); // { a: 1, out: 2 }
  */
-export function compileResultPath(resultPath: string | null | undefined): ResultPlacer {
+export function prepareResultPath(resultPath: string | null | undefined): ResultPlacer {
   if (resultPath === undefined || resultPath === '$') return (_input, result) => result;
   if (resultPath === null) return (input) => input;
   const parsed = parsePath(resultPath);
