@@ -17,7 +17,8 @@ export type QueryLanguage = 'JSONPath' | 'JSONata';
 export type StateType = 'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
 
 /** Every ASL state `Type`. */
-export const STATE_TYPES: readonly StateType[] = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+// AWS's order (its schema's list, as its InvalidDefinition message prints it: test-state.jsonl).
+export const STATE_TYPES: readonly StateType[] = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'];
 
 /** A payload template (JSONPath): keys ending in `.$` hold a path or an intrinsic call. */
 export type PayloadTemplate = JsonObject;

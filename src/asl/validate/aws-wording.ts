@@ -28,7 +28,7 @@ export function awsDiagnostic(diagnostic: AslDiagnostic): { severity: 'ERROR' | 
   return {
     severity: diagnostic.severity === 'error' ? 'ERROR' : 'WARNING',
     code: awsCode(diagnostic),
-    message: diagnostic.message,
+    message: diagnostic.awsMessage ?? diagnostic.message,
     location: diagnostic.pointer || '/',
   };
 }

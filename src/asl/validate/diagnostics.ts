@@ -15,6 +15,12 @@ export interface AslDiagnostic {
   /** Field name, e.g. `ResultPath`. */
   field?: string;
   severity: 'error' | 'warning';
+  /**
+   * AWS's own sentence for this problem, where it is recorded and differs from {@link message}
+   * (AWS's is terser: it leaves the value out). API answers (`InvalidDefinition`,
+   * `ValidateStateMachineDefinition`) use it; people read `message`.
+   */
+  awsMessage?: string;
 }
 
 /** Options of `validateDefinition`. */
@@ -88,16 +94,18 @@ export function stateSite(statesSite: Site, name: string): Site {
 export class DiagnosticSink {
   readonly diagnostics: AslDiagnostic[] = [];
 
-  error(code: DiagnosticCode, site: Site, message: string): void {
-    this.add(code, site, message, 'error');
+  /** `awsMessage`: AWS's recorded wording when it differs from `message` (see {@link AslDiagnostic.awsMessage}). */
+  error(code: DiagnosticCode, site: Site, message: string, awsMessage?: string): void {
+    this.add(code, site, message, 'error', awsMessage);
   }
 
   warning(code: DiagnosticCode, site: Site, message: string): void {
     this.add(code, site, message, 'warning');
   }
 
-  private add(code: DiagnosticCode, site: Site, message: string, severity: AslDiagnostic['severity']): void {
+  private add(code: DiagnosticCode, site: Site, message: string, severity: AslDiagnostic['severity'], awsMessage?: string): void {
     const diagnostic: AslDiagnostic = { code, message, pointer: site.pointer, severity };
+    if (awsMessage !== undefined) diagnostic.awsMessage = awsMessage;
     if (site.state !== undefined) diagnostic.state = site.state;
     if (site.field !== undefined) diagnostic.field = site.field;
     this.diagnostics.push(diagnostic);

@@ -19,13 +19,18 @@ export function checkState(machine: MachineContext, site: Site, name: string, st
   const sink = machine.document.sink;
   const type = state.Type;
   if (typeof type !== 'string' || !(STATE_TYPES as readonly string[]).includes(type)) {
-    sink.error(
-      hasOwn(state, 'Type') ? 'INVALID_STATE_TYPE' : 'MISSING_REQUIRED_FIELD',
-      childSite(site, 'Type'),
-      hasOwn(state, 'Type')
-        ? `The field 'Type' should have one of these values: [${STATE_TYPES.join(', ')}]${inState(site)}, but was ${JSON.stringify(type)}.`
-        : `The field 'Type' is required but was missing${inState(site)}; use one of ${STATE_TYPES.join(', ')}.`,
-    );
+    const allowed = `[${STATE_TYPES.join(', ')}]`;
+    if (hasOwn(state, 'Type')) {
+      sink.error(
+        'INVALID_STATE_TYPE',
+        childSite(site, 'Type'),
+        `The field 'Type' should have one of these values: ${allowed}${inState(site)}, but was ${JSON.stringify(type)}.`,
+        // Recorded (test-state.jsonl, test_state_name_invalid_state_definition): AWS leaves the value out.
+        `The field 'Type' should have one of these values: ${allowed}`,
+      );
+    } else {
+      sink.error('MISSING_REQUIRED_FIELD', childSite(site, 'Type'), `The field 'Type' is required but was missing${inState(site)}; use one of ${STATE_TYPES.join(', ')}.`);
+    }
     return;
   }
   const ctx: StateContext = { machine, name, state, type, site, language: stateLanguage(state, machine.document.machineLanguage) };

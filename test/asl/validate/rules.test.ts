@@ -34,7 +34,7 @@ const cases: Case[] = [
   { name: 'empty States', doc: { StartAt: 'A', States: {} }, expected: { code: 'MISSING_REQUIRED_FIELD', pointer: '/States' } },
   { name: 'top-level TimeoutSeconds negative', doc: machine(pass(), { TimeoutSeconds: -1 }), expected: { code: 'INVALID_FIELD_VALUE', pointer: '/TimeoutSeconds' } },
   { name: 'bad top-level QueryLanguage', doc: machine(pass(), { QueryLanguage: 'XPath' }), expected: { code: 'INVALID_FIELD_VALUE', pointer: '/QueryLanguage' } },
-  { name: 'invalid Type', doc: machine({ Type: 'Lambda', End: true }), expected: { code: 'INVALID_STATE_TYPE', pointer: '/States/State0/Type', state: 'State0', field: 'Type' }, says: "The field 'Type' should have one of these values: [Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map]" },
+  { name: 'invalid Type', doc: machine({ Type: 'Lambda', End: true }), expected: { code: 'INVALID_STATE_TYPE', pointer: '/States/State0/Type', state: 'State0', field: 'Type' }, says: `The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] in state 'State0', but was "Lambda"` },
   { name: 'missing Type', doc: machine({ End: true }), expected: { code: 'MISSING_REQUIRED_FIELD', pointer: '/States/State0/Type', state: 'State0' } },
   { name: 'unknown state field', doc: machine(pass({ Foo: 1 })), expected: { code: 'UNKNOWN_FIELD', pointer: '/States/State0/Foo', state: 'State0', field: 'Foo' }, says: "Field 'Foo' is not supported" },
   { name: 'TimeoutSeconds on a Map state', doc: machine(mapWith({ TimeoutSeconds: 5 })), expected: { code: 'UNKNOWN_FIELD', field: 'TimeoutSeconds' }, says: "Field 'TimeoutSeconds' is not supported" },
