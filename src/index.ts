@@ -12,7 +12,7 @@
  */
 
 // Workflows and chains
-export { workflow, isWorkflow, inputSchemaOf, type Workflow, type WorkflowConfig } from './dsl/workflow';
+export { workflow, isWorkflow, inputSchemaOf, type Workflow, type WorkflowConfig, type VariableDeclarations } from './dsl/workflow';
 export { chain, fail, succeed, type Chain, type Start, type ChoiceOptions } from './dsl/states/chain';
 export type { ChainLike, ClosedChain, ChainMode, OutputOf } from './dsl/states/chain-like';
 export { stateNamed, type NamedTarget, type Target } from './dsl/states/targets';
@@ -23,7 +23,25 @@ export type { PassOptions } from './dsl/states/pass';
 export type { WaitOptions } from './dsl/states/wait';
 export type { FailOptions, SucceedOptions } from './dsl/states/terminal-states';
 export type { ParallelOptions } from './dsl/states/parallel';
-export type { MapOptions, MapIteration, ItemScope, ItemReaderOptions, ItemBatcherOptions, ResultWriterOptions } from './dsl/states/map';
+export type {
+  MapOptions,
+  MapIteration,
+  ItemScope,
+  ItemReaderOptions,
+  ItemBatcherOptions,
+  ResultWriterOptions,
+  ReaderConfig,
+  ReaderItem,
+  IterationInput,
+  MapResult,
+  MapRunExport,
+  CsvRow,
+  S3ObjectSummary,
+  S3InventoryItem,
+  S3GetObjectReaderParameters,
+  S3ListObjectsReaderParameters,
+  S3ResultWriterParameters,
+} from './dsl/states/map';
 export type { RetryOptions, CatchOptions, ErrorOutput, CatchScope } from './dsl/states/error-handling';
 export type {
   DataFlowOptions,
@@ -70,6 +88,7 @@ export { jsonPath } from './dsl/paths/json-path';
 export type { ResultPathOption, PlaceResult, MemberPath } from './dsl/paths/result-path';
 export { ctx, type ContextObject, type CallbackContextObject, type MapItemContextObject, type TaskToken } from './dsl/context/context-object';
 export { variable } from './dsl/variables/variable';
+export type { AnyVariables, Assignments, VariablesOf } from './dsl/variables/assignments';
 export { States, type HashAlgorithm } from './dsl/intrinsics/states';
 export { jsonata } from './dsl/intrinsics/jsonata';
 export type { Expr, Dynamic, Resolve, Template } from './dsl/values/expr';
@@ -77,8 +96,9 @@ export type { ErrorList, ErrorName, NotCatchable } from './dsl/errors/error-name
 export { DslUsageError } from './dsl/errors/dsl-usage-error';
 
 // Integrations (Task state builders)
-export { returns, type TaskIntegration, type ResultOf, type ErrorsOf, type PayloadArg, type Returns, type ResultSpec } from './dsl/integrations/task-integration';
-export { lambda, lambdaFunction, type LambdaFunction, type LambdaInvokeResult, type LambdaServiceError } from './dsl/integrations/lambda';
+export { returns, withResultSchema, type TaskIntegration, type ResultOf, type ErrorsOf, type PayloadArg, type Returns, type ResultSpec } from './dsl/integrations/task-integration';
+export { resultSchemasOf } from './dsl/ast/result-schemas';
+export { lambda, lambdaFunction, type LambdaFunction, type LambdaInvokeRequest, type LambdaInvokeResult, type LambdaServiceError, type LambdaRuntimeError, type LambdaCallOptions } from './dsl/integrations/lambda';
 export { sns, type SnsPublishParams, type SnsPublishResult, type SnsError } from './dsl/integrations/sns';
 export { sqs, type SqsSendMessageParams, type SqsSendMessageResult, type SqsError } from './dsl/integrations/sqs';
 export {
@@ -90,9 +110,20 @@ export {
   type DynamoDeleteItemParams,
   type DynamoItemResult,
   type DynamoDbError,
+  type AttributeValueRead,
+  type AttributeValueOf,
+  type AttributeMap,
+  type AttributeKey,
+  type ResultItem,
+  type DynamoQueryParams,
+  type DynamoGetItemResult,
+  type DynamoWriteItemResult,
+  type DynamoUpdateItemResult,
+  type DynamoQueryResult,
+  type ItemTypeOption,
 } from './dsl/integrations/dynamodb';
 export { batch, type BatchSubmitJobParams, type BatchSubmitJobResult, type BatchJobDescription, type BatchError } from './dsl/integrations/batch';
-export { ecs, type EcsRunTaskParams, type EcsRunTaskResult, type EcsError } from './dsl/integrations/ecs';
+export { ecs, type EcsRunTaskParams, type EcsRunTaskResult, type EcsTaskDescription, type EcsError } from './dsl/integrations/ecs';
 export { glue, type GlueStartJobRunParams, type GlueJobRun, type GlueError } from './dsl/integrations/glue';
 export {
   stepFunctions,

@@ -1,12 +1,9 @@
-/**
- * How deeply JSON may nest. AWS parses payloads and definitions with Jackson, whose default
- * `StreamReadConstraints.maxNestingDepth` is 1,000; a document nested deeper is refused there.
- * Here the limit also keeps every recursive walk (validator, payload templates, size checks,
- * history) far from the JavaScript stack's end: a 10,000-level input used to throw `RangeError:
- * Maximum call stack size exceeded` out of `startExecution`, and such a definition crashed the
- * validator (issue 8).
- */
-export const MAX_JSON_NESTING = 1000;
+import { LIMITS } from './limits';
+
+// How deeply JSON may nest: AWS's limit (`LIMITS.jsonNesting`). Here it also keeps every
+// recursive walk (validator, payload templates, size checks, history) far from the JavaScript
+// stack's end: a 10,000-level input used to throw `RangeError: Maximum call stack size exceeded`
+// out of `startExecution`, and such a definition crashed the validator (issue 8).
 
 /**
  * Why `value` cannot be walked as JSON: nested deeper than `limit` levels, or circular; `undefined`
@@ -15,7 +12,7 @@ export const MAX_JSON_NESTING = 1000;
  * @example
  * nestingProblem({ a: [1, { b: 2 }] }); // undefined
  */
-export function nestingProblem(value: unknown, limit = MAX_JSON_NESTING): string | undefined {
+export function nestingProblem(value: unknown, limit: number = LIMITS.jsonNesting): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   // Depth-first, with exit markers so `onPath` holds exactly the ancestors of the current node.
   const onPath = new Set<object>();

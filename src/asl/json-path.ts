@@ -100,6 +100,9 @@ function closingBracket(text: string, open: number): number {
   return text[end] === ']' ? end : -1;
 }
 
+/** Text just before a filter's regular expression literal: the `=~` operator. */
+const REGEX_OPERATOR_BEFORE = /=~\s*$/;
+
 /**
  * Scans path text from `from` to the first `]` or `)` (with `stopAtComma`, also `,`) that is outside
  * quoted text and nested brackets/parentheses (filters). At the end of the text, `balanced` says
@@ -116,6 +119,12 @@ export function scanToClose(text: string, from: number, stopAtComma: boolean): {
       else if (ch === quote) quote = undefined;
     } else if (ch === "'" || ch === '"') {
       quote = ch;
+    } else if (ch === '/' && REGEX_OPERATOR_BEFORE.test(text.slice(Math.max(from, i - 16), i))) {
+      // A filter's regular expression literal (`@.name =~ /a]b'c/i`): its brackets, parentheses and
+      // quotes are the pattern's, not the path's. It ends at the next unescaped `/`, as
+      // parseFilter reads it (and as Jayway skips regular expressions when it looks for the `]`).
+      i++;
+      while (i < text.length && text[i] !== '/') i += text[i] === '\\' ? 2 : 1;
     } else if (ch === '[' || ch === '(') {
       depth++;
     } else if (ch === ']' || ch === ')') {

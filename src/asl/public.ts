@@ -42,3 +42,4 @@ export { STATE_TYPES } from './types';
 export { STATES_ERROR_NAMES, isStatesErrorName, type StatesErrorName } from './error-names';
 export type { AslDiagnostic, ValidateOptions, DiagnosticCode } from './validate/diagnostics';
 export { validateDefinition, assertValidDefinition, InvalidDefinitionError, MAX_DEFINITION_BYTES } from './validate/validate-definition';
+export { LIMITS } from './limits';

@@ -1,3 +1,5 @@
+import { LIMITS } from './limits';
+
 /**
  * AWS's rule for the names of state machines, executions, activities and aliases: 1–80
  * characters, without whitespace, brackets (`<>{}[]`), wildcards (`?*`), the characters
@@ -8,7 +10,7 @@
  * isValidResourceName('order-7');   // true
  * isValidResourceName('order 7');   // false
  */
-export function isValidResourceName(name: unknown, maxLength = 80): name is string {
+export function isValidResourceName(name: unknown, maxLength: number = LIMITS.nameLength): name is string {
   return typeof name === 'string' && name.length >= 1 && name.length <= maxLength && !INVALID_NAME_CHARACTER.test(name);
 }
 

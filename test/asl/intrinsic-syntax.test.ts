@@ -6,7 +6,8 @@ import {
   MAX_INTRINSIC_NESTING,
   parseIntrinsic,
 } from '../../src/asl/intrinsic-syntax';
-import { loadExecutionCases } from '../../src/conformance/cases';
+import { EXECUTIONS_FILE, loadExecutionCases } from '../../src/conformance/cases';
+import { recordedCasesPresent } from '../support/recorded-cases';
 
 describe('parseIntrinsic', () => {
   it('parses every kind of argument', () => {
@@ -140,7 +141,9 @@ describe('looksLikeIntrinsic', () => {
   });
 });
 
-describe('every `.$` intrinsic AWS accepted in the recorded definitions', () => {
+const recorded = recordedCasesPresent('the intrinsics of the recorded definitions', EXECUTIONS_FILE);
+
+describe.skipIf(!recorded)('every `.$` intrinsic AWS accepted in the recorded definitions', () => {
   const values = new Set<string>();
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(collect);
@@ -153,7 +156,7 @@ describe('every `.$` intrinsic AWS accepted in the recorded definitions', () => 
       }
     }
   };
-  for (const c of loadExecutionCases()) collect(c.definition);
+  if (recorded) for (const c of loadExecutionCases()) collect(c.definition);
 
   it('parses', () => {
     expect(values.size).toBeGreaterThan(20);

@@ -406,6 +406,32 @@ export const INTEGRATIONS = {
 } as const satisfies { readonly [service: string]: ServiceSpec };
 
 /**
+ * Errors a Node.js Lambda function raises without declaring them. A function error reaches Step
+ * Functions under the `errorType` of the function's error response (Lambda Developer Guide,
+ * "Lambda function errors" / "AWS Lambda function errors in Node.js"): for an uncaught exception
+ * the runtime reports the error's `name`, so JavaScript's built-in errors (`throw new Error(...)`,
+ * a `TypeError` from a bad property read, ...) arrive as `Error`, `TypeError`, ...; failures of the
+ * runtime itself are `Runtime.*` (a missing module, a handler that is not exported, a process that
+ * exits). Any Node.js function can raise these, so a Task may catch them without declaring them.
+ */
+export const LAMBDA_NODEJS_RUNTIME_ERRORS = [
+  'Error',
+  'TypeError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'Runtime.ImportModuleError',
+  'Runtime.HandlerNotFound',
+  'Runtime.MalformedHandlerName',
+  'Runtime.UserCodeSyntaxError',
+  'Runtime.ExitError',
+  'Runtime.Unknown',
+] as const;
+
+/**
  * AWS SDK integrations (`arn:aws:states:::aws-sdk:<service>:<action>`): over two hundred services,
  * request-response and `.waitForTaskToken`, never `.sync` ("Supported AWS SDK integrations" table).
  * IAM: `<iam-prefix>:<Action>` on `*` (see `iam/sdk-service-prefixes.ts`).

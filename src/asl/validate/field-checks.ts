@@ -2,12 +2,8 @@
  * Type and range checks for single field values. Each returns whether the value passed, so
  * callers can skip deeper checks on a value of the wrong shape.
  */
-import { LIMITS } from '../limits';
 import { type DiagnosticSink, type Site, inState } from './diagnostics';
 import { describeType, isRecord, type JsonRecord } from './json-values';
-
-/** The largest value AWS accepts for its second-based timeouts and counts. */
-export const MAX_SECONDS = LIMITS.maxSeconds;
 
 function fieldName(site: Site): string {
   return site.field ?? site.pointer;

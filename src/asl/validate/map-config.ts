@@ -34,7 +34,7 @@ const READER_CONFIG_FIELDS: FieldTable = {
   CSVHeaders: { check: (ctx, site, value) => expectArray(sinkOf(ctx), site, value) && value.forEach((h, i) => expectString(sinkOf(ctx), childSite(site, i), h)) },
   CSVDelimiter: { check: oneOf(['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB']) },
   // 0 means "no limit" (recorded: a CSV reader with MaxItems 0 ran on AWS).
-  MaxItems: { check: (ctx, site, value) => checkNumberOrJsonata(ctx, sinkOf(ctx), site, value, { min: 0, max: 100_000_000, integer: true }) },
+  MaxItems: { check: (ctx, site, value) => checkNumberOrJsonata(ctx, sinkOf(ctx), site, value, { min: 0, max: LIMITS.mapMaxItems, integer: true }) },
   MaxItemsPath: { language: 'JSONPath', check: referencePath },
   Transformation: { check: oneOf(['NONE', 'LOAD_AND_FLATTEN']) },
   ManifestType: { check: oneOf(['ATHENA_DATA', 'S3_INVENTORY']) },
@@ -127,15 +127,14 @@ export function checkProcessorConfig(ctx: StateContext, site: Site, value: unkno
   }
 }
 
-export const MAX_LABEL_LENGTH = 40;
 // Whitespace, brackets, wildcards, punctuation and control characters (DG "Map state Label").
 const FORBIDDEN_LABEL_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 
 export function checkLabel(ctx: StateContext, site: Site, value: unknown): void {
   const sink = sinkOf(ctx);
   if (!expectString(sink, site, value)) return;
-  if (value.length === 0 || value.length > MAX_LABEL_LENGTH) {
-    sink.error('INVALID_LABEL', site, `The Map Label '${value}'${inState(site)} must be 1 to ${MAX_LABEL_LENGTH} characters long.`);
+  if (value.length === 0 || value.length > LIMITS.mapLabelLength) {
+    sink.error('INVALID_LABEL', site, `The Map Label '${value}'${inState(site)} must be 1 to ${LIMITS.mapLabelLength} characters long.`);
   }
   if (FORBIDDEN_LABEL_CHARS.test(value)) {
     sink.error('INVALID_LABEL', site, `The Map Label '${value}'${inState(site)} contains a forbidden character; labels may not contain whitespace, brackets, ? * " # % \\ ^ | ~ \` $ & , ; : / or control characters.`);

@@ -6,7 +6,7 @@ import { isStatesErrorName } from '../error-names';
 import { LIMITS } from '../limits';
 import { type StateContext, sinkOf } from './context';
 import { childSite, type DiagnosticSink, type Site, inState } from './diagnostics';
-import { expectArray, expectInteger, expectNonEmptyArray, expectNumber, expectObject, expectOneOf, expectString, MAX_SECONDS } from './field-checks';
+import { expectArray, expectInteger, expectNonEmptyArray, expectNumber, expectObject, expectOneOf, expectString } from './field-checks';
 import { type JsonRecord } from './json-values';
 import { checkFields, type FieldTable } from './field-table';
 import { checkJsonataValue, ERROR_OUTPUT_MEMBERS } from './jsonata-values';
@@ -48,7 +48,7 @@ function checkStatesAllIsLast(sink: DiagnosticSink, site: Site, handlers: unknow
  * could refuse a definition AWS runs, so 0 is only a warning.
  */
 function checkIntervalSeconds(ctx: StateContext, site: Site, value: unknown): void {
-  if (expectInteger(sinkOf(ctx), site, value, 0, MAX_SECONDS) && value === 0) {
+  if (expectInteger(sinkOf(ctx), site, value, 0, LIMITS.maxSeconds) && value === 0) {
     sinkOf(ctx).warning('INVALID_FIELD_VALUE', site, `'IntervalSeconds' is 0${inState(site)}; the ASL spec requires a positive integer (retries would follow each other immediately). Use 1 or more.`);
   }
 }
@@ -56,7 +56,7 @@ function checkIntervalSeconds(ctx: StateContext, site: Site, value: unknown): vo
 const RETRIER_FIELDS: FieldTable = {
   ErrorEquals: { required: true, check: (ctx, s, v) => checkErrorEquals(sinkOf(ctx), s, v) },
   IntervalSeconds: { check: checkIntervalSeconds },
-  MaxAttempts: { check: (ctx, s, v) => expectInteger(sinkOf(ctx), s, v, 0, MAX_SECONDS) },
+  MaxAttempts: { check: (ctx, s, v) => expectInteger(sinkOf(ctx), s, v, 0, LIMITS.maxSeconds) },
   BackoffRate: { check: (ctx, s, v) => expectNumber(sinkOf(ctx), s, v, 1, Number.POSITIVE_INFINITY) },
   MaxDelaySeconds: { check: (ctx, s, v) => expectInteger(sinkOf(ctx), s, v, 1, LIMITS.maxRetryDelaySeconds) },
   JitterStrategy: { check: (ctx, s, v) => expectOneOf(sinkOf(ctx), s, v, ['FULL', 'NONE']) },

@@ -6,7 +6,8 @@
 import { isJsonataExpression, type StatesMember } from '../jsonata-syntax';
 import { type StateContext, sinkOf } from './context';
 import { childSite, type Site, inState } from './diagnostics';
-import { expectBoolean, expectObject, expectOneOf, expectString, MAX_SECONDS, wrongType } from './field-checks';
+import { expectBoolean, expectObject, expectOneOf, expectString, wrongType } from './field-checks';
+import { LIMITS } from '../limits';
 import type { FieldRule, FieldTable } from './field-table';
 import type { State } from '../types';
 import { parseIntrinsicOrProblem } from './intrinsic-calls';
@@ -154,9 +155,9 @@ export const STATE_FIELDS = {
     ...PARAMETERS,
     ...ARGUMENTS,
     Resource: { required: true, check: (ctx, site, value) => checkTaskResource(sinkOf(ctx), site, value, ctx.machine.executionType) },
-    TimeoutSeconds: { check: integerOrJsonata(1, MAX_SECONDS) },
+    TimeoutSeconds: { check: integerOrJsonata(1, LIMITS.maxSeconds) },
     TimeoutSecondsPath: { language: 'JSONPath', check: referencePath },
-    HeartbeatSeconds: { check: integerOrJsonata(1, MAX_SECONDS) },
+    HeartbeatSeconds: { check: integerOrJsonata(1, LIMITS.maxSeconds) },
     HeartbeatSecondsPath: { language: 'JSONPath', check: referencePath },
     Credentials: { check: credentials },
   },
@@ -181,7 +182,7 @@ export const STATE_FIELDS = {
     ...TRANSITION,
     ...PATH_IO,
     ...INPUT_OUTPUT,
-    Seconds: { check: integerOrJsonata(0, MAX_SECONDS) },
+    Seconds: { check: integerOrJsonata(0, LIMITS.maxSeconds) },
     Timestamp: { check: timestamp },
     SecondsPath: { language: 'JSONPath', check: referencePath },
     TimestampPath: { language: 'JSONPath', check: referencePath },

@@ -8,8 +8,7 @@ import { wrongType } from './field-checks';
 import { isRecord, type JsonRecord } from './json-values';
 import { checkState } from './state';
 import { outgoingTransitions } from '../walk';
-
-export const MAX_STATE_NAME_LENGTH = 80;
+import { LIMITS } from '../limits';
 
 interface Transition {
   target: string;
@@ -86,8 +85,8 @@ export function checkStates(context: MachineContext, site: Site, machine: JsonRe
 
 function checkStateName(context: MachineContext, site: Site, name: string): void {
   const sink = context.document.sink;
-  if (name.length === 0 || [...name].length > MAX_STATE_NAME_LENGTH) {
-    sink.error('INVALID_STATE_NAME', site, `The state name '${name}' must be 1 to ${MAX_STATE_NAME_LENGTH} characters long.`);
+  if (name.length === 0 || [...name].length > LIMITS.nameLength) {
+    sink.error('INVALID_STATE_NAME', site, `The state name '${name}' must be 1 to ${LIMITS.nameLength} characters long.`);
   }
   const first = context.document.stateNames.get(name);
   if (first) {

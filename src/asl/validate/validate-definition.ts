@@ -3,7 +3,7 @@ import { LIMITS } from '../limits';
 import type { QueryLanguage, StateMachineDefinition } from '../types';
 import { type DocumentContext, type MachineContext, type StateContext } from './context';
 import { type AslDiagnostic, DiagnosticSink, ROOT_SITE, type ValidateOptions } from './diagnostics';
-import { expectOneOf, expectString, expectInteger, MAX_SECONDS } from './field-checks';
+import { expectOneOf, expectString, expectInteger } from './field-checks';
 import { checkFields, type FieldTable } from './field-table';
 import { isRecord, type JsonRecord } from './json-values';
 import { checkStates } from './state-machine';
@@ -18,7 +18,7 @@ const TOP_LEVEL_FIELDS: FieldTable = {
   StartAt: { required: true },
   States: { required: true },
   Version: { check: (ctx, site, value) => expectString(ctx.machine.document.sink, site, value) },
-  TimeoutSeconds: { check: (ctx, site, value) => expectInteger(ctx.machine.document.sink, site, value, 0, MAX_SECONDS) },
+  TimeoutSeconds: { check: (ctx, site, value) => expectInteger(ctx.machine.document.sink, site, value, 0, LIMITS.maxSeconds) },
   QueryLanguage: { check: (ctx, site, value) => expectOneOf(ctx.machine.document.sink, site, value, ['JSONPath', 'JSONata']) },
 };
 

@@ -8,6 +8,7 @@ import { childSite, type DiagnosticSink, type Site, inState } from './diagnostic
 import { expectObject } from './field-checks';
 import { checkJsonataValue } from './jsonata-values';
 import { checkDynamicValue, checkTemplateValue } from './payload-template';
+import { LIMITS } from '../limits';
 
 /** The variables one `States` object assigns; branches and processors are child scopes. */
 export class VariableScope {
@@ -33,14 +34,13 @@ export class VariableScope {
   }
 }
 
-export const MAX_VARIABLE_NAME_LENGTH = 80;
 // Unicode identifier; `_` is also accepted as a first character, as JSONPath variable references allow it.
 const VARIABLE_NAME = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
 /** Why `name` is not a valid variable name, or `undefined`. */
 export function variableNameProblem(name: string): string | undefined {
   if (name === 'states') return "'states' is reserved (it holds $states.input, $states.result, ...)";
-  if (name.length > MAX_VARIABLE_NAME_LENGTH) return `it is longer than ${MAX_VARIABLE_NAME_LENGTH} characters`;
+  if (name.length > LIMITS.nameLength) return `it is longer than ${LIMITS.nameLength} characters`;
   if (!VARIABLE_NAME.test(name)) return 'it must be an identifier (a letter or _, then letters, digits or _); only whole variables can be assigned';
   return undefined;
 }
