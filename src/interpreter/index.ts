@@ -11,7 +11,9 @@ export { Interpreter, runExecution, type RunExecutionOptions } from './execution
 export { StateMachine } from './execution/state-machine';
 export { Execution, type ExecutionDescription } from './execution/execution';
 export { MapRun, MapRunExecution, type MapRunItemCounts, type MapRunStatus } from './states/map/map-run';
+export { planRedrive } from './execution/redrive';
 export type {
+  ExecutionRedrive,
   ExecutionResult,
   ExecutionStatus,
   InterpreterOptions,

@@ -15,6 +15,7 @@ import type { ServeContext } from './service/context';
 import { ExecutionMocks } from './service/execution-mocks';
 import { RealEndpoints, type EndpointMap } from './service/real-endpoints';
 import { recoverExecutions } from './service/recover';
+import { SkippingClock, type ServeClock } from './service/skipping-clock';
 import { SteppedClock } from './service/stepped-clock';
 
 /** Options of {@link startServer} (the `statecraft serve` flags). */
@@ -31,6 +32,13 @@ export interface ServeOptions {
   endpoints?: EndpointMap;
   region?: string;
   accountId?: string;
+  /**
+   * `'real'` (default): Waits, retry backoffs and timeouts take their real time. `'virtual'`: time
+   * skips ahead to the next timer whenever no execution waits on a party outside the process (a
+   * client's SendTask*, an activity worker), and runs at real pace while one does (see
+   * {@link SkippingClock}); every date the API reports follows it.
+   */
+  clock?: 'virtual' | 'real';
   /** Where to report what `--data` recovery found damaged (default: standard error). */
   onProblem?: (message: string) => void;
 }
@@ -64,10 +72,15 @@ export async function startServer(options: ServeOptions = {}): Promise<StepFunct
   const scope = { region, accountId };
   const store = options.dataDir === undefined ? undefined : new DiskStore(options.dataDir);
   const recovered = store?.recover();
-  // Real time: executions wait for real clients. A random seed keeps task tokens and names of
-  // executions started after a restart apart from those before it.
-  const clock = new SteppedClock();
-  const interpreter = new Interpreter({ clock, region, accountId, seed: Math.floor(Math.random() * 2 ** 31) });
+  // A random seed keeps task tokens and names of executions started after a restart apart from
+  // those before it.
+  let interpreter!: Interpreter;
+  const clock: ServeClock =
+    options.clock === 'virtual'
+      ? // Starts no earlier than the latest time the journals reached: virtual time may have run ahead of the wall clock.
+        new SkippingClock(() => interpreter.callbacks.pending().length > 0, Math.max(Date.now(), ...(recovered?.executions ?? []).map((e) => Date.parse(e.snapshot.clockNow))))
+      : new SteppedClock();
+  interpreter = new Interpreter({ clock, region, accountId, seed: Math.floor(Math.random() * 2 ** 31) });
   const catalog = recovered?.catalog ? Catalog.from(scope, recovered.catalog) : new Catalog(scope);
   const persistence: Persistence = store ?? inMemory;
   const ctx: ServeContext = {
@@ -86,7 +99,7 @@ export async function startServer(options: ServeOptions = {}): Promise<StepFunct
 
   const server = createServer((request, response) => {
     clock.tick();
-    void handle(ctx, request, response);
+    void handle(ctx, request, response).finally(() => clock.tick());
   });
   const port = await listen(server, options.port ?? 8083, options.host ?? '127.0.0.1');
   const host = options.host ?? '127.0.0.1';

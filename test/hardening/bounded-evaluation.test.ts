@@ -82,3 +82,46 @@ describe('BoundedCache', () => {
     expect(cache.getOrCreate('c', () => 9)).toBe(3);
   });
 });
+
+describe('regular expressions with back-references or look-arounds are bounded (issue 8)', () => {
+  // Measured before: /(a+)+\1$/ against 22 `a`s took 584 ms, doubling per character; 40 would take days.
+  const hostile = 'a'.repeat(40) + '!';
+
+  it('$match with a back-reference that backtracks exponentially fails with the regular-expression time limit', async () => {
+    const started = Date.now();
+    const result = await jsonataOutput('$match($states.input.s, /(a+)+\\1$/)', { s: hostile });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    expect(result.cause).toMatch(/RegexTimeLimit: The expression exceeded the time limit of 1000 ms for one regular expression/);
+    // Not a timing assertion on the limit itself: the run ended instead of hanging for days.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 40_000);
+
+  for (const [fn, expression] of [
+    ['$replace', '$replace($states.input.s, /^(?=(a+)+$)/, "x")'],
+    ['$split', '$split($states.input.s, /(?=(a+)+$)b/)'],
+    ['$contains', '$contains($states.input.s, /(a+)+\\1$/)'],
+  ]) {
+    it(`${fn} with a look-around or back-reference is bounded too`, async () => {
+      const result = await jsonataOutput(expression, { s: hostile });
+      expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+      expect(result.cause).toMatch(/RegexTimeLimit/);
+    }, 40_000);
+  }
+
+  it('back-references and look-arounds still work as in JavaScript when they finish', async () => {
+    expect(await jsonataOutput('$match("abab-cdcd-xy", /(\\w\\w)\\1/).groups[0]')).toMatchObject({ status: 'SUCCEEDED', output: ['ab', 'cd'] });
+    expect(await jsonataOutput('$replace("price: 100 USD, 200 EUR", /\\d+(?= USD)/, "#")')).toMatchObject({ status: 'SUCCEEDED', output: 'price: # USD, 200 EUR' });
+    expect(await jsonataOutput('$split("a1b2c3", /(?<=\\d)[a-z]/)')).toMatchObject({ status: 'SUCCEEDED', output: ['a1', '2', '3'] });
+    expect(await jsonataOutput('$contains("xyzzy", /(z)\\1/)')).toMatchObject({ status: 'SUCCEEDED', output: true });
+    expect(await jsonataOutput('$match("no", /(?!n)o/).match')).toMatchObject({ status: 'SUCCEEDED', output: 'o' });
+  });
+
+  it('a JSONPath filter regex with a back-reference is bounded the same way', async () => {
+    const { result } = await run(
+      { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'hits.$': '$.items[?(@.s =~ /(a+)+\\1$/)]' }, End: true } } },
+      { items: [{ s: 'aaaa' }, { s: hostile }] },
+    );
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(result.cause).toMatch(/exceeded the time limit of 1000 ms/);
+  }, 40_000);
+});

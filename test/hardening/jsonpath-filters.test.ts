@@ -137,3 +137,32 @@ describe('JSONPath filters (Jayway grammar, evaluated as data)', () => {
     expect(problem.message).toMatch(/'es' is not a value: quote strings \('es'\)/);
   });
 });
+
+describe('a filter regular expression keeps its own brackets, parentheses and quotes (issue 8)', () => {
+  const items = [{ name: 'a]b' }, { name: ')]' }, { name: "a'b" }, { name: 'a/]' }, { name: 'x' }];
+  for (const [path, expected] of [
+    ['$.items[?(@.name =~ /a]b/)]', [{ name: 'a]b' }]],
+    ['$.items[?(@.name =~ /^[)\\]]+$/)].name', [')]']],
+    ["$.items[?(@.name =~ /a'b/)]", [{ name: "a'b" }]],
+    ['$.items[?(@.name =~ /a\\/]/)]', [{ name: 'a/]' }]],
+    ['$.items[?(@.name =~ /A]B/i || @.name == \'x\')].name', ['a]b', 'x']],
+  ] as const) {
+    it(`${path} is valid and selects what the pattern matches`, async () => {
+      const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'r.$': path }, End: true } } };
+      expect(validateDefinition(definition).filter((d) => d.severity === 'error')).toEqual([]);
+      const { result } = await run(definition, { items });
+      expect(result).toMatchObject({ status: 'SUCCEEDED', output: { r: expected } });
+    });
+  }
+
+  it('in an intrinsic function argument too', async () => {
+    const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'n.$': 'States.ArrayLength($.items[?(@.name =~ /[\\]\\/]/)])' }, End: true } } };
+    expect(validateDefinition(definition).filter((d) => d.severity === 'error')).toEqual([]);
+    expect((await run(definition, { items })).result).toMatchObject({ status: 'SUCCEEDED', output: { n: 3 } });
+  });
+
+  it('an unterminated regular expression is still invalid', () => {
+    const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'r.$': '$.items[?(@.name =~ /a])]' }, End: true } } };
+    expect(validateDefinition(definition).filter((d) => d.severity === 'error')).toHaveLength(1);
+  });
+});

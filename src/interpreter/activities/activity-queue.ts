@@ -1,4 +1,5 @@
 import type { Clock, Timer } from '../clock/clock';
+import { LIMITS } from '../../asl/limits';
 
 /** `GetActivityTask`'s answer: a task, or `{}` when no work arrived within the long poll. */
 export interface ActivityTask {
@@ -21,8 +22,6 @@ interface Poller {
   timer: Timer;
 }
 
-/** How long `GetActivityTask` waits for work before answering empty (AWS: 60 seconds). */
-export const ACTIVITY_POLL_SECONDS = 60;
 
 /**
  * One activity's queue: scheduled work waits for a worker, idle workers wait for work (first come,
@@ -94,7 +93,7 @@ export class ActivityQueue {
           signal?.removeEventListener('abort', leave);
           resolve(task);
         },
-        timer: this.clock.setTimer(ACTIVITY_POLL_SECONDS * 1000, () => {
+        timer: (this.clock.setWallTimer ?? this.clock.setTimer).call(this.clock, LIMITS.activityPollSeconds * 1000, () => {
           signal?.removeEventListener('abort', leave);
           leave();
         }),

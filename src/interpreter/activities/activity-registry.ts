@@ -2,6 +2,7 @@ import { isValidResourceName } from '../../asl/resource-names';
 import type { Clock } from '../clock/clock';
 import { StepFunctionsApiError } from '../callbacks/api-error';
 import { ActivityQueue, type ActivityTask } from './activity-queue';
+import { LIMITS } from '../../asl/limits';
 
 /** `DescribeActivity`'s answer (and a `ListActivities` item). */
 export interface ActivityDescription {
@@ -38,7 +39,7 @@ export class ActivityRegistry {
     if (!isValidResourceName(name)) {
       throw new StepFunctionsApiError(
         'InvalidName',
-        `Invalid Name: '${String(name)}'. An activity name has 1 to 80 characters, without whitespace, brackets, wildcards or punctuation such as : / # % & $.`,
+        `Invalid Name: '${String(name)}'. An activity name has 1 to ${LIMITS.nameLength} characters, without whitespace, brackets, wildcards or punctuation such as : / # % & $.`,
       );
     }
     const activityArn = `arn:aws:states:${this.region}:${this.accountId}:activity:${name}`;

@@ -1,5 +1,5 @@
 import type { Json } from '../../asl/types';
-import { PAYLOAD_LIMIT_BYTES } from '../json/json-size';
+import { LIMITS } from '../../asl/limits';
 import { StatesError } from '../errors';
 import { StepFunctionsApiError } from './api-error';
 import { matchesFilter, type PendingTask, type PendingTaskFilter, type TaskTokenOutcome } from './pending-task';
@@ -18,8 +18,6 @@ interface Waiter {
   filter: PendingTaskFilter | undefined;
   resolve: (task: PendingTask) => void;
 }
-
-const MAX_TOKEN_LENGTH = 1024;
 
 /**
  * The open task tokens of every execution of one interpreter, and the `SendTaskSuccess` /
@@ -106,11 +104,11 @@ export class CallbackRegistry {
   /** `SendTaskFailure`: the task fails with `error`/`cause` (both may be absent, as in AWS). */
   sendTaskFailure(taskToken: string, error?: string, cause?: string): void {
     const entry = this.openEntry(taskToken);
-    if (error !== undefined && (typeof error !== 'string' || error.length > 256)) {
-      throw new StepFunctionsApiError('ValidationException', `SendTaskFailure: 'error' must be a string of at most 256 characters.`);
+    if (error !== undefined && (typeof error !== 'string' || error.length > LIMITS.api.errorLength)) {
+      throw new StepFunctionsApiError('ValidationException', `SendTaskFailure: 'error' must be a string of at most ${LIMITS.api.errorLength} characters.`);
     }
-    if (cause !== undefined && (typeof cause !== 'string' || cause.length > 32_768)) {
-      throw new StepFunctionsApiError('ValidationException', `SendTaskFailure: 'cause' must be a string of at most 32,768 characters.`);
+    if (cause !== undefined && (typeof cause !== 'string' || cause.length > LIMITS.api.causeLength)) {
+      throw new StepFunctionsApiError('ValidationException', `SendTaskFailure: 'cause' must be a string of at most ${LIMITS.api.causeLength} characters.`);
     }
     entry.receiver.fail(new StatesError(error ?? null, cause ?? null));
   }
@@ -123,8 +121,8 @@ export class CallbackRegistry {
   }
 
   private openEntry(taskToken: string): { task: PendingTask; receiver: TaskReceiver } {
-    if (typeof taskToken !== 'string' || taskToken.length < 1 || taskToken.length > MAX_TOKEN_LENGTH) {
-      throw new StepFunctionsApiError('InvalidToken', `Invalid Token: a task token is a string of 1 to ${MAX_TOKEN_LENGTH} characters.`);
+    if (typeof taskToken !== 'string' || taskToken.length < 1 || taskToken.length > LIMITS.taskTokenLength) {
+      throw new StepFunctionsApiError('InvalidToken', `Invalid Token: a task token is a string of 1 to ${LIMITS.taskTokenLength} characters.`);
     }
     const entry = this.open.get(taskToken);
     if (entry) return entry;
@@ -149,8 +147,8 @@ function parseOutput(output: string): Json {
   if (typeof output !== 'string') {
     throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: 'output' must be JSON text (a string), e.g. JSON.stringify(value); got ${typeof output}.`);
   }
-  if (Buffer.byteLength(output, 'utf8') > PAYLOAD_LIMIT_BYTES) {
-    throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: the output exceeds the 256 KiB (${PAYLOAD_LIMIT_BYTES} bytes) limit.`);
+  if (Buffer.byteLength(output, 'utf8') > LIMITS.payloadBytes) {
+    throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: the output exceeds the 256 KiB (${LIMITS.payloadBytes} bytes) limit.`);
   }
   let value: Json;
   try {

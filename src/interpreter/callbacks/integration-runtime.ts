@@ -58,9 +58,13 @@ export class IntegrationRuntime implements TaskIntegrations {
     }
   }
 
-  /** What an execution is still waiting for, in words (for the result of an execution that cannot progress). */
-  describeWaits(executionArn: string): string | undefined {
-    const waits = this.callbacks.pending({ executionArn }).map((t) =>
+  /**
+   * What an execution is still waiting for, in words (for the result of an execution that cannot
+   * progress). `callbacks: false` leaves out the task tokens (a resumed execution's replay runtime,
+   * whose open tokens were handed to the live one and would be counted twice).
+   */
+  describeWaits(executionArn: string, { callbacks = true }: { callbacks?: boolean } = {}): string | undefined {
+    const waits = (callbacks ? this.callbacks.pending({ executionArn }) : []).map((t) =>
       t.kind === 'activity' && t.status === 'SCHEDULED'
         ? `state '${t.stateName}' waits for a worker of activity ${t.resource}`
         : `state '${t.stateName}' waits for SendTaskSuccess/SendTaskFailure on its task token`,

@@ -6,9 +6,9 @@ import type { Aborted } from '../engine/abort-scope';
 import type { Frame, StateVisit } from '../engine/runtime';
 import { StatesError } from '../errors';
 import { markLocated } from '../error-handling/locate-error';
-import { DEFAULT_TASK_TIMEOUT_SECONDS } from '../tasks/invoke-task';
 import type { TaskEvents } from '../tasks/task-events';
 import type { TaskTokenOutcome } from './pending-task';
+import { LIMITS } from '../../asl/limits';
 
 /** Why a waiting attempt was given up: the attempt timed out, or its branch/execution was aborted. */
 export type AbandonReason = 'timed-out' | 'aborted';
@@ -54,7 +54,7 @@ export class TaskWait {
   /** Starts the timeout and heartbeat clocks; returns their deadlines (epoch ms). */
   armLimits(timeoutSeconds: number | undefined, heartbeatSeconds: number | undefined): { timeoutAt: number; heartbeatAt?: number } {
     const clock = this.options.frame.runtime.clock;
-    const seconds = timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
+    const seconds = timeoutSeconds ?? LIMITS.maxSeconds;
     if (this.settled) return { timeoutAt: clock.now() + seconds * 1000 };
     this.timeoutTimer = clock.setTimer(seconds * 1000, () => this.timedOut());
     this.heartbeatSeconds = heartbeatSeconds;

@@ -15,6 +15,13 @@ export interface Clock {
    * time. Clocks that follow real time need not implement it.
    */
   hold?(): () => void;
+  /**
+   * A timer on the wall clock, whatever pace this clock keeps: for a client's patience (the
+   * 60 s long poll of `GetActivityTask`), which is not workflow time. A clock that skips ahead
+   * (`statecraft serve --clock virtual`) would otherwise end every long poll at once and set
+   * polling workers spinning. Clocks without it use {@link Clock.setTimer}.
+   */
+  setWallTimer?(delayMs: number, fire: () => void): Timer;
 }
 
 /** A scheduled callback on a {@link Clock}; `cancel()` releases it. */

@@ -13,6 +13,12 @@ export interface ChildrenRun {
    * is the error the whole run fails with. Default: fail with the child's own error.
    */
   onFailure?(index: number, error: unknown): unknown;
+  /**
+   * Receives a function that starts as many waiting children as `concurrency` now allows: a
+   * Distributed Map's `concurrency` can grow while it runs (UpdateMapRun), and children waiting on
+   * a callback would otherwise hold the new slots empty until one of them finished.
+   */
+  onStartMore?(startMore: () => void): void;
 }
 
 /**
@@ -94,6 +100,9 @@ function continueAsync(
       }
     };
     track(pendingIndex, pending);
+    run.onStartMore?.(() => {
+      if (inFlight > 0) pump();
+    });
     pump();
   });
 }

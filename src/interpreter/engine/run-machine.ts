@@ -3,13 +3,13 @@ import { releaseVisit, type Frame, type PreparedMachine, type PreparedState } fr
 import type { VisitRecord } from './state-visit';
 
 /**
- * The step loop: runs states from `StartAt` until one ends the machine. Stays synchronous while
+ * The step loop: runs states from `StartAt` (or `from`: a redrive) until one ends the machine. Stays synchronous while
  * states return plain outcomes (Pass, Choice, Succeed with JSONPath); from the first state that
  * returns a promise on, it continues in an async loop (one loop, not a chain of promises).
  * A visit that finished synchronously is released for the next state to reuse.
  */
-export function runMachine(machine: PreparedMachine, input: Json, frame: Frame): Json | Promise<Json> {
-  let state: PreparedState = machine.start;
+export function runMachine(machine: PreparedMachine, input: Json, frame: Frame, from: PreparedState = machine.start): Json | Promise<Json> {
+  let state: PreparedState = from;
   let value = input;
   for (;;) {
     if (frame.abort.aborted) throw frame.abort.reason;

@@ -9,16 +9,17 @@ import type { S3ObjectStore } from '../map-run-io';
 import type { RandomSource } from '../random/seeded-random';
 import { AbortScope, Aborted } from '../engine/abort-scope';
 import { runMachine } from '../engine/run-machine';
-import type { ExecutionRuntime, Frame, PreparedMachine } from '../engine/runtime';
+import type { ExecutionRuntime, Frame, PreparedMachine, PreparedState } from '../engine/runtime';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
-import type { ExecutionResult, ExecutionStatus, StateMachineType } from './types';
+import type { ExecutionRedrive, ExecutionResult, ExecutionStatus, StateMachineType } from './types';
 import { mapRunsOf, type MapRun } from '../states/map/map-run';
 import { historyLimit } from './history-limit';
 import { AnswerLog } from '../persistence/answer-log';
 import type { ExecutionAnswer, ExecutionSnapshot } from '../persistence/snapshot-format';
 import { takeSnapshot } from '../persistence/take-snapshot';
 import { randomPosition } from '../random/seeded-random';
+import { LIMITS } from '../../asl/limits';
 
 /** What an {@link Execution} needs; assembled by `StateMachine.startExecution`. */
 export interface ExecutionSetup {
@@ -46,6 +47,8 @@ export interface ExecutionSetup {
   integrations?: TaskIntegrations;
   /** Where outside answers are recorded (given by `resumeExecution`; by default one is made when the history is kept). */
   answers?: AnswerLog;
+  /** A redrive of an earlier attempt: where the run starts instead of `StartAt`. */
+  redrive?: ExecutionRedrive;
 }
 
 /** `DescribeExecution`'s answer (dates as ISO strings). */
@@ -89,7 +92,7 @@ export class Execution {
     this.executionArn = setup.executionArn;
     this.name = setup.name;
     if (exceedsPayloadLimit(setup.input)) {
-      throw new Error(`Execution input exceeds the 256 KiB (262,144 bytes) limit; StartExecution would reject it.`);
+      throw new Error(`Execution input exceeds the 256 KiB (${LIMITS.payloadBytes} bytes) limit; StartExecution would reject it.`);
     }
     this.startMs = setup.clock.now();
     const limit = historyLimit(setup);
@@ -110,7 +113,8 @@ export class Execution {
       integrations: setup.integrations,
       answers: this.answers,
     };
-    history.add('ExecutionStarted', 0, { input: setup.input, roleArn: setup.roleArn });
+    if (setup.redrive) history.add('ExecutionRedriven', 0, { redriveCount: setup.redrive.redriveCount });
+    else history.add('ExecutionStarted', 0, { input: setup.input, roleArn: setup.roleArn });
     this.armTimeout();
     this.result = Promise.resolve().then(() => this.run());
   }
@@ -229,19 +233,23 @@ export class Execution {
 
   private async run(): Promise<ExecutionResult> {
     if (this.setup.definition.TimeoutSeconds === undefined) this.armMaximumDuration();
+    const redrive = this.setup.redrive;
     const frame: Frame = {
       runtime: this.runtime,
       history: this.runtime.history,
-      variables: Object.create(null),
+      variables: Object.assign(Object.create(null), redrive?.variables),
       abort: this.abort,
-      previousEventId: 0,
+      // A redriven run's first state follows its ExecutionRedriven event.
+      previousEventId: redrive ? 1 : 0,
       abortsFailedStates: false,
       scratchScope: undefined,
       spareVisit: undefined,
     };
     let result: ExecutionResult;
     try {
-      const output = await runMachine(this.setup.machine, this.setup.input, frame);
+      const output = await (redrive
+        ? runMachine(this.setup.machine, redrive.stateInput, frame, redriveStart(this.setup.machine, redrive.fromState))
+        : runMachine(this.setup.machine, this.setup.input, frame));
       result = this.endedBy ? this.stopped() : { status: 'SUCCEEDED', output };
     } catch (thrown) {
       result = this.endedBy ? this.stopped() : failure(thrown);
@@ -282,10 +290,14 @@ export class Execution {
   }
 }
 
-/** AWS's limit on a Standard execution's duration is one year; a day's leeway lets a Wait of exactly one (leap) year finish. */
-const MAX_STANDARD_DURATION_MS = 367 * 24 * 3600 * 1000;
-/** AWS's limit on an Express execution's duration: five minutes. */
-const MAX_EXPRESS_DURATION_MS = 5 * 60 * 1000;
+const DAY_SECONDS = 24 * 3600;
+/**
+ * AWS's limit on a Standard execution's duration is one year; two days' leeway lets a Wait of
+ * exactly one leap year (366 days) finish.
+ */
+const MAX_STANDARD_DURATION_MS = (LIMITS.executionSeconds.STANDARD + 2 * DAY_SECONDS) * 1000;
+/** AWS's limit on an Express execution's duration. */
+const MAX_EXPRESS_DURATION_MS = LIMITS.executionSeconds.EXPRESS * 1000;
 
 function failure(thrown: unknown): ExecutionResult {
   if (thrown instanceof StatesError) {
@@ -304,10 +316,17 @@ function executionContext(setup: ExecutionSetup, startTime: string): JsonObject 
   const context: JsonObject = {
     Id: setup.executionArn,
     Input: setup.input,
-    StartTime: startTime,
+    StartTime: setup.redrive?.startTime ?? startTime,
     Name: setup.name,
     RoleArn: setup.roleArn,
   };
-  if (!setup.synchronous) context.RedriveCount = 0;
+  if (!setup.synchronous) context.RedriveCount = setup.redrive?.redriveCount ?? 0;
+  if (setup.redrive) context.RedriveTime = setup.redrive.redriveTime;
   return context;
+}
+
+function redriveStart(machine: PreparedMachine, fromState: string): PreparedState {
+  const state = machine.states.get(fromState);
+  if (!state) throw new StatesError('States.Runtime', `Cannot redrive from state '${fromState}': the state machine has no such top-level state.`);
+  return state;
 }

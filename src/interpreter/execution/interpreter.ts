@@ -8,7 +8,6 @@ import type { Clock } from '../clock/clock';
 import { RealClock } from '../clock/real-clock';
 import { parseStartTime } from '../clock/timestamp';
 import { VirtualClock } from '../clock/virtual-clock';
-import { DEFAULT_MAX_HISTORY_EVENTS } from '../history/history';
 import { DEFAULT_MAX_EXPRESS_EVENTS } from './history-limit';
 import { InMemoryS3 } from '../map-run-io';
 import { seededRandom } from '../random/seeded-random';
@@ -19,6 +18,7 @@ import type { InterpreterServices } from './interpreter-services';
 import { StateMachine } from './state-machine';
 import { MockConfigError, mockConfigProblems } from '../tasks/mock-config-file';
 import type { ExecutionResult, InterpreterOptions, StartExecutionOptions, StateMachineOptions } from './types';
+import { LIMITS } from '../../asl/limits';
 
 /**
  * Runs any ASL document locally: mocked tasks, a virtual clock by default, AWS's history format.
@@ -54,7 +54,7 @@ export class Interpreter {
       mocks: options.mocks,
       mockConfig: options.mockConfig,
       s3: options.s3 ?? new InMemoryS3({}, { now: () => new Date(this.clock.now()) }),
-      maxHistoryEvents: options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS,
+      maxHistoryEvents: options.maxHistoryEvents ?? LIMITS.historyEvents,
       maxExpressEvents: options.maxExpressEvents ?? DEFAULT_MAX_EXPRESS_EVENTS,
       recordHistory: options.recordHistory ?? true,
       // Each execution gets its own stream so concurrent executions do not perturb each other.

@@ -104,6 +104,7 @@ export class StateMachine {
       recordHistory: this.services.recordHistory,
       synchronous: this.type === 'EXPRESS' && options.synchronous === true,
       integrations: this.services.integrations,
+      ...(options.redrive ? { redrive: options.redrive } : {}),
     });
   }
 }

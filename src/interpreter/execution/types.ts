@@ -82,4 +82,25 @@ export interface StartExecutionOptions {
   mockHints?: MockHintStyle;
   /** Express only: start as StartSyncExecution does (its `$$.Execution` has no `RedriveCount`). */
   synchronous?: boolean;
+  /** Runs the execution as a redrive of an earlier attempt (see {@link planRedrive}): `name` must be that attempt's. */
+  redrive?: ExecutionRedrive;
+}
+
+/**
+ * Where and how a redriven execution (AWS's RedriveExecution) goes on: from the top-level state
+ * that did not complete, with the input it had entered with and the variables assigned before it.
+ * Its history starts with `ExecutionRedriven`; `$$.Execution` keeps the first attempt's `Input`
+ * and `StartTime` and gains `RedriveCount` and `RedriveTime`; retry counters and the execution's
+ * `TimeoutSeconds` start afresh (AWS: "the state machine level timeout is reset to 0").
+ */
+export interface ExecutionRedrive {
+  fromState: string;
+  stateInput: Json;
+  variables: Record<string, Json>;
+  /** 1 for the first redrive. */
+  redriveCount: number;
+  /** ISO 8601: when the redrive was asked for (`$$.Execution.RedriveTime`). */
+  redriveTime: string;
+  /** ISO 8601: when the first attempt started (`$$.Execution.StartTime`). */
+  startTime: string;
 }

@@ -38,6 +38,8 @@ export interface RecordedDetails {
   workerName?: string;
   state?: string;
   location?: string;
+  /** `ExecutionRedriven`: how many times the execution has been redriven. */
+  redriveCount?: number;
 }
 
 /** Which `*EventDetails` key AWS uses for each event type (types without details are absent). */
@@ -47,6 +49,7 @@ export const DETAILS_KEY: Partial<Record<HistoryEventType, string>> = {
   ExecutionFailed: 'executionFailedEventDetails',
   ExecutionAborted: 'executionAbortedEventDetails',
   ExecutionTimedOut: 'executionTimedOutEventDetails',
+  ExecutionRedriven: 'executionRedrivenEventDetails',
   TaskScheduled: 'taskScheduledEventDetails',
   TaskStarted: 'taskStartedEventDetails',
   TaskSubmitted: 'taskSubmittedEventDetails',

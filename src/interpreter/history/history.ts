@@ -3,9 +3,8 @@ import type { Clock } from '../clock/clock';
 import { StatesError } from '../errors';
 import { eventKind, eventKindCode, EventShape } from './event-kinds';
 import { renderEvent, type HistoryEvent, type HistoryEventType, type RecordedDetails, type RecordedEvent } from './history-event';
+import { LIMITS } from '../../asl/limits';
 
-/** AWS fails a Standard execution whose history reaches 25,000 events. */
-export const DEFAULT_MAX_HISTORY_EVENTS = 25_000;
 
 // Kind codes of detail-object events, by type (looked up per generic event).
 const detailsKinds = new Map<HistoryEventType, number>();
@@ -90,7 +89,7 @@ export class ExecutionHistory {
   constructor(
     private readonly clock: Clock,
     /** `null` = unlimited (Express keeps no history on AWS, so no limit applies there). */
-    private readonly maxEvents: number | null = DEFAULT_MAX_HISTORY_EVENTS,
+    private readonly maxEvents: number | null = LIMITS.historyEvents,
     /** `false`: events are numbered (ids still chain) but not kept — for benchmarks and huge Express runs. */
     private readonly keep: boolean = true,
     /** What the execution's failure says when the limit is reached. */

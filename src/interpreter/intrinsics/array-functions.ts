@@ -3,9 +3,7 @@ import { expectArray, expectInteger } from './argument-checks';
 import { invalidArguments } from './intrinsic-failure';
 import type { IntrinsicFunction } from './intrinsic-function';
 import { canonicalJson, jsonEquals } from './json-equality';
-
-/** `States.ArrayRange` may produce at most this many items (Developer Guide). */
-export const ARRAY_RANGE_MAX_ITEMS = 1000;
+import { LIMITS } from '../../asl/limits';
 
 export const arrayFunctions: Record<string, IntrinsicFunction> = {
   'States.Array': {
@@ -38,8 +36,8 @@ export const arrayFunctions: Record<string, IntrinsicFunction> = {
       const increment = expectInteger(fn, 3, step, 'truncate');
       if (increment === 0) throw invalidArguments(fn, 'the step must not be 0');
       const count = Math.floor((end - start) / increment) + 1;
-      if (count > ARRAY_RANGE_MAX_ITEMS) {
-        throw invalidArguments(fn, `the range has ${count} items, more than the limit of ${ARRAY_RANGE_MAX_ITEMS}`);
+      if (count > LIMITS.arrayRangeItems) {
+        throw invalidArguments(fn, `the range has ${count} items, more than the limit of ${LIMITS.arrayRangeItems}`);
       }
       const range: number[] = [];
       for (let i = 0; i < count; i++) range.push(start + i * increment);

@@ -3,9 +3,7 @@ import type { Json } from '../../asl/types';
 import { expectMaxLength, expectString } from './argument-checks';
 import { invalidArguments } from './intrinsic-failure';
 import type { IntrinsicFunction } from './intrinsic-function';
-
-/** `Base64Encode`/`Base64Decode`/`Hash` accept at most this many characters (Developer Guide). */
-export const ENCODING_MAX_CHARACTERS = 10_000;
+import { LIMITS } from '../../asl/limits';
 
 /** AWS's algorithm names mapped to Node's (States.Hash and JSONata's `$hash`). */
 const HASH_ALGORITHMS: Readonly<Record<string, string>> = Object.freeze({
@@ -33,14 +31,14 @@ export const encodingFunctions: Record<string, IntrinsicFunction> = {
   'States.Base64Encode': {
     evaluate([text]) {
       const fn = 'States.Base64Encode';
-      return Buffer.from(expectMaxLength(fn, expectString(fn, 1, text), ENCODING_MAX_CHARACTERS), 'utf8').toString('base64');
+      return Buffer.from(expectMaxLength(fn, expectString(fn, 1, text), LIMITS.encodingCharacters), 'utf8').toString('base64');
     },
   },
 
   'States.Base64Decode': {
     evaluate([text]) {
       const fn = 'States.Base64Decode';
-      const encoded = expectMaxLength(fn, expectString(fn, 1, text), ENCODING_MAX_CHARACTERS);
+      const encoded = expectMaxLength(fn, expectString(fn, 1, text), LIMITS.encodingCharacters);
       if (!BASE64.test(encoded)) throw invalidArguments(fn, 'the string is not valid base64');
       return Buffer.from(encoded, 'base64').toString('utf8');
     },
@@ -50,7 +48,7 @@ export const encodingFunctions: Record<string, IntrinsicFunction> = {
   'States.Hash': {
     evaluate([data, algorithm]) {
       const fn = 'States.Hash';
-      const text = expectMaxLength(fn, hashInput(data), ENCODING_MAX_CHARACTERS);
+      const text = expectMaxLength(fn, hashInput(data), LIMITS.encodingCharacters);
       const name = expectString(fn, 2, algorithm);
       const nodeName = nodeHashAlgorithm(name);
       if (!nodeName) {

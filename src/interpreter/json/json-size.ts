@@ -1,7 +1,6 @@
 import type { Json } from '../../asl/types';
+import { LIMITS } from '../../asl/limits';
 
-/** Step Functions' payload limit: 256 KiB of UTF-8 JSON. */
-export const PAYLOAD_LIMIT_BYTES = 262_144;
 
 // Sizes of objects already measured; values are immutable, so a size never changes.
 const measured = new WeakMap<object, number>();
@@ -21,7 +20,7 @@ export function jsonByteSize(value: Json, limit = Number.POSITIVE_INFINITY): num
 }
 
 /** True when `value` exceeds the 256 KiB payload limit. */
-export function exceedsPayloadLimit(value: Json, limit = PAYLOAD_LIMIT_BYTES): boolean {
+export function exceedsPayloadLimit(value: Json, limit: number = LIMITS.payloadBytes): boolean {
   return jsonByteSize(value, limit) > limit;
 }
 

@@ -1,4 +1,5 @@
-import { MAX_JSON_NESTING, nestingProblem } from '../../asl/json-nesting';
+import { nestingProblem } from '../../asl/json-nesting';
+import { LIMITS } from '../../asl/limits';
 import type { Json } from '../../asl/types';
 
 /**
@@ -7,7 +8,7 @@ import type { Json } from '../../asl/types';
  * `undefined` members are dropped (in arrays they become `null`), `NaN`/`Infinity` become `null`,
  * functions and symbols are dropped, class instances keep their own enumerable members, `toJSON`
  * is honoured (a Date becomes its ISO text). A BigInt, a circular object, a value nested deeper than
- * {@link MAX_JSON_NESTING} levels, or a value that serialises to nothing (`undefined`, a function)
+ * {@link LIMITS.jsonNesting} levels, or a value that serialises to nothing (`undefined`, a function)
  * is refused. Plain JSON (the usual case) is returned as it is, after one walk.
  *
  * @example
@@ -44,7 +45,7 @@ function isPlainJson(value: unknown, depth: number): boolean {
       return Number.isFinite(value);
     case 'object': {
       if (value === null) return true;
-      if (depth > MAX_JSON_NESTING) return false;
+      if (depth > LIMITS.jsonNesting) return false;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
         for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i], depth + 1)) return false;
@@ -67,7 +68,7 @@ function isPlainJson(value: unknown, depth: number): boolean {
 
 function findBigInt(value: unknown, depth: number): string | undefined {
   if (typeof value === 'bigint') return value.toString();
-  if (value === null || typeof value !== 'object' || depth > MAX_JSON_NESTING) return undefined;
+  if (value === null || typeof value !== 'object' || depth > LIMITS.jsonNesting) return undefined;
   for (const child of Array.isArray(value) ? value : Object.values(value)) {
     const found = findBigInt(child, depth + 1);
     if (found !== undefined) return found;

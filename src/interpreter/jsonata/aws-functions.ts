@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type jsonata from 'jsonata';
-import { ARRAY_RANGE_MAX_ITEMS } from '../intrinsics/array-functions';
+import { LIMITS } from '../../asl/limits';
 import { HASH_ALGORITHM_NAMES, nodeHashAlgorithm } from '../intrinsics/encoding-functions';
 import { randomUuid, seededRandom } from '../random/seeded-random';
 
@@ -54,8 +54,8 @@ function range(start: number | undefined, end: number | undefined, step: number 
   // `$range` stands in for States.ArrayRange and shares its limit; counted before allocating, so
   // `$range(0, 1e9, 1)` fails at once instead of exhausting memory (issue 8).
   const count = Math.floor((to - from) / by) + 1;
-  if (count > ARRAY_RANGE_MAX_ITEMS) {
-    throw new JsonataFunctionError(undefined, `$range(${start}, ${end}, ${step}) would produce ${count} items, more than the limit of ${ARRAY_RANGE_MAX_ITEMS}`);
+  if (count > LIMITS.arrayRangeItems) {
+    throw new JsonataFunctionError(undefined, `$range(${start}, ${end}, ${step}) would produce ${count} items, more than the limit of ${LIMITS.arrayRangeItems}`);
   }
   const values: number[] = [];
   if (by > 0) for (let value = from; value <= to; value += by) values.push(value);

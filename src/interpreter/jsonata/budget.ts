@@ -11,8 +11,14 @@ import v8 from 'node:v8';
  *   roughly 2,000 levels of user recursion).
  * - `milliseconds`: wall-clock time of one evaluation (JSONata's `timeout`, checked at every step).
  * - `sequenceItems`: items in one sequence (JSONata's `sequence` option).
+ * - `regexMilliseconds`: wall-clock time of one regular expression use (a `$match`, `$replace`,
+ *   `$split`, `$contains` call or a JSONPath `=~` test) whose pattern has back-references or
+ *   look-arounds (see `bounded-regex.ts`; other patterns are linear-time).
  */
-export const JSONATA_BUDGET = Object.freeze({ depth: 10_000, milliseconds: 2_000, sequenceItems: 1_000_000 });
+export const JSONATA_BUDGET = Object.freeze({ depth: 10_000, milliseconds: 2_000, sequenceItems: 1_000_000, regexMilliseconds: 1_000 });
+
+/** The code of the regular-expression time limit (not a JSONata code: the limit is ours). */
+export const REGEX_BUDGET_CODE = 'RegexTimeLimit';
 
 /** The JSONata error codes of the budget, and how to word each limit in a cause. */
 export const BUDGET_ERRORS: Readonly<Record<string, string>> = Object.freeze({
@@ -20,6 +26,7 @@ export const BUDGET_ERRORS: Readonly<Record<string, string>> = Object.freeze({
   D1012: `exceeded the evaluation time limit of ${JSONATA_BUDGET.milliseconds} ms (an endless loop?)`,
   D2014: 'exceeded the size limit of 10,000,000 items for a range [a..b]',
   D2015: `exceeded the size limit of ${JSONATA_BUDGET.sequenceItems} items in one sequence`,
+  [REGEX_BUDGET_CODE]: `exceeded the time limit of ${JSONATA_BUDGET.regexMilliseconds} ms for one regular expression (back-references and look-arounds can backtrack exponentially)`,
 });
 
 /**

@@ -9,8 +9,9 @@ import { evaluationError, returnedNothingError, unsupportedResultTypeError } fro
 import { toJson, UNSUPPORTED } from './to-json';
 import type { JsonataBindings } from './bindings';
 import { BUDGET_ERRORS, JSONATA_BUDGET } from './budget';
+import { BoundedRegexEngine } from './bounded-regex';
 
-const JSONATA_OPTIONS = { stack: JSONATA_BUDGET.depth, timeout: JSONATA_BUDGET.milliseconds, sequence: JSONATA_BUDGET.sequenceItems };
+const JSONATA_OPTIONS = { stack: JSONATA_BUDGET.depth, timeout: JSONATA_BUDGET.milliseconds, sequence: JSONATA_BUDGET.sequenceItems, RegexEngine: BoundedRegexEngine };
 
 /** One `{% %}` expression, parsed once and shared by every template that contains its text. */
 export interface PreparedExpression {

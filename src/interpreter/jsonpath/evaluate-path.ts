@@ -3,6 +3,7 @@ import { parsePath, parseQuery, type PathSegment, type PathRoot } from '../../as
 import type { Json } from '../../asl/types';
 import { runtimeError } from '../errors';
 import { queryPath } from './query-path';
+import { REGEX_BUDGET_CODE } from '../jsonata/budget';
 
 /** Returned (never thrown) when a definite path selects nothing; callers word the error. */
 export const MISSING: unique symbol = Symbol('missing');
@@ -69,7 +70,13 @@ function buildPath(path: string): PreparedPath {
   return (scope) => {
     const root = readRoot(scope);
     if (root === MISSING) return MISSING;
-    return queryPath(steps, root);
+    try {
+      return queryPath(steps, root);
+    } catch (thrown) {
+      // A filter's `=~` that overran its time budget (bounded-regex.ts).
+      if ((thrown as { code?: unknown })?.code === REGEX_BUDGET_CODE) throw runtimeError(`Invalid path '${path}': ${(thrown as { message: string }).message}.`);
+      throw thrown;
+    }
   };
 }
 

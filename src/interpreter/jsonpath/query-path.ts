@@ -2,6 +2,7 @@ import type { FilterExpression, FilterOperand, FilterPath } from '../../asl/json
 import type { QueryStep } from '../../asl/json-path';
 import type { Json, JsonObject } from '../../asl/types';
 import { jsonEqual } from '../json/json-equal';
+import { boundedTest } from '../jsonata/bounded-regex';
 
 /** A value a filter operand resolved to; `ABSENT` when its path selects nothing. */
 const ABSENT: unique symbol = Symbol('absent');
@@ -156,7 +157,8 @@ function lengthOf(value: Json): number | undefined {
 }
 
 function compare(operator: Exclude<FilterExpression, { kind: 'or' | 'and' | 'not' | 'exists' }>['operator'], left: Json, right: Json | RegExp): boolean {
-  if (right instanceof RegExp) return operator === '=~' && typeof left === 'string' && right.test(left);
+  // Bounded: a pattern with back-references or look-arounds could otherwise backtrack for days.
+  if (right instanceof RegExp) return operator === '=~' && typeof left === 'string' && boundedTest(right, left);
   switch (operator) {
     case '==':
       return jsonEqual(left, right);

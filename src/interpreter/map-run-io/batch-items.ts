@@ -1,9 +1,9 @@
 import type { Json, JsonObject } from '../../asl/types';
 import { runtimeError } from '../errors';
 import type { ResolvedItemBatcher } from './types';
+import { LIMITS } from '../../asl/limits';
 
-/** AWS caps a child's input, hence a batch, at 256 KiB whatever the batcher says. */
-export const MAX_BATCH_BYTES = 262_144;
+// AWS caps a child's input, hence a batch, at the payload limit whatever the batcher says.
 
 /**
  * Groups items into the child inputs of a batching Distributed Map: `{Items: [...], BatchInput?}`,
@@ -18,7 +18,7 @@ export const MAX_BATCH_BYTES = 262_144;
  */
 export function batchItems(items: Json[], batcher: ResolvedItemBatcher): JsonObject[] {
   const maxItems = positiveLimit(batcher.MaxItemsPerBatch, 'MaxItemsPerBatch') ?? Number.POSITIVE_INFINITY;
-  const maxBytes = Math.min(positiveLimit(batcher.MaxInputBytesPerBatch, 'MaxInputBytesPerBatch') ?? MAX_BATCH_BYTES, MAX_BATCH_BYTES);
+  const maxBytes = Math.min(positiveLimit(batcher.MaxInputBytesPerBatch, 'MaxInputBytesPerBatch') ?? LIMITS.payloadBytes, LIMITS.payloadBytes);
   const hasBatchInput = batcher.BatchInput !== undefined;
   // Size of `{"Items":[]}` plus `,"BatchInput":<json>`; each item adds its JSON and a comma.
   const emptyBatchBytes =

@@ -12,10 +12,14 @@ import { taskTarget } from '../tasks/task-target';
  * activity task a worker had taken) with the mocks given at resume, as the callback or the
  * worker would: the mock's value is sent with SendTaskSuccess, a thrown error with
  * SendTaskFailure. The mock sees the task's input; its context object is not rebuilt (`{}`).
+ * Tokens in `mockedTokens` are skipped: their attempt's mock already answered (the snapshot's
+ * recording, e.g. `neverAnswers()`), and a second call diverged from the uninterrupted run.
  */
-export function answerPendingCallbacks(callbacks: CallbackRegistry, mocks: TaskDispatcher, executionArn: string, clock: Clock): void {
+export function answerPendingCallbacks(callbacks: CallbackRegistry, mocks: TaskDispatcher, executionArn: string, clock: Clock, mockedTokens: ReadonlySet<string> = new Set()): void {
   for (const task of callbacks.pending({ executionArn })) {
     if (task.status !== 'STARTED') continue;
+    // A mock already answered this attempt (perhaps "never"): asking again would call it twice.
+    if (mockedTokens.has(task.taskToken)) continue;
     const resource = taskTarget(task.resource);
     const mock = mocks.resolve(task.stateName, resource);
     if (!mock) continue;

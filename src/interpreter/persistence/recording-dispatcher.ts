@@ -1,6 +1,8 @@
 import type { Json } from '../../asl/types';
 import { toStatesError } from '../errors';
 import { isSyncJob } from '../jobs/sync-job';
+import { exceedsPayloadLimit } from '../json/json-size';
+import { toJsonValue } from '../json/to-json-value';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import { answersAsWritten, isNeverAnswers, resultAsWritten, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
 import type { TaskTarget } from '../tasks/task-target';
@@ -77,7 +79,20 @@ function answerOutcome(value: unknown): MockOutcome {
     if (value.runsForever) job.runsForever = true;
     return { syncJob: job };
   }
+  if (overPayloadLimit(value)) return { overLimit: true };
   return { value: value as Json };
+}
+
+/** A JSON value the interpreter will reject for its size (what it does with a non-JSON one differs: kept as is). */
+function overPayloadLimit(value: unknown): boolean {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'string')) return false;
+  try {
+    if (!exceedsPayloadLimit(value as Json)) return false;
+  } catch {
+    return false;
+  }
+  const json = toJsonValue(value);
+  return 'value' in json && exceedsPayloadLimit(json.value);
 }
 
 function thrownOutcome(thrown: unknown): MockOutcome {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../asl/limits';
 import { StatesError } from '../errors';
 import { syncJob } from '../jobs/sync-job';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
@@ -17,6 +18,12 @@ import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format
 export class ReplayTaskDispatcher implements TaskDispatcher {
   private readonly calls = new Map<string, number>();
   private readonly recorded = new Map<string, MockAnswer>();
+  /**
+   * Task tokens of the attempts a mock answered (from the recording, or live for an attempt
+   * pending at the snapshot): a callback among them already has its answer, even if that answer
+   * is "never" — the resume's mocks must not be asked again for it.
+   */
+  readonly mockedTokens = new Set<string>();
 
   constructor(
     private readonly live: TaskDispatcher,
@@ -38,7 +45,10 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
     if (!recorded) return undefined;
     const { outcome } = recorded;
     if (outcome === undefined) return this.answeredLive(stateName, resource);
-    const replay: TaskMock = recorded.async ? () => settledPromise(outcome) : () => replayOutcome(outcome);
+    const replay: TaskMock = (_input, invocation) => {
+      this.mockedTokens.add(invocation.taskToken);
+      return recorded.async ? settledPromise(outcome) : replayOutcome(outcome);
+    };
     return recorded.asWritten ? resultAsWritten(replay) : replay;
   }
 
@@ -56,8 +66,9 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
 
   /** An attempt whose mock had not answered by the snapshot: the resume's mock answers it once live. */
   private answeredLive(stateName: string, resource: TaskTarget): TaskMock {
-    return (input, invocation) =>
-      this.session.whenLive.then(() => {
+    return (input, invocation) => {
+      this.mockedTokens.add(invocation.taskToken);
+      return this.session.whenLive.then(() => {
         const mock = this.live.resolve(stateName, resource);
         if (mock) return mock(input, invocation);
         // A callback or activity can still be answered by token; a job waits for its timeout.
@@ -67,6 +78,7 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
           `Task state '${stateName}' had not been answered when the execution was saved, and no mock answers it after resume; pass one to resumeExecution(snapshot, { mocks: { '${stateName}': ... } }).`,
         );
       });
+    };
   }
 }
 
@@ -83,10 +95,16 @@ function settledPromise(outcome: MockOutcome): Promise<TaskAnswer> {
   }
 }
 
+/** A result just over the payload limit (its content never mattered: the task failed for its size). */
+function overLimitValue(): string {
+  return 'x'.repeat(LIMITS.payloadBytes + 1);
+}
+
 function replayOutcome(outcome: MockOutcome): TaskAnswer {
   if ('value' in outcome) return outcome.value;
   if ('returnedUndefined' in outcome) return undefined as unknown as TaskAnswer;
   if ('neverAnswers' in outcome) return neverAnswers();
   if ('syncJob' in outcome) return syncJob(outcome.syncJob);
+  if ('overLimit' in outcome) return overLimitValue();
   throw outcome.cause === undefined ? new StatesError(outcome.error) : new StatesError(outcome.error, outcome.cause);
 }

@@ -68,6 +68,7 @@ export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnaps
   const integrations = new ResumedIntegrations(clock, saved.region, saved.accountId, live, activityNames);
   const log = new AnswerLog(clock, saved.randomState);
   const liveMocks = new MockTaskDispatcher([options.mocks, services.mocks], options.mocks ? [options.mocks] : []);
+  const replayTasks = new ReplayTaskDispatcher(liveMocks, snapshot.answers, session);
   const execution = new Execution({
     machine: prepareDefinition(machine.definition),
     definition: machine.definition,
@@ -82,7 +83,7 @@ export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnaps
     accountId: saved.accountId,
     clock,
     random: seededRandom(saved.randomState),
-    tasks: new ReplayTaskDispatcher(liveMocks, snapshot.answers, session),
+    tasks: replayTasks,
     s3: services.s3,
     maxHistoryEvents: services.maxHistoryEvents,
     maxExpressEvents: services.maxExpressEvents,
@@ -90,6 +91,7 @@ export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnaps
     synchronous: saved.synchronous,
     integrations,
     answers: log,
+    ...(saved.redrive ? { redrive: saved.redrive } : {}),
   });
   try {
     await replaySnapshot({ snapshot, execution, log, clock, integrations });
@@ -101,7 +103,7 @@ export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnaps
   integrations.goLive();
   clock.goLive(services.clock);
   session.goLive();
-  answerPendingCallbacks(live.callbacks, liveMocks, saved.arn, services.clock);
+  answerPendingCallbacks(live.callbacks, liveMocks, saved.arn, services.clock, replayTasks.mockedTokens);
   return execution;
 }
 

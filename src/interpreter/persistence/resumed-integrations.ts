@@ -36,7 +36,9 @@ export class ResumedIntegrations implements TaskIntegrations {
   }
 
   describeWaits(executionArn: string): string | undefined {
-    const waits = [this.replay.describeWaits(executionArn), this.current === this.live ? this.live.describeWaits(executionArn) : undefined];
+    const live = this.current === this.live;
+    // Once live, the open tokens are the live runtime's (transferOpenTo): count them there only.
+    const waits = live ? [this.live.describeWaits(executionArn), this.replay.describeWaits(executionArn, { callbacks: false })] : [this.replay.describeWaits(executionArn)];
     return waits.filter((w) => w !== undefined).join('; ') || undefined;
   }
 

@@ -1,5 +1,5 @@
 import type { Json, StateMachineDefinition } from '../../asl/types';
-import type { ExecutionResult, ExecutionStatus, StateMachineType } from '../execution/types';
+import type { ExecutionRedrive, ExecutionResult, ExecutionStatus, StateMachineType } from '../execution/types';
 
 /** The snapshot format this interpreter writes and reads. */
 export const SNAPSHOT_VERSION = 1;
@@ -23,6 +23,8 @@ export interface ExecutionSnapshot {
     randomState: number;
     /** Started with StartSyncExecution. */
     synchronous: boolean;
+    /** This run redrives an earlier attempt from there (absent: a first attempt). */
+    redrive?: ExecutionRedrive;
   };
   /** External inputs: mock answers by Task attempt, then callbacks, workers and stops in arrival order. */
   answers: ExecutionAnswer[];
@@ -41,7 +43,13 @@ export type MockOutcome =
   | { returnedUndefined: true }
   | { neverAnswers: true }
   | { syncJob: { seconds?: number; output?: Json; error?: string; cause?: string; runsForever?: boolean } }
-  | { error: string | null; cause?: string | null };
+  | { error: string | null; cause?: string | null }
+  /**
+   * A JSON result over the payload limit: the task failed with `States.DataLimitExceeded`, and the
+   * result itself is not kept (a loop of rejected results would otherwise grow the snapshot
+   * without bound, issue 8). Replayed as a value over the limit, which fails the same way.
+   */
+  | { overLimit: true };
 
 /**
  * The `call`-th Task attempt of `state` (counted from 0 over the execution) had a mock; `outcome`

@@ -18,7 +18,10 @@ export interface SnapshotSource {
 
 /**
  * Builds an execution's snapshot. Everything is copied through JSON, so the snapshot is plain
- * data that later changes to the execution (or to values a mock returned) do not touch.
+ * data that later changes to the execution (or to values a mock returned) do not touch. Copied
+ * piece by piece (each history event, each answer): one JSON text of the whole snapshot could
+ * pass V8's maximum string length on a long history of large payloads, and `snapshot()` threw
+ * `RangeError: Invalid string length` (issue 8).
  */
 export function takeSnapshot(source: SnapshotSource): ExecutionSnapshot {
   const { setup, answers } = source;
@@ -43,12 +46,20 @@ export function takeSnapshot(source: SnapshotSource): ExecutionSnapshot {
       accountId: setup.accountId,
       randomState: answers.randomState,
       synchronous: setup.synchronous,
+      ...(setup.redrive ? { redrive: setup.redrive } : {}),
     },
-    answers: answers.entries,
+    answers: [],
     clockNow: formatTimestamp(setup.clock.now()),
     status: source.status,
-    history: source.history as unknown as Json[],
+    history: [],
   };
   if (source.result) snapshot.result = source.result;
-  return JSON.parse(JSON.stringify(snapshot)) as ExecutionSnapshot;
+  const copy = jsonCopy(snapshot);
+  copy.answers = answers.entries.map(jsonCopy);
+  copy.history = source.history.map((event) => jsonCopy(event as unknown as Json));
+  return copy;
+}
+
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

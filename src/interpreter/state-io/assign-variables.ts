@@ -1,5 +1,6 @@
 import type { Json } from '../../asl/types';
-import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../json/json-size';
+import { jsonByteSize } from '../json/json-size';
+import { LIMITS } from '../../asl/limits';
 import { StatesError } from '../errors';
 import type { Frame, StateVisit, Variables } from '../engine/runtime';
 import { reserveVariableStorage } from './variable-storage';
@@ -15,12 +16,12 @@ export function assignVariables(frame: Frame, visit: StateVisit, values: Json): 
   let total = 0;
   const sizes = new Map<string, number>();
   for (const name in values) {
-    const size = jsonByteSize(values[name], PAYLOAD_LIMIT_BYTES + 1);
+    const size = jsonByteSize(values[name], LIMITS.assignBytes + 1);
     total += size;
-    if (size > PAYLOAD_LIMIT_BYTES || total > PAYLOAD_LIMIT_BYTES) {
+    if (size > LIMITS.assignBytes || total > LIMITS.assignBytes) {
       throw new StatesError(
         'States.DataLimitExceeded',
-        `The variables assigned by the state '${visit.name}' exceed the maximum size of ${PAYLOAD_LIMIT_BYTES} bytes.`,
+        `The variables assigned by the state '${visit.name}' exceed the maximum size of ${LIMITS.assignBytes} bytes.`,
       );
     }
     sizes.set(name, size);

@@ -16,4 +16,4 @@ export { prepareNumericSetting, type NumericSettingRule, type ResolveNumber } fr
 export function prepareStateDataFlow(state: State, queryLanguage: QueryLanguage, fields: object = state): StateDataFlow {
   return queryLanguage === 'JSONata' ? prepareJsonataFlow(fields as never) : prepareJsonPathFlow(fields as never);
 }
-export { EXECUTION_VARIABLES_LIMIT_BYTES, releaseVariableScope } from './variable-storage';
+export { releaseVariableScope } from './variable-storage';

@@ -1,8 +1,6 @@
 import { runtimeError } from '../errors';
 import type { ExecutionRuntime, Frame, Variables } from '../engine/runtime';
-
-/** AWS: all variables one execution stores at a time, together, at most 10 MiB (Standard and Express). */
-export const EXECUTION_VARIABLES_LIMIT_BYTES = 10 * 1024 * 1024;
+import { LIMITS } from '../../asl/limits';
 
 // Bytes held by each variable scope (name → size) and by each execution as a whole. Kept beside
 // the frames so the hot path (frames, runtime) carries no extra fields; a Distributed Map child
@@ -22,9 +20,9 @@ export function reserveVariableStorage(frame: Frame, stateName: string, sizes: M
   let delta = 0;
   for (const [name, size] of sizes) delta += size - (scope?.get(name) ?? 0);
   const current = total?.bytes ?? 0;
-  if (current + delta > EXECUTION_VARIABLES_LIMIT_BYTES) {
+  if (current + delta > LIMITS.variablesBytes) {
     throw runtimeError(
-      `The state '${stateName}' cannot assign its variables: all variables of the execution would take ${current + delta} bytes, over the limit of ${EXECUTION_VARIABLES_LIMIT_BYTES} bytes (10 MiB). Keep large data in state output or S3 instead of variables.`,
+      `The state '${stateName}' cannot assign its variables: all variables of the execution would take ${current + delta} bytes, over the limit of ${LIMITS.variablesBytes} bytes (10 MiB). Keep large data in state output or S3 instead of variables.`,
     );
   }
   if (!scope) scopeSizes.set(frame.variables, (scope = new Map()));

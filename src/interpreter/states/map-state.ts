@@ -7,7 +7,7 @@ import { StateRunner } from '../engine/state-runner';
 import { prepareStateDataFlow } from '../state-io';
 import { batchItems, readItems, writeResults } from '../map-run-io';
 import { randomUuid } from '../random/seeded-random';
-import { DISTRIBUTED_MAX_CONCURRENCY, runMapRunChildren } from './map/distributed-map';
+import { runMapRunChildren } from './map/distributed-map';
 import { checkTolerance } from './map/failure-tolerance';
 import { runInlineIterations } from './map/inline-map';
 import { prepareReadItems, prepareSelectItem, type MapItems } from './map/map-items';
@@ -15,9 +15,8 @@ import { MapRun, registerMapRun } from './map/map-run';
 import { prepareMapSettings } from './map/map-settings';
 import { prepareItemBatcher, prepareItemReader, prepareResultWriter } from './map/map-sources';
 import type { StatePreparer } from './state-preparer';
+import { LIMITS } from '../../asl/limits';
 
-/** AWS runs at most about 40 inline iterations at once, whatever `MaxConcurrency` says. */
-export const INLINE_MAX_CONCURRENCY = 40;
 
 /**
  * Map: iterates its processor over the items (ItemsPath/Items or an ItemReader), inline in this
@@ -46,7 +45,7 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
     const { values: items } = await readInputItems(effective, frame, visit);
     record(frame, 'MapStateStarted', { length: items.length });
     const tolerance = await settings.tolerance(effective, frame, visit);
-    const concurrency = requested > 0 ? Math.min(requested, INLINE_MAX_CONCURRENCY) : INLINE_MAX_CONCURRENCY;
+    const concurrency = requested > 0 ? Math.min(requested, LIMITS.inlineMapConcurrency) : LIMITS.inlineMapConcurrency;
     return runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance }, frame, visit);
   };
 
@@ -75,7 +74,7 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
         {
           processor,
           inputs,
-          concurrency: requested > 0 ? requested : DISTRIBUTED_MAX_CONCURRENCY,
+          concurrency: requested > 0 ? requested : LIMITS.distributedMapConcurrency,
           tolerance,
           mapRun: mapRunRecord,
           childStateMachineArn: `arn:aws:states:${runtime.region}:${runtime.accountId}:stateMachine:${childStateMachineName}`,

@@ -9,10 +9,7 @@ import { prepareJsonataField, prepareStateDataFlow, evaluateJsonataField, jsonat
 import { withEvaluationLocation } from '../jsonata';
 import type { StatePreparer } from './state-preparer';
 import { parseWaitTimestamp } from './wait-time';
-
-/** AWS's `Seconds` maximum; executions are further capped at 1 year (Standard) / 5 minutes (Express). */
-const MAX_WAIT_SECONDS = 99_999_999;
-const MAX_EXECUTION_SECONDS = { STANDARD: 365 * 24 * 3600, EXPRESS: 5 * 60 } as const;
+import { LIMITS } from '../../asl/limits';
 
 /** When the wait ends: a delay in seconds or an absolute time (epoch ms). */
 type WaitUntil = { seconds: number } | { at: number };
@@ -40,7 +37,7 @@ export const prepareWaitState: StatePreparer<WaitState> = (state, { name, queryL
 function waitThenPass(until: WaitUntil, effective: Json, frame: Frame): Json | Promise<Json> {
   const { clock, stateMachineType } = frame.runtime;
   const delayMs = 'seconds' in until ? until.seconds * 1000 : until.at - clock.now();
-  if ('seconds' in until && (until.seconds > MAX_WAIT_SECONDS || until.seconds > MAX_EXECUTION_SECONDS[stateMachineType])) {
+  if ('seconds' in until && (until.seconds > LIMITS.maxSeconds || until.seconds > LIMITS.executionSeconds[stateMachineType])) {
     throw runtimeError('Wait state delay is too long');
   }
   if (delayMs <= 0) return effective;

@@ -12,9 +12,7 @@ import { answersAsWritten, isNeverAnswers, type TaskInvocation } from './task-mo
 import type { TaskTarget } from './task-target';
 import { callMock } from './call-mock';
 import { missingMockHint } from './missing-mock-hint';
-
-/** AWS's default task timeout when `TimeoutSeconds` is absent. */
-export const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
+import { LIMITS } from '../../asl/limits';
 
 export interface TaskCall {
   resource: TaskTarget;
@@ -47,7 +45,7 @@ export function invokeTask(call: TaskCall, frame: Frame, visit: StateVisit): Pro
   const answer = new Promise<Json>((resolve, reject) => {
     // The first of: the mock's answer, the timeout/heartbeat, an abort.
     let settled = false;
-    const limitSeconds = Math.min(call.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS, call.heartbeatSeconds ?? Number.POSITIVE_INFINITY);
+    const limitSeconds = Math.min(call.timeoutSeconds ?? LIMITS.maxSeconds, call.heartbeatSeconds ?? Number.POSITIVE_INFINITY);
     const timer = runtime.clock.setTimer(limitSeconds * 1000, () => {
       if (settled) return;
       settled = true;

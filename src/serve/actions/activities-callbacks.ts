@@ -6,9 +6,9 @@ import { ApiError } from '../protocol/api-error';
 import type { ServeContext } from '../service/context';
 import { readTags, type ActionHandler } from './handler';
 
-/** AWS: task outputs and inputs are at most 262,144 characters; task tokens at most 2,048. */
+/** AWS: task outputs and inputs are at most 256 KiB; task tokens (API) at most 2,048 characters. */
 const MAX_OUTPUT = LIMITS.payloadBytes;
-const MAX_TOKEN = 2_048;
+const MAX_TOKEN = LIMITS.api.taskTokenLength;
 
 /** Runs an interpreter call, turning its `StepFunctionsApiError` into the same-named API error. */
 function api<T>(call: () => T): T {
@@ -26,7 +26,7 @@ function journalAll(ctx: ServeContext): void {
 }
 
 const createActivity: ActionHandler = (ctx, request) => {
-  const name = request.string('name', { min: 1, max: 80 });
+  const name = request.string('name', { min: 1, max: LIMITS.nameLength });
   checkName(name);
   const { activityArn } = api(() => ctx.interpreter.createActivity(name));
   let record = ctx.catalog.activities.get(activityArn);
@@ -48,18 +48,18 @@ function activityRecord(ctx: ServeContext, arn: string) {
 }
 
 const describeActivity: ActionHandler = (ctx, request) => {
-  const record = activityRecord(ctx, request.string('activityArn', { min: 1, max: 256 }));
+  const record = activityRecord(ctx, request.string('activityArn', { min: 1, max: LIMITS.api.arnLength }));
   return { activityArn: record.arn, name: record.name, creationDate: new Date(record.creationDate) };
 };
 
 const listActivities: ActionHandler = (ctx, request) => {
   const activities = [...ctx.catalog.activities.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const { page, nextToken } = paginate(activities, request.optionalInteger('maxResults', { min: 0, max: 1000 }), request.optionalString('nextToken'));
+  const { page, nextToken } = paginate(activities, request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.maxResults }), request.optionalString('nextToken'));
   return { activities: page.map((a) => ({ activityArn: a.arn, name: a.name, creationDate: new Date(a.creationDate) })), nextToken };
 };
 
 const deleteActivity: ActionHandler = (ctx, request) => {
-  const arn = request.string('activityArn', { min: 1, max: 256 });
+  const arn = request.string('activityArn', { min: 1, max: LIMITS.api.arnLength });
   parseStatesArn(arn, ['activity']);
   api(() => ctx.interpreter.deleteActivity(arn));
   if (ctx.catalog.activities.delete(arn)) {
@@ -70,9 +70,9 @@ const deleteActivity: ActionHandler = (ctx, request) => {
 };
 
 const getActivityTask: ActionHandler = async (ctx, request, signal) => {
-  const arn = request.string('activityArn', { min: 1, max: 256 });
+  const arn = request.string('activityArn', { min: 1, max: LIMITS.api.arnLength });
   activityRecord(ctx, arn);
-  const workerName = request.optionalString('workerName', { min: 1, max: 80 });
+  const workerName = request.optionalString('workerName', { min: 1, max: LIMITS.nameLength });
   let task;
   try {
     task = await ctx.interpreter.getActivityTask(arn, workerName, signal);
@@ -94,7 +94,7 @@ const sendTaskSuccess: ActionHandler = (ctx, request) => {
 
 const sendTaskFailure: ActionHandler = (ctx, request) => {
   const token = request.string('taskToken', { min: 1, max: MAX_TOKEN });
-  api(() => ctx.interpreter.sendTaskFailure(token, request.optionalString('error', { max: 256 }), request.optionalString('cause', { max: 32_768 })));
+  api(() => ctx.interpreter.sendTaskFailure(token, request.optionalString('error', { max: LIMITS.api.errorLength }), request.optionalString('cause', { max: LIMITS.api.causeLength })));
   journalAll(ctx);
   return {};
 };
@@ -107,7 +107,7 @@ const sendTaskHeartbeat: ActionHandler = (ctx, request) => {
 };
 
 const tagResource: ActionHandler = (ctx, request) => {
-  const arn = request.string('resourceArn', { min: 1, max: 256 });
+  const arn = request.string('resourceArn', { min: 1, max: LIMITS.api.arnLength });
   ctx.catalog.taggable(arn);
   const tags = { ...(ctx.catalog.tags.get(arn) ?? {}), ...readTags(request) };
   if (Object.keys(tags).length > 50) throw new ApiError('TooManyTags', `Too many tags: a resource has at most 50 tags.`);
@@ -117,7 +117,7 @@ const tagResource: ActionHandler = (ctx, request) => {
 };
 
 const untagResource: ActionHandler = (ctx, request) => {
-  const arn = request.string('resourceArn', { min: 1, max: 256 });
+  const arn = request.string('resourceArn', { min: 1, max: LIMITS.api.arnLength });
   ctx.catalog.taggable(arn);
   const tags = { ...(ctx.catalog.tags.get(arn) ?? {}) };
   for (const key of request.optionalArray('tagKeys') ?? []) if (typeof key === 'string') delete tags[key];
@@ -127,7 +127,7 @@ const untagResource: ActionHandler = (ctx, request) => {
 };
 
 const listTagsForResource: ActionHandler = (ctx, request) => {
-  const arn = request.string('resourceArn', { min: 1, max: 256 });
+  const arn = request.string('resourceArn', { min: 1, max: LIMITS.api.arnLength });
   ctx.catalog.taggable(arn);
   return { tags: Object.entries(ctx.catalog.tags.get(arn) ?? {}).map(([key, value]) => ({ key, value })) };
 };

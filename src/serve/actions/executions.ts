@@ -1,23 +1,29 @@
 import { LIMITS } from '../../asl/limits';
 import type { Json } from '../../asl/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
-import type { MapRun, MapRunExecution } from '../../interpreter/states/map/map-run';
+import type { ChildExecutionView, MapRunView } from '../model/map-run-view';
 import { walkStates } from '../../asl/walk';
 import { parseMachineReference, parseStatesArn } from '../model/arns';
 import { paginate, type ExecutionRecord } from '../model/execution-index';
 import { ApiError } from '../protocol/api-error';
 import type { ServeContext } from '../service/context';
 import { launchExecution } from '../service/launch-execution';
+import { notRedrivableReason, redriveExecution as redrive } from '../service/redrive-execution';
 import type { ActionHandler } from './handler';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
 /** AWS: an execution input is at most 256 KiB. */
 const MAX_INPUT = LIMITS.payloadBytes;
+/**
+ * A start target: a state machine ARN, plus room for Step Functions Local's `#TestCase` suffix
+ * (see `launchExecution`); the 128 extra characters are our allowance, not an AWS limit.
+ */
+const TARGET_LENGTH = LIMITS.api.arnLength + 128;
 
 const startExecution: ActionHandler = (ctx, request) => {
   const { record } = launchExecution(ctx, {
-    target: request.string('stateMachineArn', { min: 1, max: 256 + 128 }),
-    name: request.optionalString('name', { min: 1, max: 80 }),
+    target: request.string('stateMachineArn', { min: 1, max: TARGET_LENGTH }),
+    name: request.optionalString('name', { min: 1, max: LIMITS.nameLength }),
     inputText: request.optionalString('input', { max: MAX_INPUT }) ?? '{}',
     synchronous: false,
   });
@@ -26,12 +32,12 @@ const startExecution: ActionHandler = (ctx, request) => {
 };
 
 const startSyncExecution: ActionHandler = async (ctx, request) => {
-  const target = request.string('stateMachineArn', { min: 1, max: 256 + 128 });
+  const target = request.string('stateMachineArn', { min: 1, max: TARGET_LENGTH });
   const machine = ctx.catalog.resolve(target.split('#')[0]).machine;
   if (machine.type !== 'EXPRESS') throw new ApiError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
   const { record } = launchExecution(ctx, {
     target,
-    name: request.optionalString('name', { min: 1, max: 80 }),
+    name: request.optionalString('name', { min: 1, max: LIMITS.nameLength }),
     inputText: request.optionalString('input', { max: MAX_INPUT }) ?? '{}',
     synchronous: true,
   });
@@ -55,7 +61,7 @@ const startSyncExecution: ActionHandler = async (ctx, request) => {
 };
 
 /** An execution the API can describe: one the server started, or a child execution of a Map Run. */
-type Described = { record: ExecutionRecord; child?: undefined } | { record?: undefined; child: MapRunExecution; run: MapRun };
+type Described = { record: ExecutionRecord; child?: undefined } | { record?: undefined; child: ChildExecutionView; run: MapRunView };
 
 function findExecution(ctx: ServeContext, arn: string): Described {
   parseStatesArn(arn, ['execution', 'express']);
@@ -68,8 +74,8 @@ function findExecution(ctx: ServeContext, arn: string): Described {
   throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
 }
 
-function findChild(runs: MapRun[], arn: string): { child: MapRunExecution; run: MapRun } | undefined {
-  let found: { child: MapRunExecution; run: MapRun } | undefined;
+function findChild(runs: MapRunView[], arn: string): { child: ChildExecutionView; run: MapRunView } | undefined {
+  let found: { child: ChildExecutionView; run: MapRunView } | undefined;
   eachRun(runs, (run) => {
     const child = run.executions.find((c) => c?.executionArn === arn);
     if (child) found = { child, run };
@@ -79,7 +85,7 @@ function findChild(runs: MapRun[], arn: string): { child: MapRunExecution; run: 
 }
 
 /** Visits Map Runs and, depth first, the Map Runs of their child executions, until `visit` says stop. */
-function eachRun(runs: MapRun[], visit: (run: MapRun) => boolean): boolean {
+function eachRun(runs: MapRunView[], visit: (run: MapRunView) => boolean): boolean {
   for (const run of runs) {
     if (visit(run)) return true;
     for (const child of run.executions) if (child && eachRun(child.mapRuns(), visit)) return true;
@@ -88,7 +94,7 @@ function eachRun(runs: MapRun[], visit: (run: MapRun) => boolean): boolean {
 }
 
 const describeExecution: ActionHandler = (ctx, request) => {
-  const found = findExecution(ctx, request.string('executionArn', { min: 1, max: 256 }));
+  const found = findExecution(ctx, request.string('executionArn', { min: 1, max: LIMITS.api.arnLength }));
   const d = found.record ? found.record.execution.describe() : found.child.describe();
   return {
     executionArn: d.executionArn,
@@ -106,24 +112,35 @@ const describeExecution: ActionHandler = (ctx, request) => {
     stateMachineVersionArn: found.record?.versionArn,
     stateMachineAliasArn: found.record?.aliasArn,
     mapRunArn: found.record ? undefined : found.run.mapRunArn,
-    redriveCount: 0,
-    redriveStatus: 'NOT_REDRIVABLE',
-    redriveStatusReason: d.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : 'Redrive is not supported by statecraft serve',
+    ...redriveFields(ctx, found),
   };
 };
 
+/** DescribeExecution's redrive members (a Map Run's child executions are redriven with their Map Run, which serve does not do). */
+function redriveFields(ctx: ServeContext, found: Described): Record<string, unknown> {
+  if (!found.record) return { redriveCount: 0, redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Redriving a Map Run is not supported by statecraft serve' };
+  const reason = notRedrivableReason(ctx, found.record);
+  const { redriveCount, redriveDate } = found.record.execution;
+  return {
+    redriveCount: redriveCount ?? 0,
+    redriveDate: redriveDate === undefined ? undefined : new Date(Date.parse(redriveDate)),
+    redriveStatus: reason === undefined ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
+    redriveStatusReason: reason,
+  };
+}
+
 const listExecutions: ActionHandler = (ctx, request) => {
-  const machineArn = request.optionalString('stateMachineArn', { min: 1, max: 256 });
-  const mapRunArn = request.optionalString('mapRunArn', { min: 1, max: 2000 });
+  const machineArn = request.optionalString('stateMachineArn', { min: 1, max: LIMITS.api.arnLength });
+  const mapRunArn = request.optionalString('mapRunArn', { min: 1, max: LIMITS.api.mapRunArnLength });
   const statusFilter = request.optionalEnum('statusFilter', STATUSES);
-  const maxResults = request.optionalInteger('maxResults', { min: 0, max: 1000 });
+  const maxResults = request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.maxResults });
   const nextToken = request.optionalString('nextToken');
   if ((machineArn === undefined) === (mapRunArn === undefined)) {
     throw new ApiError('ValidationException', 'Exactly one of stateMachineArn or mapRunArn must be specified');
   }
   if (mapRunArn !== undefined) {
     const run = findMapRun(ctx, mapRunArn);
-    const children = run.executions.filter((c) => c && (statusFilter === undefined || c.status === statusFilter));
+    const children = run.executions.filter((c): c is ChildExecutionView => c !== undefined && (statusFilter === undefined || c.status === statusFilter));
     const { page, nextToken: next } = paginate(children, maxResults, nextToken);
     return {
       executions: page.map((c) => ({ executionArn: c.executionArn, stateMachineArn: c.stateMachineArn, name: c.name, status: c.status, startDate: new Date(Date.parse(c.startDate)), stopDate: c.stopDate === undefined ? undefined : new Date(Date.parse(c.stopDate)), mapRunArn })),
@@ -152,7 +169,8 @@ const listExecutions: ActionHandler = (ctx, request) => {
         stopDate: d.stopDate === undefined ? undefined : new Date(Date.parse(d.stopDate)),
         stateMachineVersionArn: r.versionArn,
         stateMachineAliasArn: r.aliasArn,
-        redriveCount: 0,
+        redriveCount: r.execution.redriveCount ?? 0,
+        redriveDate: r.execution.redriveDate === undefined ? undefined : new Date(Date.parse(r.execution.redriveDate)),
       };
     }),
     nextToken: next,
@@ -160,9 +178,9 @@ const listExecutions: ActionHandler = (ctx, request) => {
 };
 
 const stopExecution: ActionHandler = (ctx, request) => {
-  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: 256 }));
-  const error = request.optionalString('error', { max: 256 });
-  const cause = request.optionalString('cause', { max: 32_768 });
+  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: LIMITS.api.arnLength }));
+  const error = request.optionalString('error', { max: LIMITS.api.errorLength });
+  const cause = request.optionalString('cause', { max: LIMITS.api.causeLength });
   record.execution.stop(error, cause);
   ctx.persistence.sync(record.execution);
   const stopDate = record.execution.describe().stopDate;
@@ -173,8 +191,8 @@ const stopExecution: ActionHandler = (ctx, request) => {
 const DATA_MEMBERS = ['input', 'output', 'parameters', 'assignedVariables'];
 
 const getExecutionHistory: ActionHandler = (ctx, request) => {
-  const found = findExecution(ctx, request.string('executionArn', { min: 1, max: 256 }));
-  const maxResults = request.optionalInteger('maxResults', { min: 0, max: 1000 });
+  const found = findExecution(ctx, request.string('executionArn', { min: 1, max: LIMITS.api.arnLength }));
+  const maxResults = request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.maxResults });
   const reverse = request.optionalBoolean('reverseOrder') ?? false;
   const includeData = request.optionalBoolean('includeExecutionData') ?? true;
   let events = found.record ? found.record.execution.history() : found.child.history();
@@ -195,17 +213,13 @@ function withoutData(event: HistoryEvent): HistoryEvent {
 }
 
 const redriveExecution: ActionHandler = (ctx, request) => {
-  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: 256 }));
-  const status = record.execution.status;
-  throw new ApiError(
-    'ExecutionNotRedrivable',
-    status === 'RUNNING' || status === 'SUCCEEDED'
-      ? `Execution is ${status} and cannot be redriven`
-      : 'statecraft serve cannot redrive executions yet; start a new execution with the same input instead',
-  );
+  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: LIMITS.api.arnLength }));
+  request.optionalString('clientToken', { min: 1, max: 64 });
+  const redriven = redrive(ctx, record);
+  return { redriveDate: new Date(Date.parse(redriven.execution.redriveDate!)) };
 };
 
-function findMapRun(ctx: ServeContext, mapRunArn: string): MapRun {
+function findMapRun(ctx: ServeContext, mapRunArn: string): MapRunView {
   for (const record of ctx.executions.all()) {
     const run = searchRuns(record.execution.mapRuns(), mapRunArn);
     if (run) return run;
@@ -213,25 +227,16 @@ function findMapRun(ctx: ServeContext, mapRunArn: string): MapRun {
   throw new ApiError('ResourceNotFound', `Resource not found: '${mapRunArn}'`);
 }
 
-function searchRuns(runs: MapRun[], arn: string): MapRun | undefined {
-  let found: MapRun | undefined;
+function searchRuns(runs: MapRunView[], arn: string): MapRunView | undefined {
+  let found: MapRunView | undefined;
   eachRun(runs, (run) => (run.mapRunArn === arn ? ((found = run), true) : false));
   return found;
 }
 
-/** Map Run settings changed with UpdateMapRun, by Map Run ARN (reported by DescribeMapRun). */
-const mapRunSettings = new WeakMap<ServeContext, Map<string, { maxConcurrency?: number; toleratedFailurePercentage?: number; toleratedFailureCount?: number }>>();
-
-function settingsOf(ctx: ServeContext): Map<string, { maxConcurrency?: number; toleratedFailurePercentage?: number; toleratedFailureCount?: number }> {
-  let settings = mapRunSettings.get(ctx);
-  if (!settings) mapRunSettings.set(ctx, (settings = new Map()));
-  return settings;
-}
-
 const describeMapRun: ActionHandler = (ctx, request) => {
-  const arn = request.string('mapRunArn', { min: 1, max: 2000 });
+  const arn = request.string('mapRunArn', { min: 1, max: LIMITS.api.mapRunArnLength });
   let parent: ExecutionRecord | undefined;
-  let run: MapRun | undefined;
+  let run: MapRunView | undefined;
   for (const record of ctx.executions.all()) {
     run = searchRuns(record.execution.mapRuns(), arn);
     if (run) {
@@ -242,7 +247,7 @@ const describeMapRun: ActionHandler = (ctx, request) => {
   if (!run || !parent) throw new ApiError('ResourceNotFound', `Resource not found: '${arn}'`);
   const counts = run.itemCounts();
   const state = mapStateSettings(JSON.parse(parent.definitionText) as Json, run.stateName);
-  const overrides = settingsOf(ctx).get(arn) ?? {};
+  const overrides = run.updated;
   const itemCounts = { ...counts, resultsWritten: counts.succeeded + counts.failed, failuresNotRedrivable: 0, pendingRedrive: 0 };
   return {
     mapRunArn: arn,
@@ -274,9 +279,9 @@ function mapStateSettings(definition: Json, stateName: string): { maxConcurrency
 }
 
 const listMapRuns: ActionHandler = (ctx, request) => {
-  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: 256 }));
+  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: LIMITS.api.arnLength }));
   const runs = record.execution.mapRuns();
-  const { page, nextToken } = paginate(runs, request.optionalInteger('maxResults', { min: 0, max: 1000 }), request.optionalString('nextToken'));
+  const { page, nextToken } = paginate(runs, request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.maxResults }), request.optionalString('nextToken'));
   return {
     mapRuns: page.map((run) => ({
       executionArn: record.execution.executionArn,
@@ -290,8 +295,8 @@ const listMapRuns: ActionHandler = (ctx, request) => {
 };
 
 const updateMapRun: ActionHandler = (ctx, request) => {
-  const arn = request.string('mapRunArn', { min: 1, max: 2000 });
-  findMapRun(ctx, arn);
+  const arn = request.string('mapRunArn', { min: 1, max: LIMITS.api.mapRunArnLength });
+  const run = findMapRun(ctx, arn);
   const update = {
     maxConcurrency: request.optionalInteger('maxConcurrency', { min: 0 }),
     toleratedFailurePercentage: request.optionalNumber('toleratedFailurePercentage'),
@@ -300,8 +305,12 @@ const updateMapRun: ActionHandler = (ctx, request) => {
   if (Object.values(update).every((v) => v === undefined)) {
     throw new ApiError('ValidationException', 'At least one of maxConcurrency, toleratedFailurePercentage or toleratedFailureCount must be specified');
   }
-  const settings = settingsOf(ctx);
-  settings.set(arn, { ...settings.get(arn), ...Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) });
+  const percentage = update.toleratedFailurePercentage;
+  if (percentage !== undefined && (percentage < 0 || percentage > 100)) {
+    throw new ApiError('ValidationException', `1 validation error detected: Value '${percentage}' at 'toleratedFailurePercentage' failed to satisfy constraint: Member must have value between 0 and 100`);
+  }
+  // The running Map Run changes at once: more children start, the new tolerance judges the next failure.
+  run.update(update);
   return {};
 };
 

@@ -15,9 +15,9 @@ const TYPES = ['STANDARD', 'EXPRESS'] as const;
 const MAX_DEFINITION = LIMITS.definitionBytes;
 
 const createStateMachine: ActionHandler = (ctx, request) => {
-  const name = request.string('name', { min: 1, max: 80 });
+  const name = request.string('name', { min: 1, max: LIMITS.nameLength });
   const definition = request.string('definition', { min: 1, max: MAX_DEFINITION });
-  const roleArn = request.string('roleArn', { min: 1, max: 256 });
+  const roleArn = request.string('roleArn', { min: 1, max: LIMITS.api.arnLength });
   const type: MachineType = request.optionalEnum('type', TYPES) ?? 'STANDARD';
   const fields = {
     name,
@@ -48,7 +48,7 @@ const createStateMachine: ActionHandler = (ctx, request) => {
 };
 
 const describeStateMachine: ActionHandler = (ctx, request) => {
-  const arn = request.string('stateMachineArn', { min: 1, max: 256 });
+  const arn = request.string('stateMachineArn', { min: 1, max: LIMITS.api.arnLength });
   const ref = parseMachineReference(arn);
   if (ref.alias !== undefined) throw new ApiError('InvalidArn', `Invalid Arn: '${arn}' (an alias ARN; use DescribeStateMachineAlias)`);
   const resolved = ctx.catalog.resolve(arn);
@@ -70,9 +70,9 @@ const describeStateMachine: ActionHandler = (ctx, request) => {
 };
 
 const updateStateMachine: ActionHandler = (ctx, request) => {
-  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: 256 }));
+  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: LIMITS.api.arnLength }));
   const definition = request.optionalString('definition', { min: 1, max: MAX_DEFINITION });
-  const roleArn = request.optionalString('roleArn', { min: 1, max: 256 });
+  const roleArn = request.optionalString('roleArn', { min: 1, max: LIMITS.api.arnLength });
   const logging = request.optionalObject('loggingConfiguration');
   const tracing = request.optionalObject('tracingConfiguration');
   if (definition === undefined && roleArn === undefined && logging === undefined && tracing === undefined) {
@@ -93,7 +93,7 @@ const updateStateMachine: ActionHandler = (ctx, request) => {
 };
 
 const deleteStateMachine: ActionHandler = (ctx, request) => {
-  const arn = request.string('stateMachineArn', { min: 1, max: 256 });
+  const arn = request.string('stateMachineArn', { min: 1, max: LIMITS.api.arnLength });
   const ref = parseMachineReference(arn);
   const machine = ctx.catalog.machines.get(ref.baseArn);
   if (!machine) return {}; // AWS: deleting a machine that does not exist succeeds.
@@ -107,12 +107,12 @@ const deleteStateMachine: ActionHandler = (ctx, request) => {
 
 const listStateMachines: ActionHandler = (ctx, request) => {
   const machines = [...ctx.catalog.machines.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const { page, nextToken } = paginate(machines, request.optionalInteger('maxResults', { min: 0, max: 1000 }), request.optionalString('nextToken'));
+  const { page, nextToken } = paginate(machines, request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.maxResults }), request.optionalString('nextToken'));
   return { stateMachines: page.map((m) => ({ stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: new Date(m.creationDate) })), nextToken };
 };
 
 const describeStateMachineForExecution: ActionHandler = (ctx, request) => {
-  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: 256 }));
+  const record = ctx.executions.get(request.string('executionArn', { min: 1, max: LIMITS.api.arnLength }));
   const machine: MachineRecord | undefined = ctx.catalog.machines.get(record.stateMachineArn);
   return {
     stateMachineArn: record.versionArn ?? record.stateMachineArn,
@@ -130,7 +130,7 @@ const validateStateMachineDefinition: ActionHandler = (_ctx, request: RequestFie
   const text = request.string('definition', { min: 1, max: MAX_DEFINITION });
   const type = request.optionalEnum('type', TYPES) ?? 'STANDARD';
   const severity = request.optionalEnum('severity', ['ERROR', 'WARNING'] as const) ?? 'ERROR';
-  const maxResults = request.optionalInteger('maxResults', { min: 0, max: 100 }) || 100;
+  const maxResults = request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.validationMaxResults }) || LIMITS.api.validationMaxResults;
   let definition: unknown;
   try {
     definition = parseDefinitionText(text);

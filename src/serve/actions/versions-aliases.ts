@@ -5,27 +5,28 @@ import { ApiError } from '../protocol/api-error';
 import type { RequestFields } from '../protocol/request-fields';
 import type { ServeContext } from '../service/context';
 import type { ActionHandler } from './handler';
+import { LIMITS } from '../../asl/limits';
 
 const publishStateMachineVersion: ActionHandler = (ctx, request) => {
-  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: 256 }));
+  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: LIMITS.api.arnLength }));
   const revisionId = request.optionalString('revisionId');
   if (revisionId !== undefined && revisionId !== machine.revisionId) {
     throw new ApiError('ConflictException', `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${machine.revisionId}.`);
   }
-  const version = ctx.catalog.publish(machine, request.optionalString('description', { max: 256 }), ctx.now());
+  const version = ctx.catalog.publish(machine, request.optionalString('description', { max: LIMITS.api.descriptionLength }), ctx.now());
   ctx.saveCatalog();
   return { creationDate: new Date(version.creationDate), stateMachineVersionArn: version.arn };
 };
 
 const listStateMachineVersions: ActionHandler = (ctx, request) => {
-  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: 256 }));
+  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: LIMITS.api.arnLength }));
   const versions = [...machine.versions].sort((a, b) => b.version - a.version);
-  const { page, nextToken } = paginate(versions, request.optionalInteger('maxResults', { min: 0, max: 1000 }), request.optionalString('nextToken'));
+  const { page, nextToken } = paginate(versions, request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.maxResults }), request.optionalString('nextToken'));
   return { stateMachineVersions: page.map((v) => ({ stateMachineVersionArn: v.arn, creationDate: new Date(v.creationDate) })), nextToken };
 };
 
 const deleteStateMachineVersion: ActionHandler = (ctx, request) => {
-  const arn = request.string('stateMachineVersionArn', { min: 1, max: 256 });
+  const arn = request.string('stateMachineVersionArn', { min: 1, max: LIMITS.api.arnLength });
   const ref = parseMachineReference(arn);
   if (ref.version === undefined) throw new ApiError('ValidationException', `Invalid version ARN: '${arn}'`);
   const machine = ctx.catalog.machines.get(ref.baseArn);
@@ -68,12 +69,12 @@ function routing(ctx: ServeContext, request: RequestFields, machine: MachineReco
 }
 
 const createStateMachineAlias: ActionHandler = (ctx, request) => {
-  const name = request.string('name', { min: 1, max: 80 });
+  const name = request.string('name', { min: 1, max: LIMITS.nameLength });
   checkName(name);
   if (/^\d+$/.test(name)) throw new ApiError('ValidationException', `Invalid alias name '${name}': an alias name cannot be only digits (those name versions).`);
   const { machine, routes } = routing(ctx, request, undefined);
   const arn = `${machine.arn}:${name}`;
-  const description = request.optionalString('description', { max: 256 });
+  const description = request.optionalString('description', { max: LIMITS.api.descriptionLength });
   const existing = machine.aliases.find((a) => a.name === name);
   if (existing) {
     if (JSON.stringify(existing.routingConfiguration) === JSON.stringify(routes) && existing.description === description) {
@@ -96,7 +97,7 @@ function findAlias(ctx: ServeContext, arn: string): { machine: MachineRecord; al
 }
 
 const describeStateMachineAlias: ActionHandler = (ctx, request) => {
-  const { alias } = findAlias(ctx, request.string('stateMachineAliasArn', { min: 1, max: 256 }));
+  const { alias } = findAlias(ctx, request.string('stateMachineAliasArn', { min: 1, max: LIMITS.api.arnLength }));
   return {
     stateMachineAliasArn: alias.arn,
     name: alias.name,
@@ -108,14 +109,14 @@ const describeStateMachineAlias: ActionHandler = (ctx, request) => {
 };
 
 const listStateMachineAliases: ActionHandler = (ctx, request) => {
-  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: 256 }));
-  const { page, nextToken } = paginate(machine.aliases, request.optionalInteger('maxResults', { min: 0, max: 1000 }), request.optionalString('nextToken'));
+  const machine = ctx.catalog.machine(request.string('stateMachineArn', { min: 1, max: LIMITS.api.arnLength }));
+  const { page, nextToken } = paginate(machine.aliases, request.optionalInteger('maxResults', { min: 0, max: LIMITS.api.maxResults }), request.optionalString('nextToken'));
   return { stateMachineAliases: page.map((a) => ({ stateMachineAliasArn: a.arn, creationDate: new Date(a.creationDate) })), nextToken };
 };
 
 const updateStateMachineAlias: ActionHandler = (ctx, request) => {
-  const { machine, alias } = findAlias(ctx, request.string('stateMachineAliasArn', { min: 1, max: 256 }));
-  const description = request.optionalString('description', { max: 256 });
+  const { machine, alias } = findAlias(ctx, request.string('stateMachineAliasArn', { min: 1, max: LIMITS.api.arnLength }));
+  const description = request.optionalString('description', { max: LIMITS.api.descriptionLength });
   if (description === undefined && !request.has('routingConfiguration')) {
     throw new ApiError('MissingRequiredParameter', 'Either the description or the routingConfiguration must be specified');
   }
@@ -127,7 +128,7 @@ const updateStateMachineAlias: ActionHandler = (ctx, request) => {
 };
 
 const deleteStateMachineAlias: ActionHandler = (ctx, request) => {
-  const { machine, alias } = findAlias(ctx, request.string('stateMachineAliasArn', { min: 1, max: 256 }));
+  const { machine, alias } = findAlias(ctx, request.string('stateMachineAliasArn', { min: 1, max: LIMITS.api.arnLength }));
   machine.aliases = machine.aliases.filter((a) => a !== alias);
   ctx.saveCatalog();
   return {};

@@ -5,7 +5,8 @@ import type { Execution } from '../../interpreter/execution/execution';
 import type { ExecutionSnapshot } from '../../interpreter/persistence/snapshot-format';
 import type { CatalogData } from '../model/catalog';
 import type { ExecutionView } from '../model/finished-execution';
-import { ExecutionJournal, snapshotFromJournal, type ExecutionMeta, type JournalRecord } from './execution-journal';
+import type { StoredMapRun } from '../model/map-run-view';
+import { ExecutionJournal, snapshotFromJournal, type EndedRun, type ExecutionMeta, type JournalRecord } from './execution-journal';
 import { JournalFile } from './journal-file';
 
 /** Where the server keeps its state: in memory only, or (with `--data DIR`) on disk as well. */
@@ -13,18 +14,21 @@ export interface Persistence {
   saveCatalog(data: CatalogData): void;
   /** Journals a new execution before StartExecution is answered. */
   started(execution: Execution, meta: ExecutionMeta): void;
+  /** Journals a redriven run (`view` shows the execution from then on) before RedriveExecution is answered. */
+  redriven(view: ExecutionView, execution: Execution): void;
   /** Writes the outside answers an execution received since the last call. */
   sync(execution: ExecutionView): void;
   ended(execution: ExecutionView): void;
 }
 
 /** No `--data`: nothing survives the process. */
-export const inMemory: Persistence = { saveCatalog() {}, started() {}, sync() {}, ended() {} };
+export const inMemory: Persistence = { saveCatalog() {}, started() {}, redriven() {}, sync() {}, ended() {} };
 
 /** What a data directory held when the server started. */
 export interface RecoveredState {
   catalog?: CatalogData;
-  executions: { path: string; meta: ExecutionMeta; snapshot: ExecutionSnapshot }[];
+  /** `earlier`: the ended attempts a redrive went on from, oldest first (empty for an execution never redriven). */
+  executions: { path: string; meta: ExecutionMeta; snapshot: ExecutionSnapshot; mapRuns?: StoredMapRun[]; earlier: EndedRun[] }[];
   /** Damage found (a torn journal tail, an unreadable file): reported, the rest still loaded. */
   problems: string[];
 }
@@ -54,9 +58,13 @@ export class DiskStore implements Persistence {
     this.journals.set(execution, ExecutionJournal.start(this.journalPath(execution.executionArn), execution, meta));
   }
 
-  /** Re-attaches a recovered execution to its journal. */
-  resumed(execution: Execution, path: string): void {
-    if (execution.status === 'RUNNING') this.journals.set(execution, ExecutionJournal.resume(path, execution));
+  redriven(view: ExecutionView, execution: Execution): void {
+    this.journals.set(view, ExecutionJournal.redrive(this.journalPath(execution.executionArn), execution));
+  }
+
+  /** Re-attaches a recovered execution (shown to the API as `view`) to its journal. */
+  resumed(view: ExecutionView, execution: Execution, path: string): void {
+    if (execution.status === 'RUNNING') this.journals.set(view, ExecutionJournal.resume(path, execution));
   }
 
   sync(execution: ExecutionView): void {

@@ -1,5 +1,6 @@
 import type { Execution } from '../../interpreter/execution/execution';
 import type { ExecutionAnswer, ExecutionSnapshot } from '../../interpreter/persistence/snapshot-format';
+import { storeMapRuns, type StoredMapRun } from '../model/map-run-view';
 import { JournalFile } from './journal-file';
 
 /** What the API knows of an execution beyond its snapshot. */
@@ -25,7 +26,9 @@ export type JournalRecord =
   /** The `index`-th outside answer (written again if it changed, e.g. an async mock that settled later). */
   | { kind: 'answer'; index: number; answer: ExecutionAnswer }
   /** Written when the execution ended: the whole snapshot (history included), so it loads without surprises. */
-  | { kind: 'end'; snapshot: ExecutionSnapshot };
+  | { kind: 'end'; snapshot: ExecutionSnapshot; mapRuns?: StoredMapRun[] }
+  /** Written before RedriveExecution is answered, after the end of the attempt it redrives: the redriven run's start (its answers follow). */
+  | { kind: 'redrive'; snapshot: ExecutionSnapshot };
 
 /**
  * One execution's append-only journal. `sync()` appends the answers that arrived since the last
@@ -50,6 +53,14 @@ export class ExecutionJournal {
     const journal = new ExecutionJournal(JournalFile.open(path), execution);
     const snapshot = execution.snapshot();
     journal.file.append({ kind: 'start', meta, snapshot: { ...snapshot, answers: [], history: [] } } satisfies JournalRecord);
+    journal.sync();
+    return journal;
+  }
+
+  /** Appends a redriven run's start to the journal of the execution it redrives. */
+  static redrive(path: string, execution: Execution): ExecutionJournal {
+    const journal = new ExecutionJournal(JournalFile.open(path), execution);
+    journal.file.append({ kind: 'redrive', snapshot: { ...execution.snapshot(), answers: [], history: [] } } satisfies JournalRecord);
     journal.sync();
     return journal;
   }
@@ -85,7 +96,8 @@ export class ExecutionJournal {
   end(): void {
     if (this.ended) return;
     this.sync();
-    this.file.append({ kind: 'end', snapshot: this.execution.snapshot() } satisfies JournalRecord);
+    const mapRuns = this.execution.mapRuns();
+    this.file.append({ kind: 'end', snapshot: this.execution.snapshot(), ...(mapRuns.length > 0 ? { mapRuns: storeMapRuns(mapRuns) } : {}) } satisfies JournalRecord);
     this.ended = true;
     this.file.close();
   }
@@ -101,11 +113,34 @@ export class ExecutionJournal {
  * finished, else the start record with every journaled answer (history left empty: the replay
  * runs until it has delivered them all, then goes on live).
  */
-export function snapshotFromJournal(records: JournalRecord[]): { meta: ExecutionMeta; snapshot: ExecutionSnapshot } | undefined {
-  const start = records[0];
-  if (!start || start.kind !== 'start') return undefined;
-  const end = records.find((r): r is Extract<JournalRecord, { kind: 'end' }> => r.kind === 'end');
-  if (end) return { meta: start.meta, snapshot: end.snapshot };
+/** An attempt that ended, as its end record has it. */
+export interface EndedRun {
+  snapshot: ExecutionSnapshot;
+  mapRuns?: StoredMapRun[];
+}
+
+export function snapshotFromJournal(records: JournalRecord[]): { meta: ExecutionMeta; snapshot: ExecutionSnapshot; mapRuns?: StoredMapRun[]; earlier: EndedRun[] } | undefined {
+  const first = records[0];
+  if (!first || first.kind !== 'start') return undefined;
+  // Each redrive starts a new run after the end of the one before: the last run is the one to load.
+  const earlier: EndedRun[] = [];
+  let begin = 0;
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i];
+    if (record.kind !== 'redrive') continue;
+    const ended = records.slice(begin, i).find((r): r is Extract<JournalRecord, { kind: 'end' }> => r.kind === 'end');
+    if (!ended) break;
+    earlier.push({ snapshot: ended.snapshot, mapRuns: ended.mapRuns });
+    begin = i;
+  }
+  const run = records.slice(begin);
+  const start = { meta: first.meta, snapshot: (run[0] as Extract<JournalRecord, { kind: 'start' | 'redrive' }>).snapshot };
+  const end = run.find((r): r is Extract<JournalRecord, { kind: 'end' }> => r.kind === 'end');
+  if (end) return { meta: start.meta, snapshot: end.snapshot, mapRuns: end.mapRuns, earlier };
+  return { ...runningSnapshot(start, run), earlier };
+}
+
+function runningSnapshot(start: { meta: ExecutionMeta; snapshot: ExecutionSnapshot }, records: JournalRecord[]): { meta: ExecutionMeta; snapshot: ExecutionSnapshot } {
   const answers: ExecutionAnswer[] = [];
   for (const record of records) if (record.kind === 'answer') answers[record.index] = record.answer;
   const present = answers.filter((a) => a !== undefined);

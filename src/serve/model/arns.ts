@@ -1,5 +1,6 @@
 import { isValidResourceName } from '../../asl/resource-names';
 import { ApiError } from '../protocol/api-error';
+import { LIMITS } from '../../asl/limits';
 
 /** Where the server's resources live: every ARN it makes carries these. */
 export interface ArnScope {
@@ -51,6 +52,6 @@ export function parseMachineReference(arn: string): MachineReference {
 }
 
 /** Throws AWS's `InvalidName` unless `name` follows AWS's naming rule. */
-export function checkName(name: string, max = 80): void {
+export function checkName(name: string, max: number = LIMITS.nameLength): void {
   if (!isValidResourceName(name, max)) throw new ApiError('InvalidName', `Invalid Name: '${name}'`);
 }

@@ -2,6 +2,7 @@ import type { ExecutionMeta } from '../durability/execution-journal';
 import { ApiError } from '../protocol/api-error';
 import { parseStatesArn } from './arns';
 import type { ExecutionView } from './finished-execution';
+import { LIMITS } from '../../asl/limits';
 
 /** One execution the server started (or recovered from its journal), with what the API reports beside the interpreter's view. */
 export interface ExecutionRecord extends ExecutionMeta {
@@ -19,6 +20,13 @@ export class ExecutionIndex {
     const full = { ...record, sequence: this.sequence++ };
     this.byArn.set(record.execution.executionArn, full);
     return full;
+  }
+
+  /** Puts `execution` in the place of the record's (a redrive: same ARN, same place in listings). */
+  replace(record: ExecutionRecord, execution: ExecutionView): ExecutionRecord {
+    const replaced = { ...record, execution };
+    this.byArn.set(record.execution.executionArn, replaced);
+    return replaced;
   }
 
   find(arn: string): ExecutionRecord | undefined {
@@ -54,7 +62,7 @@ export class ExecutionIndex {
 }
 
 /** `nextToken` paging over a list, the token being an opaque base64 offset (AWS's tokens are opaque too). */
-export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, defaultPage = 100): { page: T[]; nextToken?: string } {
+export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, defaultPage: number = LIMITS.api.defaultPageSize): { page: T[]; nextToken?: string } {
   const start = nextToken === undefined ? 0 : decodeToken(nextToken);
   const size = maxResults === undefined || maxResults === 0 ? defaultPage : maxResults;
   const page = items.slice(start, start + size);

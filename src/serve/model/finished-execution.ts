@@ -2,7 +2,7 @@ import type { ExecutionDescription } from '../../interpreter/execution/execution
 import type { ExecutionResult, ExecutionStatus } from '../../interpreter/execution/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
 import type { ExecutionSnapshot } from '../../interpreter/persistence/snapshot-format';
-import type { MapRun } from '../../interpreter/states/map/map-run';
+import { restoreMapRuns, type MapRunView, type StoredMapRun } from './map-run-view';
 
 /** What the API reads of an execution: a live interpreter `Execution`, or a {@link FinishedExecution} loaded from disk. */
 export interface ExecutionView {
@@ -12,14 +12,17 @@ export interface ExecutionView {
   readonly result: Promise<ExecutionResult>;
   describe(): ExecutionDescription;
   history(): HistoryEvent[];
-  mapRuns(): MapRun[];
+  mapRuns(): MapRunView[];
   stop(error?: string, cause?: string): void;
+  /** Set once the execution was redriven (see `RedrivenExecution`). */
+  readonly redriveCount?: number;
+  readonly redriveDate?: string;
 }
 
 /**
  * An execution that had ended before the server restarted, read back from its journal's end
- * snapshot: nothing is run again (its history is the one clients already saw). Its Map Runs'
- * child executions are not kept on disk.
+ * snapshot and its Map Runs (children and their histories included): nothing is run again (its
+ * history is the one clients already saw).
  */
 export class FinishedExecution implements ExecutionView {
   readonly executionArn: string;
@@ -27,8 +30,14 @@ export class FinishedExecution implements ExecutionView {
   readonly status: ExecutionStatus;
   readonly result: Promise<ExecutionResult>;
   private readonly events: HistoryEvent[];
+  private readonly runs: MapRunView[];
 
-  constructor(private readonly snapshot: ExecutionSnapshot & { result: ExecutionResult }) {
+  constructor(
+    private readonly snapshot: ExecutionSnapshot & { result: ExecutionResult },
+    /** Its Map Runs as the journal's end record kept them. */
+    mapRuns?: readonly StoredMapRun[],
+  ) {
+    this.runs = restoreMapRuns(mapRuns);
     this.executionArn = snapshot.execution.arn;
     this.name = snapshot.execution.name;
     this.status = snapshot.result.status;
@@ -58,8 +67,8 @@ export class FinishedExecution implements ExecutionView {
     return this.events;
   }
 
-  mapRuns(): MapRun[] {
-    return [];
+  mapRuns(): MapRunView[] {
+    return this.runs;
   }
 
   stop(): void {}

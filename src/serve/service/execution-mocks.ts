@@ -8,7 +8,10 @@ import type { RealEndpoints } from './real-endpoints';
  * The mocks an execution runs with: the MockConfigFile test case named by `<machineArn>#<TestCase>`
  * (as Step Functions Local selects one), above the real local services given with `--endpoint`.
  * Each mock tells `onAnswer` once it has answered, so the execution's journal records the answer
- * at once (an answer the journal lacks would be asked for again after a crash).
+ * at once (an answer the journal lacks would be asked for again after a crash). A real endpoint
+ * call also tells `onAnswer` before it is made: the journal then holds the call's intent, so a
+ * call in flight when the process died is known at recovery — it is made again (at-least-once,
+ * as AWS invokes tasks) and reported, never repeated silently.
  */
 export class ExecutionMocks {
   constructor(
@@ -17,11 +20,12 @@ export class ExecutionMocks {
   ) {}
 
   for(machineName: string, definition: Json, testCase: string | undefined, onAnswer: () => void): TaskMocks | undefined {
-    const layers: TaskMocks = { ...(this.endpoints?.mocksFor(definition) ?? {}), ...this.testCaseMocks(machineName, definition, testCase) };
+    const real = this.endpoints?.mocksFor(definition) ?? {};
+    const layers: TaskMocks = { ...real, ...this.testCaseMocks(machineName, definition, testCase) };
     const names = Object.keys(layers);
     if (names.length === 0) return undefined;
     const wrapped: TaskMocks = {};
-    for (const name of names) wrapped[name] = notifying(layers[name], onAnswer);
+    for (const name of names) wrapped[name] = notifying(layers[name], onAnswer, layers[name] === real[name]);
     return wrapped;
   }
 
@@ -38,8 +42,10 @@ export class ExecutionMocks {
   }
 }
 
-function notifying(mock: TaskMock, onAnswer: () => void): TaskMock {
+function notifying(mock: TaskMock, onAnswer: () => void, journalIntent: boolean): TaskMock {
   return (input, invocation) => {
+    // The attempt is already recorded (without an outcome): journal it before the call goes out.
+    if (journalIntent) onAnswer();
     let answer: TaskAnswer | Promise<TaskAnswer>;
     try {
       answer = mock(input, invocation);

@@ -1,4 +1,5 @@
-import type { Clock, Timer } from '../../interpreter/clock/clock';
+import type { Timer } from '../../interpreter/clock/clock';
+import type { ServeClock } from './skipping-clock';
 
 // Node's setTimeout overflows above 2^31-1 ms (~24.8 days) and fires at once; chain shorter waits.
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -15,7 +16,7 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
  * clock.tick();                    // a request arrived: now() is the wall clock's time
  * clock.setTimer(1000, () => {});  // fires about a second later, with now() exactly 1000 ms on
  */
-export class SteppedClock implements Clock {
+export class SteppedClock implements ServeClock {
   private current = Date.now();
 
   now(): number {

@@ -1,5 +1,6 @@
 import type { Json } from '../../../src/asl/types';
-import { hasExecutionCases, loadExecutionCases } from '../../../src/conformance/cases';
+import { EXECUTIONS_FILE, loadExecutionCases } from '../../../src/conformance/cases';
+import { recordedCasesPresent } from '../../support/recorded-cases';
 
 /** One line of the conformance file (the fields these tests read). */
 export interface RecordedExecution {
@@ -10,8 +11,8 @@ export interface RecordedExecution {
   expected: { status: 'SUCCEEDED'; output: Json } | { status: 'FAILED'; error?: string; cause?: Json } | { status: 'TIMED_OUT' };
 }
 
-/** True when the recorded executions are available (they live outside the repository). */
-export const hasRecordedExecutions = hasExecutionCases();
+/** True when the recorded executions are available (they live outside the repository); says so when not. */
+export const hasRecordedExecutions = recordedCasesPresent('recorded Choice and JSONata executions', EXECUTIONS_FILE);
 
 /** The recorded executions on real AWS (see the conformance README). */
 export function loadRecordedExecutions(): RecordedExecution[] {

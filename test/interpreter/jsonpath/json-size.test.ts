@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../src/asl/types';
-import { exceedsPayloadLimit, jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../../../src/interpreter/json/json-size';
+import { exceedsPayloadLimit, jsonByteSize } from '../../../src/interpreter/json/json-size';
+import { LIMITS } from '../../../src/asl/limits';
+
+const PAYLOAD_LIMIT_BYTES = LIMITS.payloadBytes;
 
 const utf8Size = (value: Json) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../../src/interpreter/errors';
 import { batchItems } from '../../../src/interpreter/map-run-io';
-import { MAX_BATCH_BYTES } from '../../../src/interpreter/map-run-io/batch-items';
+import { LIMITS } from '../../../src/asl/limits';
 
 describe('batchItems', () => {
   it('splits by count, last batch short (1,130 items by 100 → 11×100 + 30)', () => {
@@ -38,7 +38,7 @@ describe('batchItems', () => {
     const big = 'x'.repeat(100_000);
     const batches = batchItems([big, big, big, big], { MaxItemsPerBatch: 10 });
     expect(batches.map((b) => (b as { Items: string[] }).Items.length)).toEqual([2, 2]);
-    for (const batch of batches) expect(Buffer.byteLength(JSON.stringify(batch))).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+    for (const batch of batches) expect(Buffer.byteLength(JSON.stringify(batch))).toBeLessThanOrEqual(LIMITS.payloadBytes);
     expect(batchItems([1, 2, 3], { MaxItemsPerBatch: 2, MaxInputBytesPerBatch: 1000 })).toHaveLength(2);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXECUTION_VARIABLES_LIMIT_BYTES } from '../../../src/interpreter/state-io';
+import { LIMITS } from '../../../src/asl/limits';
 import { run } from '../run';
 
 const big = 'x'.repeat(250_000); // one variable just under 256 KiB
@@ -15,8 +15,8 @@ function assigningChain(count: number, name: (i: number) => string) {
 
 describe('variable size limits', () => {
   it('all variables of an execution together: at most 10 MiB (States.Runtime, naming the state)', async () => {
-    expect(EXECUTION_VARIABLES_LIMIT_BYTES).toBe(10 * 1024 * 1024);
-    const count = Math.ceil(EXECUTION_VARIABLES_LIMIT_BYTES / (big.length + 2)) + 1;
+    expect(LIMITS.variablesBytes).toBe(10 * 1024 * 1024);
+    const count = Math.ceil(LIMITS.variablesBytes / (big.length + 2)) + 1;
     const { result } = await run(assigningChain(count, (i) => `v${i}`), { big });
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
     // 41 variables of 250,002 bytes fit (10,250,082); the 42nd would not.

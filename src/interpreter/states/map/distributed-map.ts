@@ -9,10 +9,9 @@ import { runChildren } from '../../engine/run-children';
 import { runMachine } from '../../engine/run-machine';
 import type { ExecutionRuntime, Frame, PreparedMachine } from '../../engine/runtime';
 import { exceedsTolerance, toleranceExceededError, type Tolerance } from './failure-tolerance';
-import { MapRunExecution, type MapRun } from './map-run';
+import { MapRunExecution, type MapRun, type MapRunSettings } from './map-run';
+import { LIMITS } from '../../../asl/limits';
 
-/** Inline maps run at most ~40 iterations at once on AWS; a Distributed map up to 10,000 children. */
-export const DISTRIBUTED_MAX_CONCURRENCY = 10_000;
 
 export interface MapRunChildren {
   processor: PreparedMachine;
@@ -44,18 +43,32 @@ export function runMapRunChildren(run: MapRunChildren, frame: Frame): Promise<Ma
   const outputs: Json[] = new Array(run.inputs.length);
   run.mapRun.total = run.inputs.length;
   let failed = 0;
+  const { updated } = run.mapRun;
   const result = runChildren({
     count: run.inputs.length,
-    concurrency: run.concurrency,
+    // Read at every start: UpdateMapRun may change it while the run goes on.
+    get concurrency() {
+      if (updated.maxConcurrency === undefined) return run.concurrency;
+      return updated.maxConcurrency > 0 ? updated.maxConcurrency : LIMITS.distributedMapConcurrency;
+    },
     parent: frame.abort,
     onFailure: (_index, error) => {
       if (!(error instanceof StatesError)) return error;
       failed++;
-      return exceedsTolerance(run.tolerance, failed, run.inputs.length) ? toleranceExceededError() : undefined;
+      return exceedsTolerance(currentTolerance(run.tolerance, updated), failed, run.inputs.length) ? toleranceExceededError() : undefined;
     },
+    onStartMore: (startMore) => run.mapRun.onStartMore(startMore),
     start: (index, abort) => runChild(run, runtime, index, abort, records, outputs),
   });
   return Promise.resolve(result).then(() => ({ records, outputs }));
+}
+
+/** The Map state's tolerance with what UpdateMapRun changed over it. */
+function currentTolerance(tolerance: Tolerance, updated: MapRunSettings): Tolerance {
+  return {
+    count: updated.toleratedFailureCount ?? tolerance.count,
+    percentage: updated.toleratedFailurePercentage ?? tolerance.percentage,
+  };
 }
 
 function runChild(

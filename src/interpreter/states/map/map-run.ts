@@ -79,6 +79,14 @@ export class MapRunExecution {
   }
 }
 
+/** What UpdateMapRun changes in a running Map Run. */
+export interface MapRunSettings {
+  /** 0: no limit (AWS's 10,000). */
+  maxConcurrency?: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+}
+
 /** Item counts of a Map Run, as `DescribeMapRun.itemCounts` reports them. */
 export interface MapRunItemCounts {
   total: number;
@@ -107,7 +115,10 @@ export class MapRun {
   readonly executions: MapRunExecution[] = [];
   /** Items (or batches) the run was asked to process; known once they are read. */
   total = 0;
+  /** Settings changed while the run goes on (UpdateMapRun); absent ones are the Map state's. */
+  readonly updated: MapRunSettings = {};
   private stopMs: number | undefined;
+  private startMore: (() => void) | undefined;
 
   constructor(
     readonly mapRunArn: string,
@@ -124,7 +135,28 @@ export class MapRun {
     return this.stopMs === undefined ? undefined : formatTimestamp(this.stopMs);
   }
 
+  /**
+   * UpdateMapRun: a new `maxConcurrency` (0: no limit) takes effect at once (more children start
+   * when it grew; when it shrank, no new child starts until fewer run); new failure tolerances
+   * apply from the next failure on.
+   *
+   * @example
+   * run.update({ maxConcurrency: 50, toleratedFailurePercentage: 10 });
+   */
+  update(settings: MapRunSettings): void {
+    for (const key of ['maxConcurrency', 'toleratedFailureCount', 'toleratedFailurePercentage'] as const) {
+      if (settings[key] !== undefined) this.updated[key] = settings[key];
+    }
+    if (this.status === 'RUNNING') this.startMore?.();
+  }
+
+  /** Called by the Distributed Map running the children (see {@link update}). */
+  onStartMore(startMore: () => void): void {
+    this.startMore = startMore;
+  }
+
   end(status: Exclude<MapRunStatus, 'RUNNING'>, stopMs: number, error?: string, cause?: string): void {
+    this.startMore = undefined;
     this.status = status;
     this.stopMs = stopMs;
     this.error = error;
