@@ -5,6 +5,7 @@ import { describeWorkflow } from '../dsl/ast/describe';
 import type { Workflow } from '../dsl/workflow';
 import { runSharedValidator } from './checks/shared-validator';
 import { checkStates } from './checks/state-names';
+import { checkVariableReads } from './checks/variable-reads';
 import { WorkflowCompileError } from './compile-error';
 import { WorkflowDiagnostics } from './diagnostics';
 import { emitScope } from './emit/scope';
@@ -41,6 +42,8 @@ export function compileWorkflow(workflow: Workflow<any>): CompiledWorkflow {
   // validator's; the compiler's own checks above are the ones only the DSL can make. After a DSL
   // error the emitted document is partial, and validating it would only report the consequences.
   if (sink.diagnostics.length === 0) runSharedValidator(definition, description, names, sink);
+  // Needs a well-formed graph (every transition resolved), so it runs only on a valid document.
+  if (sink.diagnostics.length === 0) checkVariableReads(definition, description, names, sink);
   if (sink.diagnostics.length > 0) throw new WorkflowCompileError(description.name, sink.diagnostics);
   return { name: description.name, definition, stateMachineType: description.stateMachineType };
 }

@@ -14,7 +14,7 @@
  *   .catch(['PaymentDeclined'], fail('Declined', { error: 'PaymentDeclined' }))
  *   .choice('Big order?', c => c.when(s => gt(s.order.total, 1000), 'Charge').otherwise(succeed('Done')));
  */
-export { workflow, isWorkflow, workflowDescription, inputSchemaOf, type Workflow, type WorkflowConfig } from './workflow';
+export { workflow, isWorkflow, workflowDescription, inputSchemaOf, type Workflow, type WorkflowConfig, type VariableDeclarations } from './workflow';
 export { Chain, chain, fail, succeed, type Start, type ChoiceOptions, type WorkflowSettings } from './states/chain';
 export type { ChainLike, ClosedChain, ChainMode, OutputOf } from './states/chain-like';
 export { stateNamed, type NamedTarget, type Target } from './states/targets';
@@ -37,6 +37,7 @@ export { jsonPath } from './paths/json-path';
 export type { ResultPathOption, PlaceResult, MemberPath } from './paths/result-path';
 export { ctx, type ContextObject, type CallbackContextObject, type MapItemContextObject, type TaskToken } from './context/context-object';
 export { variable } from './variables/variable';
+export type { AnyVariables, Assignments, VariablesOf } from './variables/assignments';
 export { States, type HashAlgorithm } from './intrinsics/states';
 export { jsonata } from './intrinsics/jsonata';
 export { isExpr, type Expr, type Dynamic, type Resolve, type Template } from './values/expr';
@@ -44,3 +45,4 @@ export type { ErrorList, ErrorName, NotCatchable } from './errors/error-names';
 export { DslUsageError } from './errors/dsl-usage-error';
 export * from './integrations/index';
 export type * as Ast from './ast/index';
+export { resultSchemasOf } from './ast/result-schemas';

@@ -6,13 +6,23 @@ import type { NotCatchable } from './errors/error-names';
 import { captureSource } from './source/capture-source';
 import type { ChainLike } from './states/chain-like';
 import { describeWorkflow } from './ast/describe';
+import { LIMITS } from '../asl/limits';
 export { isWorkflow } from './ast/describe';
 import { Chain } from './states/chain';
+import type { Expr } from './values/expr';
+import { recordedPath } from './paths/selector';
+import type { AnyVariables, VariablesOf } from './variables/assignments';
 
 /** Settings of a whole state machine. */
-export interface WorkflowConfig<Schema extends ZodType | undefined> {
+export interface WorkflowConfig<Schema extends ZodType | undefined, Vars extends VariableDeclarations = VariableDeclarations> {
   /** The zod schema of the execution input: it types `s` in the first state. */
   input?: Schema;
+  /**
+   * The workflow's variables, each made by `variable<T>(name)` and listed under its own name
+   * (`{ total, customer }`). Every `assign` in the workflow is then typed: a value of another type,
+   * or a name not listed, is a type error (and a name not listed also a build error).
+   */
+  variables?: Vars;
   comment?: string;
   /** Default query language of every state (`JSONPath` when absent). */
   queryLanguage?: QueryLanguage;
@@ -24,6 +34,12 @@ export interface WorkflowConfig<Schema extends ZodType | undefined> {
 }
 
 type InputOf<Schema> = Schema extends ZodType ? z.output<Schema> : unknown;
+
+/** `variables` of a workflow: variables made by `variable<T>(name)`, each under its own name. */
+export type VariableDeclarations = Record<string, Expr<unknown>>;
+
+/** The declared variables' types, or "any" when the workflow declares none. */
+type DeclaredVariables<Vars> = string extends keyof Vars ? AnyVariables : VariablesOf<Vars>;
 
 /** A workflow: a chain started by `workflow(...)`, ready to compile. */
 export type Workflow<In = any> = ChainLike<In, unknown, 'workflow'>;
@@ -38,13 +54,14 @@ export type Workflow<In = any> = ChainLike<In, unknown, 'workflow'>;
  *   .task('Charge', lambda.invoke(charge, s => ({ orderId: s.order.id, amount: s.order.total })), { resultPath: 'charge' })
  *   .succeed('Done');
  */
-export function workflow<const Schema extends ZodType | undefined = undefined>(
+export function workflow<const Schema extends ZodType | undefined = undefined, const Vars extends VariableDeclarations = VariableDeclarations>(
   name: string,
-  config: WorkflowConfig<Schema> = {},
-): Chain<InputOf<Schema>, InputOf<Schema>, never, NotCatchable, 'workflow'> {
-  if (name.length === 0 || name.length > 80) {
-    throw new DslUsageError(`Workflow name '${name}' must be 1 to 80 characters long.`);
+  config: WorkflowConfig<Schema, Vars> = {},
+): Chain<InputOf<Schema>, InputOf<Schema>, never, NotCatchable, 'workflow', unknown, {}, DeclaredVariables<Vars>> {
+  if (name.length === 0 || name.length > LIMITS.nameLength) {
+    throw new DslUsageError(`Workflow name '${name}' must be 1 to ${LIMITS.nameLength} characters long.`);
   }
+  const variables = config.variables && declaredVariableNames(name, config.variables);
   return new Chain({
     node: Object.freeze({ kind: 'chain', steps: Object.freeze([]), tail: Object.freeze({ kind: 'end' }) }),
     ...(config.input && { inputSchema: config.input }),
@@ -56,8 +73,25 @@ export function workflow<const Schema extends ZodType | undefined = undefined>(
       ...(config.queryLanguage !== undefined && { queryLanguage: config.queryLanguage }),
       ...(config.timeoutSeconds !== undefined && { timeoutSeconds: config.timeoutSeconds }),
       ...(config.version !== undefined && { version: config.version }),
+      ...(variables && { variables }),
     }),
   });
+}
+
+/** The names of `variables`, each checked to be a `variable(...)` listed under its own name. */
+function declaredVariableNames(workflowName: string, declarations: VariableDeclarations): readonly string[] {
+  return Object.freeze(
+    Object.entries(declarations).map(([key, value]) => {
+      const path = recordedPath(value);
+      if (path?.root !== 'variable' || path.segments.length > 0) {
+        throw new DslUsageError(`Workflow '${workflowName}': variables.${key} must be a variable made by variable<T>('${key}').`);
+      }
+      if (path.variable !== key) {
+        throw new DslUsageError(`Workflow '${workflowName}': variables.${key} is the variable '${path.variable}'; list each variable under its own name ({ ${path.variable} }).`);
+      }
+      return key;
+    }),
+  );
 }
 
 /** The frozen description of a workflow, the compiler's only input. */

@@ -52,7 +52,8 @@ export function taskCalls(facts: Pick<ExecutionFacts, 'history'>): Map<string, n
 
 function enteringState(event: HistoryEvent, byId: ReadonlyMap<number, HistoryEvent>): string | undefined {
   let current: HistoryEvent | undefined = event;
-  for (let steps = 0; current && steps < 10_000; steps++) {
+  // A chain without cycles visits each event at most once; the bound only stops a malformed one.
+  for (let steps = 0; current && steps <= byId.size; steps++) {
     if (current.type?.endsWith('StateEntered')) return current.stateEnteredEventDetails?.name;
     current = current.previousEventId === undefined ? undefined : byId.get(current.previousEventId);
   }

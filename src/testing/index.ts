@@ -9,8 +9,9 @@
  * });
  * if (execution.status === 'SUCCEEDED') console.log(execution.output);
  */
-export { mocksFor, type WorkflowMocks, type TypedTaskMock, type MockResultOf, type TasksOf } from './mocks-for';
+export { mocksFor, type WorkflowMocks, type TypedTaskMock, type MockResultOf, type MockInputOf, type TasksOf } from './mocks-for';
 export { run, type RunOptions, type TestRun, type InputOf } from './run';
+export { MockResultSchemaError } from './result-schemas';
 export { visitedStates, taskCalls, type ExecutionFacts } from './execution-facts';
 export { executionMatchers, type ExecutionMatchers, type MatcherContext, type MatcherResult } from './matchers';
 export { taskFailure, neverAnswers, syncJob } from '../interpreter/index';

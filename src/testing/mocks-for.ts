@@ -16,14 +16,30 @@ export type TasksOf<W> = W extends { readonly [CHAIN_TYPES]?: { tasks: infer T }
  */
 export type MockResultOf<R> = R extends LambdaInvokeResult<infer Payload> ? Payload | R : R;
 
-/** One typed mock: receives the task's effective input, returns its result (or throws `taskFailure(...)`). */
-export type TypedTaskMock<R> = (
-  input: Json,
+/**
+ * One typed mock: receives the task's effective input (the request its integration sends, typed
+ * `I`), returns its result (or throws `taskFailure(...)`).
+ */
+export type TypedTaskMock<R, I = Json> = (
+  input: I,
   invocation: TaskInvocation,
 ) => MockResultOf<R> | NeverAnswers | SyncJob | Promise<MockResultOf<R> | NeverAnswers | SyncJob>;
 
-/** Mocks for a workflow's Task states, keyed by state name; every key must name a Task state. */
-export type WorkflowMocks<W> = { [Name in keyof TasksOf<W>]?: TypedTaskMock<ResultOfTask<TasksOf<W>[Name]>> };
+/**
+ * Mocks for a workflow's Task states, keyed by state name; every key must name a Task state. Each
+ * mock's input is the request its task's integration sends, where the DSL types it (a Lambda
+ * function's `In`, `{ FunctionName, Payload: In }` for `lambda.invoke`, an optimized integration's
+ * request parameters, an activity's `In`); `Json` where it does not (e.g. `aws-sdk` calls).
+ */
+export type WorkflowMocks<W> = { [Name in keyof TasksOf<W>]?: TypedTaskMock<ResultOfTask<TasksOf<W>[Name]>, MockInputOf<TasksOf<W>[Name]>> };
+
+/**
+ * The input a task's mock receives: the request its integration sends when the DSL types it, else `Json`.
+ *
+ * @example
+ * type ChargeInput = MockInputOf<TasksOf<typeof orderFlow>['Charge']>; // { FunctionName: string; Payload: { orderId: string; amount: number } }
+ */
+export type MockInputOf<T> = T extends { request: infer Q } ? (unknown extends Q ? Json : Q) : Json;
 
 type ResultOfTask<T> = T extends { result: infer R } ? R : never;
 

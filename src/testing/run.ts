@@ -5,6 +5,7 @@ import type { Workflow } from '../dsl/workflow';
 import { Interpreter, type HistoryEvent, type InterpreterOptions, type TaskMocks } from '../interpreter/index';
 import type { ExecutionFacts } from './execution-facts';
 import type { WorkflowMocks } from './mocks-for';
+import { schemaCheckedMocks } from './result-schemas';
 
 /** Options of {@link run}: the interpreter's options, with mocks typed by the workflow. */
 export interface RunOptions<W extends Workflow<any>> extends Omit<InterpreterOptions, 'mocks'> {
@@ -30,7 +31,8 @@ export interface TestRun<Out> extends ExecutionFacts {
 
 /**
  * Compiles a workflow, runs one execution of it in the interpreter (virtual clock: waits take no
- * real time) and resolves when it has finished.
+ * real time) and resolves when it has finished. A mock whose answer fails its Task's `result`
+ * schema makes it reject with a `MockResultSchemaError` naming the state and the field.
  *
  * @example
  * const execution = await run(orderFlow, { order: { id: 'o-1', total: 50 } }, {
@@ -47,7 +49,10 @@ export async function run<W extends Workflow<any>>(
   const { name: workflowName, definition, stateMachineType } = compileWorkflow(workflow);
   const interpreter = new Interpreter(interpreterOptions);
   const machine = interpreter.createStateMachine(definition, { name: workflowName, type: stateMachineType });
-  const execution = machine.startExecution(input as Json, { mocks: (mocks ?? {}) as TaskMocks, ...(name !== undefined && { name }) });
+  // Mocks of Tasks with a `result` schema are checked against it; a rejected answer fails `run`.
+  const checked = schemaCheckedMocks(workflow, workflowName, (mocks ?? {}) as TaskMocks);
+  const execution = machine.startExecution(input as Json, { mocks: checked.mocks, ...(name !== undefined && { name }) });
   const result = await execution.result;
+  if (checked.violations.length > 0) throw checked.violations[0];
   return { ...result, output: result.output as OutputOf<W> | undefined, history: execution.history() };
 }

@@ -51,9 +51,14 @@ describe('Choice (JSONPath)', () => {
     ['isString', (s: Selector<In>) => isString(s.s), { Variable: '$.s', IsString: true }],
     ['isBoolean', (s: Selector<In>) => isBoolean(s.b), { Variable: '$.b', IsBoolean: true }],
     ['isTimestamp', (s: Selector<In>) => isTimestamp(s.t), { Variable: '$.t', IsTimestamp: true }],
-    ['variable', () => gt(variable<number>('count'), 3), { Variable: '$count', NumericGreaterThan: 3 }],
   ] as const)('%s', (_name, test, expected) => {
     expect(rule(test)).toEqual({ ...expected, Next: 'Yes' });
+  });
+
+  it('reads a variable (assigned before the Choice: an unassigned read is a build error)', () => {
+    const count = variable<number>('count');
+    const choice = stateOf(flow().pass('Count', { assign: () => ({ count: 4 }) }).choice('C', (c) => c.when(() => gt(count, 3), done).otherwise('C')), 'C');
+    expect((choice.Choices as unknown[])[0]).toEqual({ Variable: '$count', NumericGreaterThan: 3, Next: 'Yes' });
   });
 
   it('emits And, Or and Not', () => {
@@ -106,7 +111,8 @@ describe('Choice (JSONata)', () => {
   it.each([
     ['gt', (s: Selector<In>) => gt(s.n, 1), { n: 2 }, true],
     ['gt false', (s: Selector<In>) => gt(s.n, 1), { n: 1 }, false],
-    ['gt type mismatch is false', (s: Selector<In>) => gt(s.n, 1), { n: 'x' as never }, false],
+    // A typed gt's mismatch is a QueryEvaluationError now (no redundant guard): choice-jsonata-guards.test.ts.
+    ['eq type mismatch is false', (s: Selector<In>) => eq(s.n, 1), { n: 'x' as never }, false],
     ['eq string', (s: Selector<In>) => eq(s.s, 'a'), { s: 'a' }, true],
     ['lte', (s: Selector<In>) => lte(s.n, 1), { n: 1 }, true],
     ['string path', (s: Selector<In>) => string.lt(s.s, s.u), { s: 'a', u: 'b' }, true],

@@ -22,7 +22,7 @@ describe('context object and variables', () => {
     const total = variable<{ amount: number }>('total');
     const jsonPathState = stateOf(workflow('V').pass('P', { result: { amount: 3 }, assign: ({ result }) => ({ total: result }) }).pass('Q', { parameters: () => ({ amount: total.amount }) }), 'Q');
     expect(jsonPathState.Parameters).toEqual({ 'amount.$': '$total.amount' });
-    const jsonataState = stateOf(workflow('V', { queryLanguage: 'JSONata' }).pass('Q', { output: () => ({ amount: total.amount, doubled: jsonata<number>`${total.amount} * 2` }) }));
+    const jsonataState = stateOf(workflow('V', { queryLanguage: 'JSONata' }).pass('P', { assign: () => ({ total: { amount: 3 } }) }).pass('Q', { output: () => ({ amount: total.amount, doubled: jsonata<number>`${total.amount} * 2` }) }), 'Q');
     expect(jsonataState.Output).toEqual({ amount: '{% $total.amount %}', doubled: '{% $total.amount * 2 %}' });
   });
 

@@ -55,7 +55,7 @@ describe('intrinsic functions', () => {
 
   it('reads the context object and variables', () => {
     const total = variable<number>('total');
-    const state = stateOf(workflow('I', { input: Input }).pass('P', { parameters: () => ({ v: States.Format('{} {}', ctx.Execution.Id, total) }) }));
+    const state = stateOf(workflow('I', { input: Input }).pass('Set', { assign: () => ({ total: 1 }) }).pass('P', { parameters: () => ({ v: States.Format('{} {}', ctx.Execution.Id, total) }) }), 'P');
     expect(state.Parameters).toEqual({ 'v.$': "States.Format('{} {}', $$.Execution.Id, $total)" });
   });
 

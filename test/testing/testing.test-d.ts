@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { chain, lambda, lambdaFunction, sns, workflow } from 'statecraft';
+import { awsSdk, chain, lambda, lambdaFunction, sns, workflow } from 'statecraft';
+import type { Json } from 'statecraft/asl';
 import { mocksFor, run, type TasksOf, type TestRun } from 'statecraft/testing';
 import 'statecraft/testing/vitest';
 import { expect } from 'vitest';
@@ -27,6 +28,46 @@ describe('mocksFor', () => {
     // @ts-expect-error a field the function does not return
     mocksFor(orderFlow)({ Charge: () => ({ charge: 'ch_1' }) });
     mocksFor(orderFlow)({ Charge: async () => ({ chargeId: 'ch_1' }) });
+  });
+
+  it("types each mock's input as the request its task sends", () => {
+    mocksFor(orderFlow)({
+      // lambda.invoke: the Parameters are { FunctionName, Payload: the function's declared input }
+      Charge: (input) => {
+        expectTypeOf(input).toEqualTypeOf<{ FunctionName: string; Payload: { orderId: string; amount: number } }>();
+        return { chargeId: input.Payload.orderId };
+      },
+      // sqs.sendMessage: Amazon SQS SendMessage's request parameters
+      Review: (input) => {
+        expectTypeOf(input.QueueUrl).toEqualTypeOf<string>();
+        return {};
+      },
+    });
+    mocksFor(orderFlow)({
+      // @ts-expect-error the payload has no 'total' (the state input does; the function gets { orderId, amount })
+      Charge: (input) => ({ chargeId: String(input.Payload.total) }),
+    });
+    mocksFor(orderFlow)({
+      // @ts-expect-error amount is a number, not a string
+      Charge: (input) => ({ chargeId: input.Payload.amount.toUpperCase() }),
+    });
+    const fn = lambdaFunction<{ id: string }, { ok: boolean }>()('arn:aws:lambda:us-east-1:123456789012:function:f');
+    const untyped = workflow('Untyped', { input: z.object({ id: z.string() }) })
+      .task('Call', lambda.call(fn, (s) => ({ id: s.id })))
+      .task('Sdk', awsSdk('s3', 'listBuckets', {}))
+      .succeed('Done');
+    mocksFor(untyped)({
+      // lambda.call: the function's input itself
+      Call: (input) => {
+        expectTypeOf(input).toEqualTypeOf<{ id: string }>();
+        return { ok: input.id.length > 0 };
+      },
+      // an aws-sdk call's request is not typed by the DSL: plain JSON
+      Sdk: (input) => {
+        expectTypeOf(input).toEqualTypeOf<Json>();
+        return {};
+      },
+    });
   });
 
   it('records tasks of Parallel branches, Map processors and catch targets', () => {

@@ -20,6 +20,25 @@ describe('run(workflow, input, { mocks })', () => {
     expect(visitedStates(execution)).toEqual(['Charge', 'Big order?', 'Ship', 'Shipped']);
   });
 
+  it("gives each mock its task's request, the input its type says it receives", async () => {
+    const seen: unknown[] = [];
+    const mocks = mocksFor(orderFlow)({
+      Charge: (input) => {
+        seen.push(input);
+        return { chargeId: `ch_${input.Payload.orderId}_${input.Payload.amount}` };
+      },
+      Review: (input) => {
+        seen.push(input);
+        return { reviewed: input.QueueUrl.endsWith('/reviews') };
+      },
+    });
+    const execution = await run(orderFlow, { order: { id: 'o-9', total: 5000 } }, { mocks });
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(seen[0]).toEqual({ FunctionName: 'arn:aws:lambda:eu-west-1:123456789012:function:charge', Payload: { orderId: 'o-9', amount: 5000 } });
+    expect(seen[1]).toMatchObject({ QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/reviews', MessageBody: { order: { id: 'o-9', total: 5000 } } });
+    expect(execution).toHaveSucceededWith(expect.objectContaining({ charge: expect.objectContaining({ Payload: { chargeId: 'ch_o-9_5000' } }) }));
+  });
+
   it('counts retries as calls and reports the failure by its error name', async () => {
     let calls = 0;
     const mocks = mocksFor(orderFlow)({

@@ -69,7 +69,21 @@ function operandMatches(type: ChoiceOperandType, value: Json): boolean {
 
 const JSONATA_SCOPE: FieldScope = { field: 'condition', dollar: undefined, roots: ['input'] };
 
-/** A JSONata `Condition` expression equivalent to a comparison tree (JSONPath semantics: type mismatch is false). */
+/**
+ * A JSONata `Condition` expression equivalent to a comparison tree, written as an expert writes
+ * it: `$states.input.total > 100`, without `$type(...)` guards.
+ *
+ * TYPED_OPERANDS: in a JSONata state every compared value is a selector (`s.total`) or a typed
+ * variable (a hand-written `jsonPath(...)` is refused there), and the comparison helpers tie its
+ * type to the operand's: `gt(s.total, 100)` type-checks only when `s.total` is a number, neither
+ * optional nor nullable. So the guard JSONPath's "a type mismatch is false" would need is
+ * redundant. Where the types were bypassed (`as never`, an `any` selector, `--no-typecheck`), a
+ * value of another type is a JSONata type error (T2009/T2010), which AWS reports as
+ * `States.QueryEvaluationError` (asl-reference §2.5, "JSONata type error"): the execution fails
+ * loudly instead of silently taking the `otherwise` branch. Equality needs no guard in any case
+ * (JSONata's `=` of two types is false, the JSONPath rule's answer). Timestamps keep their test:
+ * a string's type says nothing of its being a timestamp.
+ */
 export function jsonataCondition(condition: ConditionNode, context: StateEmitContext): string {
   const render = (node: ValueNode) => jsonataExpression(node, JSONATA_SCOPE, context);
   switch (condition.kind) {
@@ -125,14 +139,15 @@ function jsonataComparison(
     case 'isTimestamp':
       return test(isTimestamp);
     case 'matches':
-      return `($type(${v}) = "string" and $contains(${v}, ${wildcardRegex(condition.operand)}))`;
+      return `$contains(${v}, ${wildcardRegex(condition.operand)})`;
     default: {
       const relation = RELATION[operator.comparison];
       if (operator.valueType === 'timestamp') {
+        // A string's type says nothing of its being a timestamp: the test stays.
         return `(${isTimestamp} and $toMillis(${v}) ${relation} $toMillis(${operand}))`;
       }
-      const type = operator.valueType === 'number' ? 'number' : operator.valueType === 'boolean' ? 'boolean' : 'string';
-      return `($type(${v}) = "${type}" and ${v} ${relation} ${operand})`;
+      // No `$type(...)` guard: see TYPED_OPERANDS.
+      return `${v} ${relation} ${operand}`;
     }
   }
 }

@@ -19,6 +19,7 @@ export const TASK_NODE_FIELDS = {
   kind: 'Type (emitState)',
   name: 'the key in States (emitScope)',
   source: 'diagnostics only (file:line)',
+  resultSchema: 'not emitted: a zod schema for statecraft/testing and verify (the ASL is unchanged)',
   comment: 'Comment (emitState)',
   queryLanguage: 'QueryLanguage (emitState)',
   inputPath: 'InputPath (emitDataFlow)',

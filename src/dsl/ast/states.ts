@@ -1,5 +1,6 @@
 import type { IntegrationPattern } from '../../asl/task-resource';
 import type { QueryLanguage } from '../../asl/types';
+import type { ZodType } from 'zod';
 import type { ChainNode, TargetNode } from './chain';
 import type { CatcherNode, RetrierNode } from './error-handling';
 import type { SourceLocation } from './source-location';
@@ -53,9 +54,21 @@ export interface ResourceNode {
   readonly errors: readonly string[];
 }
 
+/**
+ * A zod schema of a task's result, given beside its TypeScript type (`lambda.invoke(fn, payload,
+ * { result: schema })`). Never emitted: the testing helpers and verify read it to check and
+ * generate results. `of: 'Payload'`: it describes the Lambda function's payload inside the
+ * `lambda:invoke` response; `'result'`: the whole result.
+ */
+export interface ResultSchemaNode {
+  readonly schema: ZodType;
+  readonly of: 'result' | 'Payload';
+}
+
 export interface TaskNode extends StateNodeBase, ResultHandling, ErrorHandling {
   readonly kind: 'Task';
   readonly resource: ResourceNode;
+  readonly resultSchema?: ResultSchemaNode;
   readonly timeoutSeconds?: ValueNode;
   readonly heartbeatSeconds?: ValueNode;
   readonly credentials?: ValueNode;

@@ -11,6 +11,8 @@ export interface WorkflowNode {
   readonly timeoutSeconds?: number;
   readonly version?: string;
   readonly stateMachineType: 'STANDARD' | 'EXPRESS';
+  /** The variable names given as `variables` (absent: the workflow declares none, any name may be assigned). */
+  readonly variables?: readonly string[];
   readonly chain: ChainNode;
   readonly source: SourceLocation;
 }

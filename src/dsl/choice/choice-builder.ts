@@ -10,6 +10,7 @@ import { dataScope, type DataScope } from '../states/data-flow-options';
 import { exprNode, isExpr, type Expr } from '../values/expr';
 import { toValueNode } from '../values/to-value-node';
 import { conditionNode, isCondition, type Condition } from './condition';
+import type { AnyVariables, Assignments } from '../variables/assignments';
 
 /** A rule's test: a condition, a callback building one from the input, or a JSONata boolean. */
 export type ChoiceTest<S> =
@@ -20,8 +21,8 @@ export type ChoiceTest<S> =
   | boolean;
 
 /** Per-rule options (ASL rule `Assign`, JSONata `Output`, `Comment`). */
-export interface ChoiceRuleOptions<S> {
-  assign?: (scope: DataScope<S, never>) => Record<string, unknown>;
+export interface ChoiceRuleOptions<S, V = AnyVariables> {
+  assign?: (scope: DataScope<S, never>) => Assignments<V>;
   output?: (scope: DataScope<S, never>) => unknown;
   comment?: string;
 }
@@ -34,7 +35,7 @@ declare const CHOICE_TASKS: unique symbol;
  * @example
  * .choice('Big order?', c => c.when(s => gt(s.order.total, 1000), review).otherwise(ship))
  */
-export class ChoiceBuilder<S, Names extends string, Start, Tasks = {}> {
+export class ChoiceBuilder<S, Names extends string, Start, Tasks = {}, V = AnyVariables> {
   /** Type-only: the Task states of the targets added so far (see `TasksIn`). */
   declare readonly [CHOICE_TASKS]?: Tasks;
   readonly rules: readonly ChoiceRuleNode[];
@@ -52,13 +53,13 @@ export class ChoiceBuilder<S, Names extends string, Start, Tasks = {}> {
   when<const T extends Target<S, Names, Start>>(
     test: ChoiceTest<S>,
     target: T,
-    options: ChoiceRuleOptions<S> = {},
-  ): ChoiceBuilder<S, Names, Start, Tasks & TasksIn<T>> {
+    options: ChoiceRuleOptions<S, V> = {},
+  ): ChoiceBuilder<S, Names, Start, Tasks & TasksIn<T>, V> {
     if (this.otherwiseTarget) throw new DslUsageError('Add every .when(...) before .otherwise(...).');
     const rule: ChoiceRuleNode = Object.freeze({
       condition: testNode(test),
       target: targetNode(target, this.#start),
-      ...(options.assign && { assign: toValueNode(options.assign(dataScope<S, never>()), 'rule assign') }),
+      ...(options.assign && { assign: toValueNode(options.assign(dataScope<S, never>()) as Record<string, unknown>, 'rule assign') }),
       ...(options.output && { output: toValueNode(options.output(dataScope<S, never>()), 'rule output') }),
       ...(options.comment !== undefined && { comment: options.comment }),
       source: captureSource(),
@@ -67,7 +68,7 @@ export class ChoiceBuilder<S, Names extends string, Start, Tasks = {}> {
   }
 
   /** The `Default` transition, taken when no rule matches. */
-  otherwise<const T extends Target<S, Names, Start>>(target: T): ChoiceBuilder<S, Names, Start, Tasks & TasksIn<T>> {
+  otherwise<const T extends Target<S, Names, Start>>(target: T): ChoiceBuilder<S, Names, Start, Tasks & TasksIn<T>, V> {
     return new ChoiceBuilder(this.#start, this.rules, targetNode(target, this.#start));
   }
 }

@@ -26,7 +26,7 @@ export function activity<In, Out>() {
 export function runActivity<In, Out, E extends string, S>(
   definition: Activity<In, Out, E>,
   payload?: PayloadArg<S, ContextObject, In>,
-): TaskIntegration<S, Out, E> {
+): TaskIntegration<S, Out, E, In> {
   return makeIntegration(
     { integration: 'activity', resource: definition.arn, pattern: 'request-response', errors: definition.errors },
     payload === undefined ? undefined : evaluatePayload(payload as PayloadArg<S, ContextObject, unknown>, 'activity payload'),

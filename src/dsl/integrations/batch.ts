@@ -1,3 +1,4 @@
+import type { BatchJobDetail } from './job-results/job-result-shapes';
 import { catalogueCall } from './service-action';
 
 /** The request of AWS Batch `SubmitJob` (its API field names), as the task sends it. */
@@ -19,13 +20,11 @@ export interface BatchSubmitJobResult {
   JobId: string;
   JobName: string;
 }
-/** `.sync` returns the job description (`DescribeJobs` entry). */
-export interface BatchJobDescription {
-  JobId: string;
-  JobName: string;
-  Status: string;
-  [field: string]: unknown;
-}
+/**
+ * `.sync` returns the finished job's `DescribeJobs` entry, members in PascalCase (`JobId`,
+ * `Status`, `Container.ExitCode`); generated from the AWS Batch API model (see `job-results/`).
+ */
+export type BatchJobDescription = BatchJobDetail;
 /** Error names AWS Batch tasks raise (`Batch.*`), for `.retry`/`.catch`. */
 export type BatchError = `Batch.${string}`;
 

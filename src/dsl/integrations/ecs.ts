@@ -1,3 +1,4 @@
+import type { EcsTask } from './job-results/job-result-shapes';
 import { catalogueCall } from './service-action';
 
 /** The request of Amazon ECS `RunTask` (its API field names). */
@@ -14,11 +15,16 @@ export interface EcsRunTaskParams {
   Tags?: { Key: string; Value: string }[];
   [field: string]: unknown;
 }
-/** What Amazon ECS `RunTask` returns (for `.sync`: the finished task). */
+/** What Amazon ECS `RunTask` returns (request-response and `.waitForTaskToken` start the task). */
 export interface EcsRunTaskResult {
-  Tasks: Record<string, unknown>[];
-  Failures: Record<string, unknown>[];
+  Tasks: EcsTask[];
+  Failures: { Arn?: string; Reason?: string; Detail?: string }[];
 }
+/**
+ * `.sync` returns the stopped task (`DescribeTasks` entry), members in PascalCase (`LastStatus`,
+ * `StopCode`, `Containers[0].ExitCode`); generated from the Amazon ECS API model (see `job-results/`).
+ */
+export type EcsTaskDescription = EcsTask;
 /** Error names Amazon ECS tasks raise (`ECS.*`), for `.retry`/`.catch`. */
 export type EcsError = `ECS.${string}`;
 
@@ -30,5 +36,5 @@ export type EcsError = `ECS.${string}`;
  * .task('Crunch', ecs.runTask.sync({ Cluster: clusterArn, TaskDefinition: taskDefArn, LaunchType: 'FARGATE' }))
  */
 export const ecs = Object.freeze({
-  runTask: catalogueCall('ecs', 'runTask')<EcsRunTaskParams, EcsRunTaskResult, EcsError, Record<string, unknown>>(),
+  runTask: catalogueCall('ecs', 'runTask')<EcsRunTaskParams, EcsRunTaskResult, EcsError, EcsTaskDescription>(),
 });

@@ -1,3 +1,4 @@
+import type { GlueJobRun } from './job-results/job-result-shapes';
 import { catalogueCall } from './service-action';
 
 /** The request of AWS Glue `StartJobRun` (its API field names). */
@@ -12,13 +13,11 @@ export interface GlueStartJobRunParams {
   WorkerType?: string;
   NumberOfWorkers?: number;
 }
-/** What AWS Glue `StartJobRun` returns (for `.sync`: the finished job run). */
-export interface GlueJobRun {
-  Id: string;
-  JobName: string;
-  JobRunState: string;
-  [field: string]: unknown;
-}
+/**
+ * `.sync` returns the finished job run (`GetJobRun`'s `JobRun`: `Id`, `JobRunState`,
+ * `ExecutionTime`, ...); generated from the AWS Glue API model (see `job-results/`).
+ */
+export type { GlueJobRun };
 /** Error names AWS Glue tasks raise (`Glue.*`), for `.retry`/`.catch`. */
 export type GlueError = `Glue.${string}`;
 

@@ -23,9 +23,9 @@ export interface ServiceAction<E extends string> {
   readonly errors: readonly E[];
 }
 
-function integrationFor<S, R, E extends string>(spec: ServiceAction<E>, pattern: IntegrationPattern, payload: unknown) {
+function integrationFor<S, R, E extends string, P>(spec: ServiceAction<E>, pattern: IntegrationPattern, payload: unknown) {
   const name = `${spec.service}:${spec.action}`;
-  return makeIntegration<S, R, E>(
+  return makeIntegration<S, R, E, P>(
     { integration: name, resource: optimizedResource(spec.service, spec.action, pattern), pattern, errors: spec.errors },
     evaluatePayload(payload as PayloadArg<S, ContextObject, unknown>, `${name} payload`),
   );
@@ -33,13 +33,13 @@ function integrationFor<S, R, E extends string>(spec: ServiceAction<E>, pattern:
 
 /** Request-response call: the task completes when the API call returns. */
 export function requestResponse<P, R, E extends string>(spec: ServiceAction<E>) {
-  return <S>(payload: PayloadArg<S, ContextObject, P>): TaskIntegration<S, R, E> =>
-    integrationFor<S, R, E>(spec, 'request-response', payload);
+  return <S>(payload: PayloadArg<S, ContextObject, P>): TaskIntegration<S, R, E, P> =>
+    integrationFor<S, R, E, P>(spec, 'request-response', payload);
 }
 
 /** Run-a-job call (`.sync` / `.sync:2`): the task completes when the job finishes. */
 export function runJob<P, R, E extends string>(spec: ServiceAction<E>, pattern: 'sync' | 'sync:2' = 'sync') {
-  return <S>(payload: PayloadArg<S, ContextObject, P>): TaskIntegration<S, R, E> => integrationFor<S, R, E>(spec, pattern, payload);
+  return <S>(payload: PayloadArg<S, ContextObject, P>): TaskIntegration<S, R, E, P> => integrationFor<S, R, E, P>(spec, pattern, payload);
 }
 
 /**
@@ -50,15 +50,15 @@ export function waitForCallback<P, E extends string>(spec: ServiceAction<E>) {
   return <S, T = unknown>(
     payload: PayloadArg<S, CallbackContextObject, P>,
     _options?: { returns?: ResultSpec<T> },
-  ): TaskIntegration<S, T, E> => integrationFor<S, T, E>(spec, 'waitForTaskToken', payload);
+  ): TaskIntegration<S, T, E, P> => integrationFor<S, T, E, P>(spec, 'waitForTaskToken', payload);
 }
 
-type RequestResponseCall<P, R, E extends string> = <S>(payload: PayloadArg<S, ContextObject, P>) => TaskIntegration<S, R, E>;
-type RunJobCall<P, R, E extends string> = <S>(payload: PayloadArg<S, ContextObject, P>) => TaskIntegration<S, R, E>;
+type RequestResponseCall<P, R, E extends string> = <S>(payload: PayloadArg<S, ContextObject, P>) => TaskIntegration<S, R, E, P>;
+type RunJobCall<P, R, E extends string> = <S>(payload: PayloadArg<S, ContextObject, P>) => TaskIntegration<S, R, E, P>;
 type CallbackCall<P, E extends string> = <S, T = unknown>(
   payload: PayloadArg<S, CallbackContextObject, P>,
   options?: { returns?: ResultSpec<T> },
-) => TaskIntegration<S, T, E>;
+) => TaskIntegration<S, T, E, P>;
 
 /**
  * The variants an action offers, derived from the catalogue's patterns: `.sync` only where it lists

@@ -1,7 +1,7 @@
 import { patternSuffix } from '../../asl/task-resource';
-import type { IntegrationPattern, ResourceNode } from '../ast/states';
+import type { IntegrationPattern, ResourceNode, ResultSchemaNode } from '../ast/states';
 import type { ValueNode } from '../ast/value';
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { contextSelector, type CallbackContextObject, type ContextObject } from '../context/context-object';
 import { selector, type Selector } from '../paths/selector';
 import type { Template } from '../values/expr';
@@ -10,11 +10,15 @@ import { toValueNode } from '../values/to-value-node';
 export const INTEGRATION: unique symbol = Symbol.for('statecraft.integration') as never;
 declare const INTEGRATION_TYPES: unique symbol;
 
-/** What a Task runs, ready to be placed in a chain with `.task(name, integration)`. */
-export interface TaskIntegration<S, R, E extends string> {
-  readonly [INTEGRATION]: { readonly resource: ResourceNode; readonly payload?: ValueNode };
-  /** Type-only: the state input it reads, its result and the errors it can raise. */
-  readonly [INTEGRATION_TYPES]: { input: (s: S) => void; result: R; errors: E };
+/**
+ * What a Task runs, ready to be placed in a chain with `.task(name, integration)`. `Req` is the
+ * request the service receives (the evaluated `Parameters`/`Arguments`) when the builder knows
+ * its type (`unknown` when it does not); typed mocks (`statecraft/testing`) take it as their input.
+ */
+export interface TaskIntegration<S, R, E extends string, Req = unknown> {
+  readonly [INTEGRATION]: { readonly resource: ResourceNode; readonly payload?: ValueNode; readonly resultSchema?: ResultSchemaNode };
+  /** Type-only: the state input it reads, its result, the errors it can raise and its request. */
+  readonly [INTEGRATION_TYPES]: { input: (s: S) => void; result: R; errors: E; request: Req };
 }
 
 /** The result type of a task integration: `ResultOf<typeof integration>`. */
@@ -52,13 +56,31 @@ export function optimizedResource(service: string, action: string, pattern: Inte
   return `arn:aws:states:::${service}:${action}${patternSuffix(pattern)}`;
 }
 
-export function makeIntegration<S, R, E extends string>(
+export function makeIntegration<S, R, E extends string, Req = unknown>(
   resource: ResourceNode,
   payload: ValueNode | undefined,
-): TaskIntegration<S, R, E> {
+): TaskIntegration<S, R, E, Req> {
   const frozen = Object.freeze({ ...resource, errors: Object.freeze([...resource.errors]) });
   const data = payload === undefined ? { resource: frozen } : { resource: frozen, payload };
-  return Object.freeze({ [INTEGRATION]: Object.freeze(data) }) as unknown as TaskIntegration<S, R, E>;
+  return Object.freeze({ [INTEGRATION]: Object.freeze(data) }) as unknown as TaskIntegration<S, R, E, Req>;
+}
+
+/**
+ * The same integration with a zod schema of its result: the result type becomes the schema's
+ * output, and the schema travels with the Task (never into the ASL) so `statecraft/testing` checks
+ * mock results against it. `of: 'Payload'` (used by `lambda.invoke`): the schema describes the
+ * function's payload inside the Lambda response.
+ *
+ * @example
+ * const listed = withResultSchema(awsSdk('s3', 'listObjectsV2', { Bucket: 'b' }), z.object({ KeyCount: z.number() }));
+ */
+export function withResultSchema<S, E extends string, Req, const Schema extends ZodType>(
+  integration: TaskIntegration<S, unknown, E, Req>,
+  schema: Schema,
+  of: ResultSchemaNode['of'] = 'result',
+): TaskIntegration<S, z.output<Schema>, E, Req> {
+  const data = integration[INTEGRATION];
+  return Object.freeze({ [INTEGRATION]: Object.freeze({ ...data, resultSchema: Object.freeze({ schema, of }) }) }) as unknown as TaskIntegration<S, z.output<Schema>, E, Req>;
 }
 
 export function isTaskIntegration(value: unknown): value is TaskIntegration<unknown, unknown, string> {

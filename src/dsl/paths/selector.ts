@@ -9,8 +9,11 @@ type SelectorMembers<T> = IsAny<T> extends true
   ? { readonly [member: string]: Selector<any>; readonly [index: number]: Selector<any> }
   : T extends Primitive
   ? unknown
-  : T extends readonly (infer E)[]
-    ? { readonly [index: number]: Selector<E> }
+  : T extends readonly unknown[]
+    ? number extends T['length']
+      ? { readonly [index: number]: Selector<T[number]> }
+      : // A tuple (a Parallel's result): each position keeps its own type, `s[0]` is the first branch's output.
+        { readonly [K in keyof T & `${number}`]-?: Selector<T[K]> }
     : T extends object
       ? { readonly [K in keyof T & string]-?: Selector<T[K]> }
       : unknown;

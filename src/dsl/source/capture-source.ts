@@ -3,7 +3,7 @@ import { UNKNOWN_SOURCE, type SourceLocation } from '../ast/source-location';
 
 // Frames inside the DSL itself (builders, proxies) are skipped so the location names the user's call.
 const DSL_DIRECTORY = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const FRAME_LOCATION = /\(?((?:file:\/\/)?[^\s()]+):(\d+):\d+\)?\s*$/;
+const FRAME_LOCATION = /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?\s*$/;
 
 /**
  * The `file:line` of the first stack frame outside `src/dsl` and outside Node/library code,
@@ -18,14 +18,35 @@ export function captureSource(): SourceLocation {
   Error.stackTraceLimit = 40;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = previousLimit;
-  for (const line of stack.split('\n').slice(1)) {
+  const frame = stackFrames(stack).find((candidate) => isUserFrame(candidate.file));
+  return frame ? `${path.relative(process.cwd(), frame.file) || frame.file}:${frame.line}` : UNKNOWN_SOURCE;
+}
+
+/** One `at …` line of a V8 stack trace: the file (a path, `file://` URLs decoded) and position. */
+export interface StackFrame {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The frames of a V8 stack trace (`error.stack`), innermost first; lines that name no file
+ * (`at Array.map (<anonymous>)`) are left out. The build uses it to point at the user's line
+ * that threw while a workflow module loaded.
+ *
+ * @example
+ * stackFrames(new Error().stack ?? '')[0]; // { file: '/repo/workflows/order.ts', line: 12, column: 5 }
+ */
+export function stackFrames(stack: string): StackFrame[] {
+  const frames: StackFrame[] = [];
+  for (const line of stack.split('\n')) {
+    if (!/^\s+at /.test(line)) continue;
     const match = FRAME_LOCATION.exec(line);
     if (!match) continue;
     const file = match[1].startsWith('file://') ? new URL(match[1]).pathname : match[1];
-    if (!isUserFrame(file)) continue;
-    return `${path.relative(process.cwd(), file) || file}:${match[2]}`;
+    frames.push({ file, line: Number(match[2]), column: Number(match[3]) });
   }
-  return UNKNOWN_SOURCE;
+  return frames;
 }
 
 function isUserFrame(file: string): boolean {

@@ -19,11 +19,13 @@ export interface ChainLike<In, Out, Mode extends ChainMode = ChainMode, Tasks = 
 
 /**
  * Type-only: what a chain's type records of one Task state, for typed mocks
- * (`statecraft/testing`'s `mocksFor`): the state input it reads and its integration's result.
+ * (`statecraft/testing`'s `mocksFor`): the state input it reads, its integration's result and the
+ * request the integration sends (`unknown` when the integration does not type it).
  */
-export interface TaskTypes<Input, Result> {
+export interface TaskTypes<Input, Result, Request = unknown> {
   input: Input;
   result: Result;
+  request: Request;
 }
 
 /** The Task states a chain (or a target: a fragment, or a function building one) records, by name. */

@@ -6,6 +6,7 @@ import { resultPathNode, type ResultPathOption } from '../paths/result-path';
 import { selector, type Selector } from '../paths/selector';
 import { exprNode, isExpr, type Expr } from '../values/expr';
 import { toValueNode } from '../values/to-value-node';
+import type { AnyVariables, Assignments } from '../variables/assignments';
 
 /** What `output` and `assign` callbacks can read: the state input, its result (where there is one), the context. */
 export interface DataScope<S, R> {
@@ -16,8 +17,11 @@ export interface DataScope<S, R> {
   readonly ctx: Selector<ContextObject>;
 }
 
-/** Variables to assign, evaluated from `$`: `assign: ({ result }) => ({ total: result.Payload.total })`. */
-export type AssignOption<S, R> = (scope: DataScope<S, R>) => Record<string, unknown>;
+/**
+ * Variables to assign, evaluated from `$`: `assign: ({ result }) => ({ total: result.Payload.total })`.
+ * `V`: the workflow's declared variables (`workflow(name, { variables })`), which type each value.
+ */
+export type AssignOption<S, R, V = AnyVariables> = (scope: DataScope<S, R>) => Assignments<V>;
 /** JSONata `Output`: `output: ({ result }) => ({ id: result.Payload.id })`. */
 export type OutputOption<S, R> = (scope: DataScope<S, R>) => unknown;
 /** JSONPath `InputPath`: `inputPath: s => s.order` or `null` (the state gets `{}`). */
@@ -28,12 +32,12 @@ export type ResultSelectorOption<R> = (result: Selector<R>, ctx: Selector<Contex
 export type ParametersOption<S> = (s: Selector<S>, ctx: Selector<ContextObject>) => unknown;
 
 /** The result-handling options a Task, Parallel, Map or Pass accepts. */
-export interface DataFlowOptions<S, R> {
+export interface DataFlowOptions<S, R, V = AnyVariables> {
   inputPath?: InputPathOption<S>;
   resultSelector?: ResultSelectorOption<R>;
   resultPath?: ResultPathOption<S>;
   output?: OutputOption<S, R>;
-  assign?: AssignOption<S, R>;
+  assign?: AssignOption<S, R, V>;
 }
 
 export function dataScope<S, R>(): DataScope<S, R> {
@@ -67,7 +71,7 @@ export function dataFlowFields<S, R>(
   }
   if (options.resultPath !== undefined) fields.resultPath = resultPathNode(options.resultPath);
   if (options.output) fields.output = toValueNode(options.output(dataScope<S, R>()), 'output');
-  if (options.assign) fields.assign = assignNode(options.assign(dataScope<S, R>()));
+  if (options.assign) fields.assign = assignNode(options.assign(dataScope<S, R>()) as Record<string, unknown>);
   return fields;
 }
 

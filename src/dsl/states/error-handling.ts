@@ -6,6 +6,7 @@ import { selector, type Selector } from '../paths/selector';
 import { contextSelector, type ContextObject } from '../context/context-object';
 import { toValueNode } from '../values/to-value-node';
 import { assignNode } from './data-flow-options';
+import type { AnyVariables, Assignments } from '../variables/assignments';
 
 /** Retrier settings (ASL `Retry`); defaults are AWS's: 1 s, 3 attempts, ×2.0, no jitter. */
 export interface RetryOptions {
@@ -31,12 +32,12 @@ export interface CatchScope<S> {
 }
 
 /** Catcher settings (ASL `Catch`). */
-export interface CatchOptions<S> {
+export interface CatchOptions<S, V = AnyVariables> {
   /** JSONPath: where the error output goes in the input (`'error'`); `null` keeps the input. */
   resultPath?: ResultPathOption<S>;
   /** JSONata: the output passed to the handler. */
   output?: (scope: CatchScope<S>) => unknown;
-  assign?: (scope: CatchScope<S>) => Record<string, unknown>;
+  assign?: (scope: CatchScope<S>) => Assignments<V>;
   comment?: string;
 }
 
@@ -60,7 +61,7 @@ export function catcherNode<S>(errors: readonly string[], target: TargetNode, op
     target,
     ...(options.resultPath !== undefined && { resultPath: resultPathNode(options.resultPath, 'catch resultPath') }),
     ...(options.output && { output: toValueNode(options.output(scope), 'catch output') }),
-    ...(options.assign && { assign: assignNode(options.assign(scope)) }),
+    ...(options.assign && { assign: assignNode(options.assign(scope) as Record<string, unknown>) }),
     ...(options.comment !== undefined && { comment: options.comment }),
     source: captureSource(),
   });

@@ -9,8 +9,11 @@ import type { Expr } from '../values/expr';
 import { toValueNode } from '../values/to-value-node';
 import { dataFlowFields, type DataFlowOptions } from './data-flow-options';
 import { dynamicSettingNode, type DynamicSetting } from './dynamic-setting';
+import type { ItemBatcherOptions, ItemReaderOptions, ResultWriterOptions, S3Parameters } from './map-items';
 import type { StateOptions } from './state-options';
+import type { AnyVariables } from '../variables/assignments';
 import { commonFields } from './task';
+import { LIMITS } from '../../asl/limits';
 
 /** What an `itemSelector` callback can read besides the item. */
 export interface ItemScope<S, Item> {
@@ -19,53 +22,61 @@ export interface ItemScope<S, Item> {
   readonly ctx: Selector<MapItemContextObject<Item>>;
 }
 
-/** Distributed Map: read items from S3 (`ItemReader`). */
-export interface ItemReaderOptions<S> {
-  resource: 'arn:aws:states:::s3:getObject' | 'arn:aws:states:::s3:listObjectsV2' | (string & {});
-  parameters?: Record<string, unknown> | ((s: Selector<S>) => Record<string, unknown>);
-  readerConfig?: {
-    InputType?: 'CSV' | 'JSON' | 'JSONL' | 'PARQUET' | 'MANIFEST';
-    CSVHeaderLocation?: 'FIRST_ROW' | 'GIVEN';
-    CSVHeaders?: string[];
-    CSVDelimiter?: 'COMMA' | 'PIPE' | 'SEMICOLON' | 'SPACE' | 'TAB';
-    /** A number, or a selector (→ `MaxItemsPath`). */
-    MaxItems?: number | Expr<number>;
-    Transformation?: 'NONE' | 'LOAD_AND_FLATTEN';
-    ManifestType?: 'ATHENA_DATA' | 'S3_INVENTORY';
-    ItemsPointer?: string;
-  };
-}
+export type {
+  ItemBatcherOptions,
+  ItemReaderOptions,
+  ItemSpec,
+  IterationInput,
+  MapItem,
+  MapResult,
+  MapRunExport,
+  MapSelection,
+  Pending,
+  ReaderConfig,
+  ReaderItem,
+  ResultWriterOptions,
+  S3GetObjectReader,
+  S3GetObjectReaderParameters,
+  S3InventoryItem,
+  S3ListObjectsReader,
+  S3ListObjectsReaderParameters,
+  S3ObjectSummary,
+  S3ResultWriterParameters,
+  CsvRow,
+} from './map-items';
 
-/** Distributed Map: batch items per child execution (`ItemBatcher`). */
-export interface ItemBatcherOptions<S> {
-  maxItemsPerBatch?: DynamicSetting<S, number>;
-  maxInputBytesPerBatch?: DynamicSetting<S, number>;
-  batchInput?: (s: Selector<S>) => unknown;
-}
-
-/** Distributed Map: write results to S3 (`ResultWriter`). */
-export interface ResultWriterOptions<S> {
-  resource?: 'arn:aws:states:::s3:putObject' | (string & {});
-  parameters?: Record<string, unknown> | ((s: Selector<S>) => Record<string, unknown>);
-  writerConfig?: { OutputType?: 'JSON' | 'JSONL'; Transformation?: 'NONE' | 'COMPACT' | 'FLATTEN' };
-}
-
-/** How a Map iterates; `processor` runs once per item (or batch). */
-export interface MapIteration<S, Item, Selected> {
+/**
+ * How a Map iterates; `processor` runs once per item (or batch). `Reader`, `Batcher` and `Writer`
+ * are the exact `itemReader`/`itemBatcher`/`resultWriter` given, so the item type, the batch shape
+ * and the result follow from them (see `map-items.ts`).
+ */
+export interface MapIteration<
+  S,
+  Item,
+  Selected,
+  Reader extends ItemReaderOptions<S> = ItemReaderOptions<S>,
+  Batcher extends ItemBatcherOptions<S> = ItemBatcherOptions<S>,
+  Writer extends ResultWriterOptions<S> = ResultWriterOptions<S>,
+  /** What `itemSelector` receives (the item type once known). */
+  ItemIn = Item,
+> {
   /**
    * The array to iterate (`ItemsPath` / `Items`); defaults to the state input. In a JSONata state
    * it may also be a literal array (`Items: [1, 2, 3]`), whose elements may be expressions.
    */
   items?: (s: Selector<S>) => Expr<readonly Item[]> | readonly (Item | Expr<Item>)[];
   /** Builds each iteration's input (`ItemSelector`); defaults to the item. */
-  itemSelector?: (item: Selector<Item>, scope: ItemScope<S, Item>) => Selected;
+  itemSelector?: (item: Selector<ItemIn>, scope: ItemScope<S, ItemIn>) => Selected;
   /** `INLINE` (default) or `DISTRIBUTED` (child executions, S3 readers/writers, batching). */
   mode?: 'INLINE' | 'DISTRIBUTED';
   /** Child execution type of a Distributed Map. */
   executionType?: 'STANDARD' | 'EXPRESS';
-  itemReader?: ItemReaderOptions<S>;
-  itemBatcher?: ItemBatcherOptions<S>;
-  resultWriter?: ResultWriterOptions<S>;
+  /** Distributed Map: read the items from S3; the processor's input follows from the source. */
+  itemReader?: Reader;
+  /** Distributed Map: hand each child a batch `{ Items, BatchInput }` instead of one item. */
+  itemBatcher?: Batcher;
+  /** Distributed Map: write the results to S3; the Map's result is then the Map Run's export location. */
+  resultWriter?: Writer;
   maxConcurrency?: DynamicSetting<S, number>;
   toleratedFailurePercentage?: DynamicSetting<S, number>;
   toleratedFailureCount?: DynamicSetting<S, number>;
@@ -86,7 +97,7 @@ export interface MapIteration<S, Item, Selected> {
 }
 
 /** Options of `.map(...)` about its result (same as a Task's). */
-export interface MapOptions<S, R> extends StateOptions, DataFlowOptions<S, R> {}
+export interface MapOptions<S, R, V = AnyVariables> extends StateOptions, DataFlowOptions<S, R, V> {}
 
 export function mapNode<S>(
   name: string,
@@ -94,8 +105,8 @@ export function mapNode<S>(
   iteration: MapIteration<S, unknown, unknown>,
   options: MapOptions<S, unknown> = {},
 ): MapNode {
-  if (iteration.label !== undefined && iteration.label.length > 40) {
-    throw new DslUsageError(`Map '${name}': label '${iteration.label}' is longer than 40 characters; shorten it.`);
+  if (iteration.label !== undefined && iteration.label.length > LIMITS.mapLabelLength) {
+    throw new DslUsageError(`Map '${name}': label '${iteration.label}' is longer than ${LIMITS.mapLabelLength} characters; shorten it.`);
   }
   const itemsValue = iteration.items?.(selector<S>('input'));
   return Object.freeze({
@@ -135,9 +146,9 @@ function itemSelectorNode<S>(build: (item: Selector<unknown>, scope: ItemScope<S
   return toValueNode(build(ctx.Map.Item.Value as Selector<unknown>, { input: selector<S>('input'), index: ctx.Map.Item.Index, ctx }), 'itemSelector');
 }
 
-function templateOf<S>(value: Record<string, unknown> | ((s: Selector<S>) => Record<string, unknown>) | undefined, field: string) {
+function templateOf<S>(value: S3Parameters<S, unknown> | undefined, field: string) {
   if (value === undefined) return undefined;
-  return toValueNode(typeof value === 'function' ? value(selector<S>('input')) : value, field);
+  return toValueNode(typeof value === 'function' ? (value as (s: Selector<S>) => unknown)(selector<S>('input')) : value, field);
 }
 
 function itemReaderNode<S>(options: ItemReaderOptions<S>): ItemReaderNode {

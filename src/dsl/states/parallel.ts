@@ -3,10 +3,11 @@ import type { ParallelNode } from '../ast/states';
 import { captureSource } from '../source/capture-source';
 import { dataFlowFields, type DataFlowOptions, type ParametersOption } from './data-flow-options';
 import type { StateOptions } from './state-options';
+import type { AnyVariables } from '../variables/assignments';
 import { commonFields } from './task';
 
 /** Options of `.parallel(name, branches, options)`. */
-export interface ParallelOptions<S, R> extends StateOptions, DataFlowOptions<S, R> {
+export interface ParallelOptions<S, R, V = AnyVariables> extends StateOptions, DataFlowOptions<S, R, V> {
   /**
    * `Parameters` (JSONPath) / `Arguments` (JSONata): the input every branch receives. The
    * branches are typed with the state input; use this to trim what they get.

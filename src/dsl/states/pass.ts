@@ -5,10 +5,11 @@ import { toValueNode } from '../values/to-value-node';
 import type { Resolve } from '../values/expr';
 import { dataFlowFields, type DataFlowOptions, type ParametersOption } from './data-flow-options';
 import type { StateOptions } from './state-options';
+import type { AnyVariables } from '../variables/assignments';
 import { commonFields } from './task';
 
 /** Options of `.pass(name, options)`. */
-export interface PassOptions<S, R> extends StateOptions, Omit<DataFlowOptions<S, R>, 'resultSelector'> {
+export interface PassOptions<S, R, V = AnyVariables> extends StateOptions, Omit<DataFlowOptions<S, R, V>, 'resultSelector'> {
   /** `Result`: a fixed value, treated as the state's result (JSONPath). */
   result?: Json;
   /** `Parameters`: the state's result built from its input (JSONPath). */

@@ -4,9 +4,10 @@ import { captureSource } from '../source/capture-source';
 import { dataFlowFields, type DataFlowOptions } from './data-flow-options';
 import { dynamicSettingNode, type DynamicSetting } from './dynamic-setting';
 import type { StateOptions } from './state-options';
+import type { AnyVariables } from '../variables/assignments';
 
 /** Options of `.task(name, integration, options)`. */
-export interface TaskOptions<S, R> extends StateOptions, DataFlowOptions<S, R> {
+export interface TaskOptions<S, R, V = AnyVariables> extends StateOptions, DataFlowOptions<S, R, V> {
   /** `TimeoutSeconds` (literal), `TimeoutSecondsPath` (selector) or a JSONata expression. */
   timeoutSeconds?: DynamicSetting<S, number>;
   /** `HeartbeatSeconds` / `HeartbeatSecondsPath`; must be below the timeout. */
@@ -20,7 +21,7 @@ export function taskNode<S, R>(
   integration: TaskIntegration<S, R, string>,
   options: TaskOptions<S, R> = {},
 ): TaskNode {
-  const { resource, payload } = integration[INTEGRATION];
+  const { resource, payload, resultSchema } = integration[INTEGRATION];
   const roleArn = dynamicSettingNode(options.credentials?.roleArn, 'credentials.roleArn');
   return Object.freeze({
     kind: 'Task',
@@ -29,6 +30,7 @@ export function taskNode<S, R>(
     ...commonFields(options),
     resource,
     ...(payload && { payload }),
+    ...(resultSchema && { resultSchema }),
     ...dataFlowFields(options),
     ...(options.timeoutSeconds !== undefined && { timeoutSeconds: dynamicSettingNode(options.timeoutSeconds, 'timeoutSeconds') }),
     ...(options.heartbeatSeconds !== undefined && { heartbeatSeconds: dynamicSettingNode(options.heartbeatSeconds, 'heartbeatSeconds') }),
