@@ -1,4 +1,4 @@
-import { isWorkflow } from '../dsl/index';
+import { isWorkflow, workflowDescription } from '../dsl/index';
 import { deriveIamPolicy } from '../iam/index';
 import { compileWorkflow, formatDefinition } from '../compiler/index';
 import type { BuildToolchain } from './render-outputs';
@@ -12,7 +12,7 @@ import type { BuildToolchain } from './render-outputs';
 export function defaultToolchain(): BuildToolchain<Parameters<typeof compileWorkflow>[0]> {
   return {
     isWorkflow,
-    compileWorkflow,
+    compileWorkflow: (workflow) => ({ ...compileWorkflow(workflow), source: workflowDescription(workflow).source }),
     formatDefinition,
     deriveIamPolicy: (definition, stateMachineName) => deriveIamPolicy(definition, { stateMachineName }),
     // Loaded only when a diagram must be drawn: a warm build with nothing changed never loads ELK.

@@ -235,6 +235,48 @@ describe('runBuild', () => {
     expect(error.message).toContain('Nowhere');
   });
 
+  it('reports every failing module at once, each with its file:line, and writes nothing', async () => {
+    const lines = (...source: string[]) => [`import { workflow } from ${JSON.stringify(DSL_IMPORT)};`, ...source, ``].join('\n');
+    const p = await project({
+      'alpha.ts': passWorkflowModule('alpha', 'Alpha'),
+      'bad-types.ts': lines(`const retries: number = 'three';`, `export const typed = workflow('Typed').pass('P').succeed('S');`),
+      'builder-misuse.ts': lines(``, `export const misuse = workflow('Misuse')`, `  .pass('P', { result: { f: () => 1 } as never })`, `  .succeed('S');`),
+      'dangling-one.ts': lines(`export const one = workflow('One').pass('P').next('Nowhere' as never);`),
+      'dangling-two.ts': lines(``, `export const two = workflow('Two').pass('Q').next('Elsewhere' as never);`),
+      'throws.ts': `export const ready = true;\nthrow new Error('no config');\n`,
+    });
+    const error = await buildError(build(p, { typeCheck: true }));
+    const file = (name: string) => path.join('workflows', name);
+    expect(error.message).toMatch(/^1 type error, 2 modules that do not load and 2 workflow problems in the workflows; nothing was written:/);
+    expect(error.message).toContain(`${file('bad-types.ts')}:2:7 - error TS2322: Type 'string' is not assignable to type 'number'.`);
+    // The user's builder call, not the DSL's line that threw.
+    expect(error.message).toContain(`${file('builder-misuse.ts')}:4:4 - Could not load ${file('builder-misuse.ts')}: DslUsageError: result.f is a function`);
+    expect(error.message).toContain(`${file('throws.ts')}:2:7 - Could not load ${file('throws.ts')}: no config`);
+    expect(error.message).toMatch(new RegExp(`the workflow exported as 'one' from ${file('dangling-one.ts')} does not compile:\\n[\\s\\S]*dangling-one\\.ts:2 .*Nowhere`));
+    expect(error.message).toMatch(new RegExp(`the workflow exported as 'two' from ${file('dangling-two.ts')} does not compile:\\n[\\s\\S]*dangling-two\\.ts:3 .*Elsewhere`));
+    expect(error.problems.map((problem) => `${problem.kind} ${path.basename(problem.file)}`)).toEqual([
+      'type bad-types.ts',
+      'load builder-misuse.ts',
+      'load throws.ts',
+      'compile dangling-one.ts',
+      'compile dangling-two.ts',
+    ]);
+    expect(await p.readOutput()).toEqual({});
+  }, 180_000);
+
+  it('reports every pair of workflows with one name', async () => {
+    const p = await project({
+      'one.ts': passWorkflowModule('first', 'Orders'),
+      'two.ts': passWorkflowModule('second', 'Orders', 'other'),
+      'three.ts': passWorkflowModule('third', 'Refunds'),
+      'four.ts': passWorkflowModule('fourth', 'refunds'),
+    });
+    const error = await buildError(build(p));
+    expect(error.message).toContain('2 workflow problems');
+    expect(error.message).toContain("Two workflows are named 'Orders'");
+    expect(error.message).toContain("Two workflows are named 'refunds' and 'Refunds' (equal ignoring case)");
+  });
+
   it('rejects a workflow name that cannot be a file name', async () => {
     const p = await project({ 'alpha.ts': passWorkflowModule('alpha', 'Orders v2') });
     expect((await buildError(build(p))).message).toContain('is named "Orders v2"; a workflow name becomes a file name');

@@ -37,7 +37,7 @@ describe('statecraft build (CLI)', () => {
   it('rejects an unknown option with exit code 2', async () => {
     const result = await statecraftBuild('--chek');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("Unknown option '--chek'");
+    expect(result.stderr).toContain("unknown option --chek; see 'statecraft build --help'.");
   });
 
   it('builds, then --check exits 0 when up to date and 1 naming the stale file', async () => {
@@ -77,4 +77,22 @@ describe('statecraft build (CLI)', () => {
     expect(result.stderr).toMatch(/broken\.ts:2:\d+ - error TS\d+:/);
     expect(result.stderr).toContain('nothing was written');
   });
+
+  it('reports every failing module, then exits 1', async () => {
+    const p = await createTempProject({
+      'alpha.ts': passWorkflowModule('alpha', 'Alpha'),
+      'throws.ts': `export {};\nthrow new Error('missing ORDERS_TABLE');\n`,
+      'dangling.ts': [
+        `import { workflow } from ${JSON.stringify(DSL_IMPORT)};`,
+        `export const dangling = workflow('Dangling').pass('P').next('Nowhere' as never);`,
+        ``,
+      ].join('\n'),
+    });
+    projects.push(p);
+    const result = await statecraftBuild('--workflows', p.workflowsDir, '--out', p.outDir, '--no-typecheck');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('1 module that does not load and 1 workflow problem in the workflows; nothing was written:');
+    expect(result.stderr).toMatch(/throws\.ts:2:7 - Could not load \S*throws\.ts: missing ORDERS_TABLE/);
+    expect(result.stderr).toMatch(/dangling\.ts:2 Dangling › P › Next: Transition to unknown state 'Nowhere'/);
+  }, 180_000);
 });

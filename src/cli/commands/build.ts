@@ -1,5 +1,7 @@
-import { parseArgs } from 'node:util';
-import { BuildError, defaultToolchain, formatBuildReport, runBuild } from '../../build/index';
+import { startCommand } from '../args';
+import { processIo } from '../command';
+// Only types at the top: `statecraft --help` imports this module; the build pipeline loads in `run`.
+import type { runBuild } from '../../build/index';
 
 export const summary = 'Compile the workflows in workflows/ into generated/ (ASL + IAM hints), or --check it is up to date';
 
@@ -8,7 +10,8 @@ const HELP = `Usage: statecraft build [options]
 Type-checks the workflow modules (workflows/*.ts), imports them, compiles every exported
 workflow and writes generated/<Name>.asl.json and generated/<Name>.iam.json. Files in the
 output folder with those suffixes that no workflow produces are removed. Nothing is written
-when a module has a type error, a workflow does not compile or two workflows share a name.
+when a module has a type error or fails to load, a workflow does not compile or two workflows
+share a name; every such problem is reported (each with its file:line), then the build exits 1.
 
 Options:
   --check              Write nothing; exit 1 and list the stale files (missing, different,
@@ -26,33 +29,28 @@ Options:
 Exit codes: 0 built / up to date, 1 stale (--check) or build error, 2 bad arguments.
 `;
 
+const OPTIONS = {
+  check: { type: 'boolean' },
+  workflows: { type: 'string' },
+  out: { type: 'string' },
+  tsconfig: { type: 'string' },
+  'no-typecheck': { type: 'boolean' },
+  verify: { type: 'boolean' },
+  accept: { type: 'boolean' },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        check: { type: 'boolean', default: false },
-        workflows: { type: 'string' },
-        out: { type: 'string' },
-        tsconfig: { type: 'string' },
-        typecheck: { type: 'boolean', default: true },
-        'no-typecheck': { type: 'boolean', default: false },
-        verify: { type: 'boolean', default: false },
-        accept: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    process.stderr.write(`statecraft build: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const started = startCommand({ name: 'build', usage: HELP, options: OPTIONS }, args, processIo);
+  if (typeof started === 'number') return started;
+  const { values } = started;
+  // The pipeline without the compiler: the type-check (a worker thread) starts while the compiler,
+  // the DSL and the IAM pass load (most of the import time), see runBuild.
+  const [{ runBuild }, { formatBuildReport }, { BuildError }] = await Promise.all([
+    import('../../build/run-build'),
+    import('../../build/format-build-report'),
+    import('../../build/build-error'),
+  ]);
+  const toolchain = import('../../build/default-toolchain').then(({ defaultToolchain }) => defaultToolchain());
   try {
     const result = await runBuild(
       {
@@ -60,10 +58,10 @@ export async function run(args: string[]): Promise<number> {
         workflowsDir: values.workflows,
         outDir: values.out,
         tsConfigFilePath: values.tsconfig,
-        typeCheck: values.typecheck && !values['no-typecheck'],
+        typeCheck: !values.noTypecheck,
         beforeWrite: values.verify ? (pending) => verifyBeforeWrite(pending, values.accept) : undefined,
       },
-      defaultToolchain(),
+      toolchain,
     );
     const report = formatBuildReport(result);
     if (result.check && !result.upToDate) {
@@ -84,6 +82,7 @@ export async function run(args: string[]): Promise<number> {
 /** `--verify`: the verify engine is loaded only when asked for. */
 async function verifyBeforeWrite(pending: Parameters<NonNullable<Parameters<typeof runBuild>[0]['beforeWrite']>>[0], accept: boolean): Promise<void> {
   const { verifyBuildChanges } = await import('../../verify/index');
+  const { BuildError } = await import('../../build/index');
   const { changed, output } = await verifyBuildChanges(pending);
   process.stdout.write(output);
   if (changed.length > 0 && !accept) {

@@ -3,6 +3,7 @@
  * default, with the SDK's usual credentials chain; any endpoint, e.g. `statecraft serve`, with
  * `--endpoint`) and prints the IAM policy its role needs. The SDK loads only when it runs.
  */
+import { stateMachineTypeOption, startFileCommand, UsageError } from '../args';
 import { type CommandIo, processIo } from '../command';
 
 export const summary = 'Create or update a state machine on AWS (or any endpoint) and print the IAM policy its role needs';
@@ -27,9 +28,21 @@ Options:
 Exit codes: 0 deployed, 1 AWS refused it (its error is printed), 2 bad usage or invalid definition.
 `;
 
+const OPTIONS = {
+  'role-arn': { type: 'string' },
+  name: { type: 'string' },
+  type: stateMachineTypeOption,
+  publish: { type: 'boolean' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  workflow: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** What `deploy` needs from its arguments. */
 export interface DeployArgs {
-  file?: string;
-  roleArn?: string;
+  file: string;
+  roleArn: string;
   name?: string;
   type?: 'STANDARD' | 'EXPRESS';
   publish: boolean;
@@ -37,51 +50,24 @@ export interface DeployArgs {
   region?: string;
   workflow?: string;
   json: boolean;
-  help: boolean;
-}
-
-export function parseDeployArgs(args: string[]): DeployArgs | string {
-  const parsed: DeployArgs = { publish: false, json: false, help: false };
-  const valued = ['--role-arn', '--name', '--type', '--endpoint', '--region', '--workflow'];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag === '-h' || flag === '--help') parsed.help = true;
-    else if (flag === '--publish') parsed.publish = true;
-    else if (flag === '--json') parsed.json = true;
-    else if (valued.includes(flag)) {
-      const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : args[++i];
-      if (!value) return `${flag} needs a value.`;
-      if (flag === '--role-arn') parsed.roleArn = value;
-      else if (flag === '--name') parsed.name = value;
-      else if (flag === '--endpoint') parsed.endpoint = value;
-      else if (flag === '--region') parsed.region = value;
-      else if (flag === '--workflow') parsed.workflow = value;
-      else {
-        const type = value.toUpperCase();
-        if (type !== 'STANDARD' && type !== 'EXPRESS') return `--type must be STANDARD or EXPRESS, got '${value}'.`;
-        parsed.type = type;
-      }
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
-    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
-    else parsed.file = arg;
-  }
-  if (!parsed.help && !parsed.file) return 'which workflow or ASL file?';
-  if (!parsed.help && !parsed.roleArn) return '--role-arn is required (the role the state machine runs as).';
-  return parsed;
 }
 
 export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
-  const parsed = parseDeployArgs(args);
-  if (typeof parsed === 'string') {
-    io.stderr(`statecraft deploy: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const started = startFileCommand(
+    {
+      name: 'deploy',
+      usage: USAGE,
+      missingFile: 'which workflow or ASL file?',
+      options: OPTIONS,
+      check: ({ values }) => {
+        if (!values.roleArn) throw new UsageError('--role-arn is required (the role the state machine runs as).');
+      },
+    },
+    args,
+    io,
+  );
+  if (typeof started === 'number') return started;
+  const parsed: DeployArgs = { ...started.values, file: started.file, roleArn: started.values.roleArn! };
   let deploy: typeof import('./deploy/deploy').deploy;
   try {
     ({ deploy } = await import('./deploy/deploy'));
@@ -90,5 +76,5 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
     io.stderr(`statecraft deploy: it talks to Step Functions through @aws-sdk/client-sfn; install it next to statecraft (npm install @aws-sdk/client-sfn).\n`);
     return 2;
   }
-  return deploy(parsed as DeployArgs & { file: string; roleArn: string }, io);
+  return deploy(parsed, io);
 }

@@ -4,11 +4,11 @@
  * Exit codes: 0 drawn, 2 bad usage, unreadable file or invalid definition.
  */
 import { writeFile } from 'node:fs/promises';
-import { validateDefinition } from '../../asl/validate';
 import type { StateMachineDefinition } from '../../asl/types';
 // Light at load time (`statecraft --help` imports every command): ELK loads only when drawing.
 import { DIAGRAM_FORMATS, type DiagramFormat } from '../../diagram/formats';
-import { type CommandIo, processIo, startFileCommand } from '../command';
+import { oneOf, startFileCommand } from '../args';
+import { type CommandIo, processIo } from '../command';
 import { loadDefinition } from './run/load-definition';
 import { formatDiagnostic } from './validate';
 
@@ -30,39 +30,19 @@ workflow name).
 Exit codes: 0 drawn, 2 bad usage, unreadable file or invalid definition.
 `;
 
-interface DiagramArgs {
-  file?: string;
-  format: DiagramFormat;
-  out?: string;
-  help: boolean;
-}
-
-function parseArgs(args: string[]): DiagramArgs | string {
-  const parsed: DiagramArgs = { format: 'svg', help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '-h' || flag === '--help') parsed.help = true;
-    else if (flag === '--format' || flag === '--out') {
-      const value = inline ?? args[++i];
-      if (value === undefined) return `${flag} needs a value.`;
-      if (flag === '--out') parsed.out = value;
-      else if ((DIAGRAM_FORMATS as readonly string[]).includes(value)) parsed.format = value as DiagramFormat;
-      else return `--format must be one of ${DIAGRAM_FORMATS.join(', ')}, got '${value}'.`;
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
-    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
-    else parsed.file = arg;
-  }
-  return parsed;
-}
+const OPTIONS = {
+  format: { type: 'string', parse: oneOf<DiagramFormat>(DIAGRAM_FORMATS) },
+  out: { type: 'string' },
+} as const;
 
 export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
-  const parsed = startFileCommand(
-    { name: 'diagram', usage: USAGE, missingFile: 'which state machine? Give an .asl.json file or a workflow .ts file.' },
-    parseArgs(args),
+  const started = startFileCommand(
+    { name: 'diagram', usage: USAGE, missingFile: 'which state machine? Give an .asl.json file or a workflow .ts file.', options: OPTIONS },
+    args,
     io,
   );
-  if (typeof parsed === 'number') return parsed;
+  if (typeof started === 'number') return started;
+  const parsed = { file: started.file, out: started.values.out, format: started.values.format ?? 'svg' };
   const hash = /\.(ts|mts|js|mjs)#/.test(parsed.file) ? parsed.file.lastIndexOf('#') : -1;
   const [file, exportName] = hash < 0 ? [parsed.file, undefined] : [parsed.file.slice(0, hash), parsed.file.slice(hash + 1)];
   const loaded = await loadDefinition(file, exportName);
@@ -71,6 +51,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
     return 2;
   }
   // Drawn only when valid: a broken transition would otherwise be silently left out of the picture.
+  const { validateDefinition } = await import('../../asl/validate');
   const errors = validateDefinition(loaded.definition, { stateMachineType: loaded.type }).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     io.stderr(`statecraft diagram: ${file} is not a valid state machine; fix these first ('statecraft validate' checks it):\n${errors.map(formatDiagnostic).join('\n')}\n`);

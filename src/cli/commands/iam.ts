@@ -2,13 +2,14 @@
  * `statecraft iam <file.asl.json>`: prints the IAM policy the state machine's execution role
  * needs, derived from the ASL alone (`--json`: the policy document only).
  */
-import { deriveIamPolicy, formatIamReport, type DeriveIamOptions } from '../../iam';
-import { processIo, startFileCommand } from '../command';
+import type { DeriveIamOptions } from '../../iam';
+import { type OptionValues, startFileCommand } from '../args';
+import { processIo } from '../command';
 import type { StateMachineDefinition } from '../../asl/types';
-import { validateDefinition } from '../../asl/validate';
 import { aslDocumentProblem } from '../load-asl-file';
 import { loadDefinition } from './run/load-definition';
 import { formatDiagnostic } from './validate';
+import { LIMITS } from '../../asl/limits';
 
 export const summary = 'Print the IAM policy an ASL file\'s execution role needs (and its workers\')';
 
@@ -33,50 +34,37 @@ Options:
   -h, --help                show this help
 `;
 
-const VALUE_OPTIONS: Record<string, keyof DeriveIamOptions> = {
-  '--region': 'region',
-  '--account': 'account',
-  '--partition': 'partition',
-  '--state-machine-arn': 'stateMachineArn',
-  '--name': 'stateMachineName',
-};
+const OPTIONS = {
+  json: { type: 'boolean' },
+  region: { type: 'string' },
+  account: { type: 'string' },
+  partition: { type: 'string' },
+  'state-machine-arn': { type: 'string' },
+  name: { type: 'string' },
+  template: { type: 'boolean' },
+  logging: { type: 'boolean' },
+  tracing: { type: 'boolean' },
+  workflow: { type: 'string' },
+} as const;
 
-interface ParsedArgs {
-  file?: string;
-  workflow?: string;
-  json: boolean;
-  options: DeriveIamOptions;
-  help: boolean;
-}
-
-function parseArgs(args: string[]): ParsedArgs | string {
-  const parsed: ParsedArgs = { json: false, options: {}, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h' || arg === '--help') parsed.help = true;
-    else if (arg === '--json') parsed.json = true;
-    else if (arg === '--logging') parsed.options.logging = true;
-    else if (arg === '--tracing') parsed.options.tracing = true;
-    else if (arg === '--template') parsed.options.template = true;
-    else if (arg === '--workflow') {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) return `option ${arg} needs a value.`;
-      parsed.workflow = value;
-    }
-    else if (Object.hasOwn(VALUE_OPTIONS, arg)) {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) return `option ${arg} needs a value.`;
-      (parsed.options as Record<string, string>)[VALUE_OPTIONS[arg]] = value;
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
-    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
-    else parsed.file = arg;
-  }
-  return parsed;
+/** The derivation options the arguments give (only those given, so defaults stay the deriver's). */
+function deriveOptions(values: OptionValues<typeof OPTIONS>): DeriveIamOptions {
+  const options: DeriveIamOptions = {};
+  if (values.region !== undefined) options.region = values.region;
+  if (values.account !== undefined) options.account = values.account;
+  if (values.partition !== undefined) options.partition = values.partition;
+  if (values.stateMachineArn !== undefined) options.stateMachineArn = values.stateMachineArn;
+  if (values.name !== undefined) options.stateMachineName = values.name;
+  if (values.template) options.template = true;
+  if (values.logging) options.logging = true;
+  if (values.tracing) options.tracing = true;
+  return options;
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = startFileCommand({ name: 'iam', usage: USAGE, missingFile: 'which ASL file?' }, parseArgs(args), processIo);
-  if (typeof parsed === 'number') return parsed;
+  const started = startFileCommand({ name: 'iam', usage: USAGE, missingFile: 'which ASL file?', options: OPTIONS }, args, processIo);
+  if (typeof started === 'number') return started;
+  const parsed = { file: started.file, workflow: started.values.workflow, json: started.values.json, options: deriveOptions(started.values) };
   // Loaded as `run` loads it (an ASL file, or the workflow a .ts module exports), then validated:
   // a policy derived from an invalid definition would describe a machine AWS refuses to create.
   const loaded = await loadDefinition(parsed.file, parsed.workflow);
@@ -89,6 +77,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`statecraft iam: ${notAsl}\n`);
     return 1;
   }
+  const { validateDefinition } = await import('../../asl/validate');
   const diagnostics = validateDefinition(loaded.definition, { stateMachineType: loaded.type }).filter((d) => d.severity === 'error');
   if (diagnostics.length > 0) {
     const lines = [...diagnostics.map(formatDiagnostic), `${parsed.file}: invalid (${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}); fix it before deriving its policy (statecraft validate ${parsed.file}).`];
@@ -97,6 +86,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const options: DeriveIamOptions = { stateMachineName: stateMachineName(loaded.name), ...parsed.options };
   try {
+    const { deriveIamPolicy, formatIamReport } = await import('../../iam');
     const report = deriveIamPolicy(loaded.definition as StateMachineDefinition, options);
     process.stdout.write(parsed.json ? `${JSON.stringify(report.policy, null, 2)}\n` : formatIamReport(report));
     // --json keeps stdout the policy document alone; an incomplete policy still says so (on stderr).
@@ -110,5 +100,5 @@ export async function run(args: string[]): Promise<number> {
 
 // The file's name is the state machine's only when it is a valid state machine name.
 function stateMachineName(fileName: string): string | undefined {
-  return /^[A-Za-z0-9_-]{1,80}$/.test(fileName) ? fileName : undefined;
+  return /^[A-Za-z0-9_-]+$/.test(fileName) && fileName.length <= LIMITS.nameLength ? fileName : undefined;
 }

@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { validateDefinition } from '../../asl/validate';
-import { importWorkflow } from '../../import/index';
-import { type CommandIo, processIo, startFileCommand } from '../command';
+import { stateMachineTypeOption, startFileCommand } from '../args';
+import { type CommandIo, processIo } from '../command';
 import { loadAslFile } from '../load-asl-file';
 import { readJsonFile } from '../read-json-file';
 import { formatDiagnostic } from './validate';
+import { LIMITS } from '../../asl/limits';
 
 export const summary = 'Turn an ASL file into a typed workflow module that compiles back to it';
 
@@ -32,54 +32,31 @@ Options:
 Exit codes: 0 written, 1 invalid ASL or --out exists, 2 bad usage or unreadable file.
 `;
 
-interface ParsedArgs {
-  file?: string;
-  help: boolean;
-  force: boolean;
-  name?: string;
-  out?: string;
-  samples: string[];
-  type?: 'STANDARD' | 'EXPRESS';
-}
-
-function parseArgs(args: string[]): ParsedArgs | string {
-  const parsed: ParsedArgs = { help: false, force: false, samples: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '-h' || flag === '--help') parsed.help = true;
-    else if (flag === '--force') parsed.force = true;
-    else if (flag === '--name' || flag === '--out' || flag === '--input-sample' || flag === '--type') {
-      const given = value();
-      if (given === undefined || given === '') return `${flag} needs a value.`;
-      if (flag === '--name') parsed.name = given;
-      else if (flag === '--out') parsed.out = given;
-      else if (flag === '--input-sample') parsed.samples.push(given);
-      else if (given === 'STANDARD' || given === 'EXPRESS') parsed.type = given;
-      else return `--type must be STANDARD or EXPRESS, got '${given}'.`;
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
-    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
-    else parsed.file = arg;
-  }
-  return parsed;
-}
+const OPTIONS = {
+  name: { type: 'string' },
+  out: { type: 'string' },
+  'input-sample': { type: 'string', multiple: true },
+  type: stateMachineTypeOption,
+  force: { type: 'boolean' },
+} as const;
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 
 export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
-  const parsed = startFileCommand({ name: 'import', usage: USAGE, missingFile: 'which ASL file?' }, parseArgs(args), io);
-  if (typeof parsed === 'number') return parsed;
+  const started = startFileCommand({ name: 'import', usage: USAGE, missingFile: 'which ASL file?', options: OPTIONS }, args, io);
+  if (typeof started === 'number') return started;
+  const parsed = { file: started.file, ...started.values, samples: started.values.inputSample };
   const loaded = await loadAslFile(parsed.file);
   if ('problem' in loaded) {
     io.stderr(`statecraft import: ${loaded.problem}\n`);
     return 2;
   }
   const name = parsed.name ?? loaded.name;
-  if (name.length === 0 || name.length > 80) {
-    io.stderr(`statecraft import: the workflow name '${name}' must be 1 to 80 characters; pass --name.\n`);
+  if (name.length === 0 || name.length > LIMITS.nameLength) {
+    io.stderr(`statecraft import: the workflow name '${name}' must be 1 to ${LIMITS.nameLength} characters; pass --name.\n`);
     return 2;
   }
+  const { validateDefinition } = await import('../../asl/validate');
   const errors = validateDefinition(loaded.definition, { stateMachineType: parsed.type }).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     io.stderr(`${errors.map(formatDiagnostic).join('\n')}\nstatecraft import: ${parsed.file} is not valid ASL (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing written.\n`);
@@ -99,6 +76,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
     }
     inputSamples.push(read.value);
   }
+  const { importWorkflow } = await import('../../import/index');
   const result = await importWorkflow(loaded.definition, { name, inputSamples, stateMachineType: parsed.type });
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, result.source);

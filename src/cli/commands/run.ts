@@ -4,14 +4,15 @@
  * the virtual clock with mocked tasks and prints the output and a readable history.
  * Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 bad usage or invalid definition.
  */
-import { InvalidDefinitionError } from '../../asl/validate';
 import type { Json, StateMachineDefinition } from '../../asl/types';
-import { InMemoryS3, Interpreter, listTestCases, MockConfigError, type MockConfigFile, type StateMachineType } from '../../interpreter';
+// Only types at the top: `statecraft --help` imports this module; the interpreter loads in `run`.
+import type { Interpreter, MockConfigFile } from '../../interpreter';
 import { formatHistory, palette } from './run/format-history';
-import { type CommandIo, processIo, startFileCommand } from '../command';
+import { stateMachineTypeOption, startFileCommand, UsageError } from '../args';
+import { type CommandIo, processIo } from '../command';
 import { loadDefinition } from './run/load-definition';
+import { describeInputMismatch } from './run/check-workflow';
 import { loadS3Objects } from './run/s3-objects';
-import { parseTypeOption } from './run/type-option';
 import { parseJsonText, readJsonFile } from '../read-json-file';
 
 export const summary = 'Run a state machine (ASL file or TypeScript workflow) locally with mocked tasks';
@@ -43,6 +44,9 @@ Options:
   --start-time <iso>       virtual clock start (default now)
   --json                   print {"status","output","error","cause","history"} as JSON
   --report <file.html>     also write a self-contained HTML run report (graph, path, timeline)
+  --no-typecheck           run a .ts workflow without type-checking it first (by default its
+                           type errors stop the run, and --input is checked against the
+                           workflow's zod input schema either way)
   -h, --help               show this help
 
 Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 bad usage or invalid definition.
@@ -55,61 +59,20 @@ export interface RunIo extends CommandIo {
 
 const processRunIo: RunIo = { ...processIo, colour: Boolean(process.stdout.isTTY) };
 
-interface RunArgs {
-  file?: string;
-  input?: string;
-  mocks?: string;
-  testCase?: string;
-  stateMachine?: string;
-  workflow?: string;
-  type?: StateMachineType;
-  startTime?: string;
-  report?: string;
-  s3: string[];
-  s3Dir?: string;
-  json: boolean;
-  help: boolean;
-}
-
-const VALUE_FLAGS: Record<string, keyof RunArgs> = {
-  '--input': 'input',
-  '--mocks': 'mocks',
-  '--test-case': 'testCase',
-  '--state-machine': 'stateMachine',
-  '--workflow': 'workflow',
-  '--type': 'type',
-  '--start-time': 'startTime',
-  '--report': 'report',
-  '--s3-dir': 's3Dir',
-};
-
-function parseArgs(args: string[]): RunArgs | string {
-  const parsed: RunArgs = { json: false, help: false, s3: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '-h' || flag === '--help') parsed.help = true;
-    else if (flag === '--json') parsed.json = true;
-    else if (flag === '--s3') {
-      const value = inline ?? args[++i];
-      if (value === undefined) return '--s3 needs a value: bucket/key=file.';
-      parsed.s3.push(value);
-    } else if (flag in VALUE_FLAGS) {
-      const value = inline ?? args[++i];
-      if (value === undefined) return `${flag} needs a value.`;
-      (parsed as unknown as Record<string, string>)[VALUE_FLAGS[flag]] = value;
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
-    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
-    else parsed.file = arg;
-  }
-  if (parsed.type !== undefined) {
-    const type = parseTypeOption(parsed.type);
-    if ('problem' in type) return type.problem;
-    parsed.type = type.type;
-  }
-  if (parsed.testCase !== undefined && parsed.mocks === undefined) return '--test-case needs --mocks <MockConfigFile.json>.';
-  return parsed;
-}
+const OPTIONS = {
+  input: { type: 'string' },
+  mocks: { type: 'string' },
+  'test-case': { type: 'string' },
+  s3: { type: 'string', multiple: true },
+  's3-dir': { type: 'string' },
+  'state-machine': { type: 'string' },
+  workflow: { type: 'string' },
+  type: stateMachineTypeOption,
+  'start-time': { type: 'string' },
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+  'no-typecheck': { type: 'boolean' },
+} as const;
 
 /** `--input`: JSON text, or `@file.json`. */
 async function readInputArgument(value: string): Promise<{ value: Json } | { problem: string }> {
@@ -119,13 +82,24 @@ async function readInputArgument(value: string): Promise<{ value: Json } | { pro
 }
 
 export async function run(args: string[], io: RunIo = processRunIo): Promise<number> {
-  const parsed = startFileCommand(
-    { name: 'run', usage: USAGE, missingFile: 'which state machine? Give an .asl.json file or a workflow .ts file.' },
-    parseArgs(args),
+  const started = startFileCommand(
+    {
+      name: 'run',
+      usage: USAGE,
+      missingFile: 'which state machine? Give an .asl.json file or a workflow .ts file.',
+      options: OPTIONS,
+      check: ({ values }) => {
+        if (values.testCase !== undefined && values.mocks === undefined) throw new UsageError('--test-case needs --mocks <MockConfigFile.json>.');
+      },
+    },
+    args,
     io,
   );
-  if (typeof parsed === 'number') return parsed;
-  const loaded = await loadDefinition(parsed.file, parsed.workflow);
+  if (typeof started === 'number') return started;
+  const parsed = { file: started.file, ...started.values };
+  const { InMemoryS3, Interpreter, listTestCases, MockConfigError } = await import('../../interpreter');
+  const { InvalidDefinitionError } = await import('../../asl/validate');
+  const loaded = await loadDefinition(parsed.file, parsed.workflow, { typeCheck: !parsed.noTypecheck });
   if ('problem' in loaded) {
     io.stderr(`statecraft run: ${loaded.problem}\n`);
     return 2;
@@ -133,6 +107,11 @@ export async function run(args: string[], io: RunIo = processRunIo): Promise<num
   const input = parsed.input === undefined ? { value: {} as Json } : await readInputArgument(parsed.input);
   if ('problem' in input) {
     io.stderr(`statecraft run: ${input.problem}\n`);
+    return 2;
+  }
+  const mismatch = loaded.inputSchema && describeInputMismatch(loaded.inputSchema, input.value, loaded.name, parsed.file);
+  if (mismatch) {
+    io.stderr(`statecraft run: ${mismatch}\n`);
     return 2;
   }
   let mockConfig: MockConfigFile | undefined;

@@ -2,6 +2,7 @@
  * `statecraft serve`: the Step Functions API on a local port for the AWS SDK and the AWS CLI.
  * The server itself loads only when the command runs (this module's top stays light for --help).
  */
+import { type OptionValues, parseCommandArgs, UsageError, wholeNumber } from '../args';
 import { type CommandIo, processIo } from '../command';
 
 export const summary = 'Serve the Step Functions API locally for AWS SDK clients and the AWS CLI';
@@ -23,6 +24,10 @@ Options:
   --endpoint <service=url>   call that service's Task states for real at a local URL, e.g.
                              --endpoint lambda=http://127.0.0.1:3001 (repeatable; LAMBDA_ENDPOINT,
                              SQS_ENDPOINT, ... work too, as in Step Functions Local)
+  --clock <virtual|real>     real (default): Waits and timeouts take their real time; virtual:
+                             time skips to the next timer whenever no execution waits on a
+                             client (SendTask*, an activity worker), so a one-hour Wait ends at
+                             once; while one does, time runs at real pace
   --region <region>          region in ARNs (default us-east-1)
   --account <id>             account id in ARNs (default 123456789012)
   -h, --help                 show this help
@@ -53,53 +58,53 @@ export interface ServeArgs {
   endpoints: Record<string, string>;
   region?: string;
   account?: string;
+  clock?: 'virtual' | 'real';
   help: boolean;
 }
 
+const OPTIONS = {
+  port: { type: 'string', parse: wholeNumber(0, 65535) },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  'mock-config': { type: 'string' },
+  endpoint: { type: 'string', multiple: true, parse: parseEndpoint },
+  clock: {
+    type: 'string',
+    parse: (text: string): 'virtual' | 'real' => {
+      if (text !== 'virtual' && text !== 'real') throw new UsageError(`--clock needs 'virtual' or 'real', got '${text}'.`);
+      return text;
+    },
+  },
+  region: { type: 'string' },
+  account: { type: 'string' },
+} as const;
+
+/** `--endpoint SERVICE=URL`. */
+function parseEndpoint(text: string): [service: string, url: string] {
+  const match = /^([a-z0-9-]+)=(https?:\/\/.+)$/.exec(text);
+  if (!match) throw new UsageError(`--endpoint needs SERVICE=URL (e.g. lambda=http://127.0.0.1:3001), got '${text}'.`);
+  return [match[1], match[2]];
+}
+
+/** The options, over Step Functions Local's environment variables; a sentence for a usage error. */
 export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs | string {
-  const parsed: ServeArgs = { port: 8083, host: '127.0.0.1', endpoints: {}, help: false };
-  for (const [variable, service] of Object.entries(ENDPOINT_VARIABLES)) if (env[variable]) parsed.endpoints[service] = env[variable]!;
-  if (env.SFN_MOCK_CONFIG) parsed.mockConfig = env.SFN_MOCK_CONFIG;
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '-h':
-      case '--help':
-        parsed.help = true;
-        break;
-      case '--port': {
-        const text = value();
-        const port = Number(text);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port needs a port number from 0 to 65535, got '${text ?? ''}'.`;
-        parsed.port = port;
-        break;
-      }
-      case '--host':
-      case '--data':
-      case '--mock-config':
-      case '--region':
-      case '--account': {
-        const text = value();
-        if (!text) return `${flag} needs a value.`;
-        if (flag === '--host') parsed.host = text;
-        else if (flag === '--data') parsed.data = text;
-        else if (flag === '--mock-config') parsed.mockConfig = text;
-        else if (flag === '--region') parsed.region = text;
-        else parsed.account = text;
-        break;
-      }
-      case '--endpoint': {
-        const text = value() ?? '';
-        const match = /^([a-z0-9-]+)=(https?:\/\/.+)$/.exec(text);
-        if (!match) return `--endpoint needs SERVICE=URL (e.g. lambda=http://127.0.0.1:3001), got '${text}'.`;
-        parsed.endpoints[match[1]] = match[2];
-        break;
-      }
-      default:
-        return `unknown option '${args[i]}'.`;
-    }
+  let values: OptionValues<typeof OPTIONS>;
+  let help: boolean;
+  try {
+    ({ values, help } = parseCommandArgs({ name: 'serve', options: OPTIONS }, args));
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
   }
+  const parsed: ServeArgs = { port: values.port ?? 8083, host: values.host ?? '127.0.0.1', endpoints: {}, help };
+  for (const [variable, service] of Object.entries(ENDPOINT_VARIABLES)) if (env[variable]) parsed.endpoints[service] = env[variable]!;
+  for (const [service, url] of values.endpoint) parsed.endpoints[service] = url;
+  const mockConfig = values.mockConfig ?? env.SFN_MOCK_CONFIG;
+  if (mockConfig) parsed.mockConfig = mockConfig;
+  if (values.data !== undefined) parsed.data = values.data;
+  if (values.region !== undefined) parsed.region = values.region;
+  if (values.account !== undefined) parsed.account = values.account;
+  if (values.clock !== undefined) parsed.clock = values.clock;
   return parsed;
 }
 

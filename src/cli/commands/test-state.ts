@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { InspectionLevel, TestStateInput, TestStateOutput } from '@aws-sdk/client-sfn';
 import type { Json } from '../../asl/types';
-import { type CommandIo, processIo, startFileCommand } from '../command';
+import { oneOf, startFileCommand } from '../args';
+import { type CommandIo, processIo } from '../command';
 import { parseJsonText } from '../read-json-file';
 
 export const summary = "Test one state offline, exactly as AWS's TestState API answers (mocks, inspection data)";
@@ -40,40 +41,25 @@ const LEVELS: readonly InspectionLevel[] = ['INFO', 'DEBUG', 'TRACE'];
 const JSON_OPTIONS = ['input', 'mock', 'context', 'variables', 'state-configuration'] as const;
 type JsonOption = (typeof JSON_OPTIONS)[number];
 
+const OPTIONS = {
+  'state-name': { type: 'string' },
+  input: { type: 'string' },
+  mock: { type: 'string' },
+  'inspection-level': { type: 'string', parse: oneOf<InspectionLevel>(LEVELS) },
+  context: { type: 'string' },
+  variables: { type: 'string' },
+  'state-configuration': { type: 'string' },
+  'role-arn': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
 interface ParsedArgs {
-  file?: string;
-  help: boolean;
+  file: string;
   json: boolean;
   stateName?: string;
   roleArn?: string;
   inspectionLevel?: InspectionLevel;
   values: Partial<Record<JsonOption, string>>;
-}
-
-function parseArgs(args: string[]): ParsedArgs | string {
-  const parsed: ParsedArgs = { help: false, json: false, values: {} };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    if (flag === '-h' || flag === '--help') parsed.help = true;
-    else if (flag === '--json') parsed.json = true;
-    else if (flag === '--state-name') parsed.stateName = value();
-    else if (flag === '--role-arn') parsed.roleArn = value();
-    else if (flag === '--inspection-level') {
-      const level = value();
-      if (!LEVELS.includes(level as InspectionLevel)) return `--inspection-level must be INFO, DEBUG or TRACE, got '${level ?? ''}'.`;
-      parsed.inspectionLevel = level as InspectionLevel;
-    } else if (JSON_OPTIONS.includes(flag.slice(2) as JsonOption)) {
-      const v = value();
-      if (v === undefined) return `${flag} needs a value (JSON, or @file).`;
-      parsed.values[flag.slice(2) as JsonOption] = v;
-    } else if (flag.startsWith('-')) return `unknown option '${arg}'.`;
-    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
-    else parsed.file = arg;
-  }
-  if (parsed.stateName === '' || parsed.roleArn === '') return 'an option is missing its value.';
-  return parsed;
 }
 
 /** `JSON` or `@file`: the JSON value, or a sentence saying what is wrong. */
@@ -88,7 +74,7 @@ async function jsonArgument(option: string, text: string): Promise<{ value: Json
 }
 
 /** The request AWS's API takes: JSON values as JSON text (a mock's `result` may be given as JSON). */
-async function buildRequest(parsed: ParsedArgs & { file: string }): Promise<TestStateInput | string> {
+async function buildRequest(parsed: ParsedArgs): Promise<TestStateInput | string> {
   let definition: string;
   try {
     definition = await readFile(parsed.file, 'utf8');
@@ -142,8 +128,12 @@ export function formatAnswer(answer: TestStateOutput): string {
 }
 
 export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
-  const parsed = startFileCommand({ name: 'test-state', usage: USAGE, missingFile: 'which state or state machine file?' }, parseArgs(args), io);
-  if (typeof parsed === 'number') return parsed;
+  const started = startFileCommand({ name: 'test-state', usage: USAGE, missingFile: 'which state or state machine file?', options: OPTIONS }, args, io);
+  if (typeof started === 'number') return started;
+  const { file, values } = started;
+  const { input, mock, context, variables, stateConfiguration } = values;
+  const json: Partial<Record<JsonOption, string>> = { input, mock, context, variables, 'state-configuration': stateConfiguration };
+  const parsed: ParsedArgs = { file, json: values.json, stateName: values.stateName, roleArn: values.roleArn, inspectionLevel: values.inspectionLevel, values: json };
   const request = await buildRequest(parsed);
   if (typeof request === 'string') {
     io.stderr(`statecraft test-state: ${request}\n`);

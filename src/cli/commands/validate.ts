@@ -4,10 +4,10 @@
  * validator the compiler and interpreter use.
  * Exit codes: 0 valid, 1 invalid (every error listed), 2 bad usage or unreadable / non-JSON file.
  */
-import { type AslDiagnostic, type ValidateOptions, validateDefinition } from '../../asl/validate';
-import { type CommandIo, processIo, startFileCommand } from '../command';
+import type { AslDiagnostic } from '../../asl/validate';
+import { stateMachineTypeOption, startFileCommand } from '../args';
+import { type CommandIo, processIo } from '../command';
 import { loadDefinition } from './run/load-definition';
-import { parseTypeOption } from './run/type-option';
 
 export const summary = 'Check an ASL file against the Amazon States Language rules AWS enforces';
 
@@ -29,34 +29,11 @@ Options:
 Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable / non-JSON file.
 `;
 
-interface ParsedArgs {
-  file?: string;
-  json: boolean;
-  help: boolean;
-  type?: ValidateOptions['stateMachineType'];
-  workflow?: string;
-}
-
-function parseArgs(args: string[]): ParsedArgs | string {
-  const parsed: ParsedArgs = { json: false, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h' || arg === '--help') parsed.help = true;
-    else if (arg === '--json') parsed.json = true;
-    else if (arg === '--type' || arg.startsWith('--type=')) {
-      const type = parseTypeOption(arg === '--type' ? args[++i] : arg.slice('--type='.length));
-      if ('problem' in type) return type.problem;
-      parsed.type = type.type;
-    } else if (arg === '--workflow' || arg.startsWith('--workflow=')) {
-      const value = arg === '--workflow' ? args[++i] : arg.slice('--workflow='.length);
-      if (!value) return '--workflow needs a value.';
-      parsed.workflow = value;
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
-    else if (parsed.file) return `only one file, got '${parsed.file}' and '${arg}'.`;
-    else parsed.file = arg;
-  }
-  return parsed;
-}
+const OPTIONS = {
+  type: stateMachineTypeOption,
+  workflow: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
 /** One line per diagnostic: severity, pointer, state, field, message, code. */
 export function formatDiagnostic(d: AslDiagnostic): string {
@@ -65,23 +42,25 @@ export function formatDiagnostic(d: AslDiagnostic): string {
 }
 
 export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
-  const parsed = startFileCommand({ name: 'validate', usage: USAGE, missingFile: 'which ASL file (or workflow .ts file)?' }, parseArgs(args), io);
+  const parsed = startFileCommand({ name: 'validate', usage: USAGE, missingFile: 'which ASL file (or workflow .ts file)?', options: OPTIONS }, args, io);
   if (typeof parsed === 'number') return parsed;
-  const loaded = await loadDefinition(parsed.file, parsed.workflow);
+  const { file, values } = parsed;
+  const loaded = await loadDefinition(file, values.workflow);
   if ('problem' in loaded) {
     io.stderr(`statecraft validate: ${loaded.problem}\n`);
     return 2;
   }
-  const diagnostics = validateDefinition(loaded.definition, { stateMachineType: parsed.type ?? loaded.type });
+  const { validateDefinition } = await import('../../asl/validate');
+  const diagnostics = validateDefinition(loaded.definition, { stateMachineType: values.type ?? loaded.type });
   const valid = !diagnostics.some((d) => d.severity === 'error');
-  if (parsed.json) {
+  if (values.json) {
     io.stdout(`${JSON.stringify({ valid, diagnostics }, null, 2)}\n`);
   } else {
     const lines = diagnostics.map(formatDiagnostic);
     if (valid) lines.unshift('valid');
     else {
       const count = diagnostics.filter((d) => d.severity === 'error').length;
-      lines.push(`${parsed.file}: invalid (${count} error${count === 1 ? '' : 's'})`);
+      lines.push(`${file}: invalid (${count} error${count === 1 ? '' : 's'})`);
     }
     io.stdout(`${lines.join('\n')}\n`);
   }

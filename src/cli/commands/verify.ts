@@ -1,10 +1,12 @@
 /**
  * `statecraft verify <before> <after> [--scenarios FILE]… [--history FILE]… [--mocks FILE]
- *   [--explore N] [--seed S] [--json]`: checks that two versions of a workflow behave the same.
+ *   [--explore N] [--seed S] [--report FILE] [--json]`: checks that two versions of a workflow behave the same.
  * Exit codes: 0 no difference found, 1 a difference (counterexample printed), 2 bad usage or an
  * invalid definition. The verify engine is loaded only when the command runs.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { startCommand, UsageError, wholeNumber } from '../args';
 import { type CommandIo, processIo } from '../command';
 import { loadDefinition } from './run/load-definition';
 import { readJsonFile } from '../read-json-file';
@@ -28,61 +30,40 @@ Options:
   --mocks <file>       a MockConfigFile: each test case is run on both versions
   --explore <n>        generated scenarios at most (default 2000; 0: only yours)
   --seed <s>           seed of the generated suite (default 1)
+  --report <file>      on a difference, write both versions' runs of the counterexample side by
+                       side as one self-contained HTML page (paths coloured by outcome)
   --json               print the report as JSON
   -h, --help           show this help
 
 Exit codes: 0 no difference found, 1 a difference (counterexample printed), 2 bad usage or invalid definition.
 `;
 
-interface VerifyArgs {
-  sides: string[];
-  scenarios: string[];
-  histories: string[];
-  mocks?: string;
-  explore?: number;
-  seed?: number;
-  json: boolean;
-  help: boolean;
-}
-
-function parseArgs(args: string[]): VerifyArgs | string {
-  const parsed: VerifyArgs = { sides: [], scenarios: [], histories: [], json: false, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => (eq > 0 ? arg.slice(eq + 1) : args[++i]);
-    if (flag === '-h' || flag === '--help') parsed.help = true;
-    else if (flag === '--json') parsed.json = true;
-    else if (flag === '--scenarios' || flag === '--history' || flag === '--mocks' || flag === '--explore' || flag === '--seed') {
-      const v = value();
-      if (v === undefined) return `${flag} needs a value.`;
-      if (flag === '--scenarios') parsed.scenarios.push(v);
-      else if (flag === '--history') parsed.histories.push(v);
-      else if (flag === '--mocks') parsed.mocks = v;
-      else {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) return `${flag} needs a whole number >= 0, got '${v}'.`;
-        if (flag === '--explore') parsed.explore = n;
-        else parsed.seed = n;
-      }
-    } else if (arg.startsWith('-')) return `unknown option '${arg}'.`;
-    else parsed.sides.push(arg);
-  }
-  if (!parsed.help && parsed.sides.length !== 2) return `give two versions, <before> and <after> (got ${parsed.sides.length}).`;
-  return parsed;
-}
+const OPTIONS = {
+  scenarios: { type: 'string', multiple: true },
+  history: { type: 'string', multiple: true },
+  mocks: { type: 'string' },
+  explore: { type: 'string', parse: wholeNumber(0) },
+  seed: { type: 'string', parse: wholeNumber(0) },
+  report: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
 export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    io.stderr(`statecraft verify: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const started = startCommand(
+    {
+      name: 'verify',
+      usage: USAGE,
+      options: OPTIONS,
+      maxPositionals: Number.POSITIVE_INFINITY,
+      check: ({ positionals }) => {
+        if (positionals.length !== 2) throw new UsageError(`give two versions, <before> and <after> (got ${positionals.length}).`);
+      },
+    },
+    args,
+    io,
+  );
+  if (typeof started === 'number') return started;
+  const parsed = { ...started.values, sides: started.positionals, histories: started.values.history };
   const fail = (problem: string) => {
     io.stderr(`statecraft verify: ${problem}\n`);
     return 2;
@@ -130,6 +111,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
       explore: parsed.explore,
       seed: parsed.seed,
       name,
+      ...(parsed.report !== undefined ? { report: parsed.report, labels: { before: basename(parsed.sides[0]), after: basename(parsed.sides[1]) } } : {}),
     });
   } catch (error) {
     if (error instanceof verify.InvalidSideError) {
@@ -144,7 +126,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
   }
   for (const warning of report.warnings) io.stderr(`statecraft verify: warning: ${warning}\n`);
   if (parsed.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (report.difference) io.stdout(verify.formatDifference(name, report));
+  else if (report.difference) io.stdout(`${verify.formatDifference(name, report)}${report.reportFile !== undefined ? `\nSide-by-side report: ${report.reportFile}\n` : ''}`);
   else {
     const uncovered = [...report.coverage.before.uncovered.map((u) => `  before: ${u}`), ...report.coverage.after.uncovered.map((u) => `  after: ${u}`)];
     io.stdout(`${verify.verdictLine(name, report)}\n${uncovered.length > 0 ? `Not covered:\n${uncovered.join('\n')}\n` : ''}`);

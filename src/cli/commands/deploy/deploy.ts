@@ -15,7 +15,7 @@ import { loadDefinition } from '../run/load-definition';
 import { formatDiagnostic } from '../validate';
 
 /** Deploys one definition: validate first, then CreateStateMachine or UpdateStateMachine by name. */
-export async function deploy(args: DeployArgs & { file: string; roleArn: string }, io: CommandIo): Promise<number> {
+export async function deploy(args: DeployArgs, io: CommandIo): Promise<number> {
   const loaded = await loadDefinition(args.file, args.workflow);
   if ('problem' in loaded) {
     io.stderr(`statecraft deploy: ${loaded.problem}\n`);

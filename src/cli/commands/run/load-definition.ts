@@ -2,26 +2,41 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { StateMachineType } from '../../../interpreter';
 import { loadAslFile } from '../../load-asl-file';
+import { typeCheckWorkflowModule, type InputSchema } from './check-workflow';
 
 export interface LoadedDefinition {
   name: string;
   definition: unknown;
   type: StateMachineType | undefined;
+  /** The workflow's zod input schema (a `.ts` workflow declared with `{ input }`), to check `--input`. */
+  inputSchema?: InputSchema;
 }
 
 /**
  * Loads what `statecraft run` runs: an ASL JSON file, or a TypeScript module whose exported
  * workflow is compiled with the project's compiler (we run under tsx, so importing it just works).
+ * With `typeCheck` (`statecraft run`, unless `--no-typecheck`) a TypeScript module is type-checked first.
  * Returns a sentence explaining the problem instead of throwing.
  */
-export async function loadDefinition(file: string, workflowName: string | undefined): Promise<LoadedDefinition | { problem: string }> {
+export async function loadDefinition(
+  file: string,
+  workflowName: string | undefined,
+  options: { typeCheck?: boolean } = {},
+): Promise<LoadedDefinition | { problem: string }> {
+  if (/\.(ts|mts)$/.test(file) && options.typeCheck === true) {
+    const problem = await typeCheckWorkflowModule(file);
+    if (problem) return { problem };
+  }
   if (/\.(ts|mts|js|mjs)$/.test(file)) return loadWorkflowModule(file, workflowName);
   const loaded = await loadAslFile(file);
   return 'problem' in loaded ? loaded : { ...loaded, type: undefined };
 }
 
 async function loadWorkflowModule(file: string, workflowName: string | undefined): Promise<LoadedDefinition | { problem: string }> {
-  const { compileWorkflow, isWorkflow, WorkflowCompileError } = await import('../../../compiler');
+  const [{ compileWorkflow, isWorkflow, WorkflowCompileError }, { inputSchemaOf }] = await Promise.all([
+    import('../../../compiler'),
+    import('../../../dsl/workflow'),
+  ]);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
@@ -33,7 +48,7 @@ async function loadWorkflowModule(file: string, workflowName: string | undefined
   const compiled = [];
   for (const [exportName, value] of workflows) {
     try {
-      compiled.push({ exportName, ...compileWorkflow(value as never) });
+      compiled.push({ exportName, inputSchema: inputSchemaOf(value as never) as InputSchema | undefined, ...compileWorkflow(value as never) });
     } catch (error) {
       if (error instanceof WorkflowCompileError) return { problem: error.message };
       throw error;
@@ -49,5 +64,5 @@ async function loadWorkflowModule(file: string, workflowName: string | undefined
           : `${file} has no workflow named '${workflowName}'; it exports ${names}.`,
     };
   }
-  return { name: chosen.name, definition: chosen.definition, type: chosen.stateMachineType };
+  return { name: chosen.name, definition: chosen.definition, type: chosen.stateMachineType, ...(chosen.inputSchema && { inputSchema: chosen.inputSchema }) };
 }

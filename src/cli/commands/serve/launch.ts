@@ -30,6 +30,7 @@ export async function launchServe(args: ServeArgs, io: CommandIo): Promise<numbe
       endpoints: args.endpoints,
       region: args.region,
       accountId: args.account,
+      clock: args.clock,
       onProblem: (message) => io.stderr(`statecraft serve: ${message}\n`),
     });
   } catch (error) {
