@@ -3,7 +3,7 @@
  * Catch edges dashed and red; an edge into or out of a Parallel/Map is drawn to the cluster's
  * border (`compound=true` with `lhead`/`ltail`) through the first state inside it.
  */
-import type { DiagramGraph, DiagramNode, DiagramScope } from './graph';
+import type { DiagramEdge, DiagramGraph, DiagramNode, DiagramScope } from './graph';
 import { METRICS } from './layout';
 import { CATCH_COLOUR, TYPE_COLOURS } from './styles';
 import { FONT_FAMILY, truncate } from './text-width';
@@ -55,14 +55,33 @@ function writeScope(scope: DiagramScope, indent: string, lines: string[], cluste
 
 function writeEdges(scope: DiagramScope, lines: string[], clusters: Map<string, DiagramNode>): void {
   for (const edge of scope.edges) {
+    if (edge.from === edge.to && clusters.has(edge.from)) {
+      // A Parallel/Map back to itself (a Catch that starts it over): Graphviz cannot clip an edge to
+      // the cluster it starts in ("tail is inside head cluster"), so the loop goes through a point
+      // outside the cluster.
+      const point = `${edge.from}_loop_${edge.kind}`;
+      const style = edgeAttributes(edge);
+      lines.push(`  ${point} [shape=point, width=0.05, label=""];`);
+      lines.push(`  ${endpoint(edge.from, clusters, 'ltail', style)} -> ${point} [${[...style, 'arrowhead=none'].join(', ')}];`);
+      const back = edge.kind === 'catch' ? ['style=dashed', `color=${quote(CATCH_COLOUR)}`] : [];
+      lines.push(`  ${point} -> ${endpoint(edge.to, clusters, 'lhead', back)}${back.length ? ` [${back.join(', ')}]` : ''};`);
+      continue;
+    }
     const attributes: string[] = [];
     const from = endpoint(edge.from, clusters, 'ltail', attributes);
     const to = endpoint(edge.to, clusters, 'lhead', attributes);
-    if (edge.label !== undefined) attributes.push(`label=${quote(truncate(edge.label, METRICS.maxLabel))}`);
-    if (edge.kind === 'catch') attributes.push('style=dashed', `color=${quote(CATCH_COLOUR)}`, `fontcolor=${quote(CATCH_COLOUR)}`);
+    attributes.push(...edgeAttributes(edge));
     lines.push(`  ${from} -> ${to}${attributes.length ? ` [${attributes.join(', ')}]` : ''};`);
   }
   for (const node of scope.nodes) for (const child of node.scopes) writeEdges(child, lines, clusters);
+}
+
+/** An edge's label and, for a Catch, its dashed colour. */
+function edgeAttributes(edge: DiagramEdge): string[] {
+  const attributes: string[] = [];
+  if (edge.label !== undefined) attributes.push(`label=${quote(truncate(edge.label, METRICS.maxLabel))}`);
+  if (edge.kind === 'catch') attributes.push('style=dashed', `color=${quote(CATCH_COLOUR)}`, `fontcolor=${quote(CATCH_COLOUR)}`);
+  return attributes;
 }
 
 /** A cluster's edges attach to its first plain state (found recursively) and are clipped at the cluster. */

@@ -15,6 +15,6 @@ export { layoutDiagram, type DiagramLayout } from './layout';
 export { renderSvg, type SvgOptions } from './svg';
 export { renderMermaid } from './mermaid';
 export { renderDot } from './dot';
-export { renderRunView, renderRunReport, renderRunComparison, RUN_VIEW_CSS, type RunViewInput, type RunViewPart } from './run/run-view';
+export { renderRunView, renderRunReport, renderRunComparison, RUN_VIEW_CSS, type RunComparisonOptions, type RunViewInput, type RunViewPart } from './run/run-view';
 export { buildRunModel, stateOutcome, type RunModel, type Visit, type VisitOutcome, type StateOutcome } from './run/run-model';
 export { writeRunReportFile } from './run/write-report';

@@ -3,6 +3,7 @@
  * pages concatenated) against a definition: the input, task results and callback answers come
  * from the history; the calls the definition makes and how it ends must match the recording.
  */
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Json } from '../asl/types';
 import { firstDifference, describeCall } from './compare-observations';
 import { Side } from './side';
@@ -155,6 +156,8 @@ export interface HistoryReplay {
   replayed: Observation;
   difference?: string;
   warnings: string[];
+  /** The recorded events (AWS's format) and the replay's history, for the side-by-side report. */
+  histories: { recorded: readonly unknown[]; replayed: () => HistoryEvent[] };
 }
 
 /**
@@ -181,12 +184,13 @@ export async function replayHistory(history: unknown, definition: unknown, name:
     delete (c as ObservedCall & { stateName?: string }).stateName;
   }
   const warnings = [...run.unused];
+  const histories = { recorded: historyEvents(history).slice().sort((a, b) => a.id - b.id), replayed: run.renderedHistory };
   const recordedResources = new Set(recorded.calls.map((c) => c.resource));
   const matched = replayed.calls.filter((c) => !c.unanswered).length;
   if (recorded.calls.length > 0 && matched === 0 && !replayed.calls.some((c) => recordedResources.has(c.resource))) {
     const difference = `the history is of another state machine: it called ${[...recordedResources].join(', ')}; this definition ${replayed.calls.length === 0 ? 'made no call' : `called ${describeCall(replayed.calls[0])}`}.`;
-    return { scenario, recorded, replayed, difference, warnings };
+    return { scenario, recorded, replayed, difference, warnings, histories };
   }
   const difference = firstDifference(recorded, { ...replayed, waits: [] }, { timed: false, credentials: false });
-  return { scenario, recorded, replayed, difference: difference?.replace(/\bbefore\b/g, 'the recording'), warnings };
+  return { scenario, recorded, replayed, difference: difference?.replace(/\bbefore\b/g, 'the recording'), warnings, histories };
 }

@@ -7,7 +7,7 @@
  */
 import { choiceOperator } from '../asl/choice-operators';
 import type { Json, JsonPathChoiceRule, State, StateMachineDefinition } from '../asl/types';
-import { visitStates } from '../iam/visit-states';
+import { walkStates } from '../asl/walk';
 
 export interface PathNode {
   children: Map<string, PathNode>;
@@ -156,7 +156,7 @@ function collectAssignments(definitions: StateMachineDefinition[]): Assignments 
     }
   };
   for (const definition of definitions) {
-    visitStates(definition, definition.QueryLanguage ?? 'JSONPath', ({ state }) => {
+    walkStates(definition, ({ state }) => {
       add((state as { Assign?: unknown }).Assign);
       for (const c of (state as { Catch?: { Assign?: unknown }[] }).Catch ?? []) add(c.Assign);
       if (state.Type === 'Choice') for (const rule of state.Choices) add(rule.Assign);
@@ -239,7 +239,7 @@ export function buildInputModel(definitions: StateMachineDefinition[]): InputMod
   const model: InputModel = { root: newNode(), errorsByResource: new Map(), resultPathsByResource: new Map(), canHang: new Set(), sync: new Set() };
   const assignments = collectAssignments(definitions);
   for (const definition of definitions) {
-    visitStates(definition, definition.QueryLanguage ?? 'JSONPath', ({ state }) => addState(model, state, assignments));
+    walkStates(definition, ({ state }) => addState(model, state, assignments));
   }
   dedupe(model.root);
   return model;

@@ -4,7 +4,7 @@
  * transitions, Choice rules and Defaults, catchers, retriers). Walks with the shared walker.
  */
 import type { Catcher, ChoiceState, NestedStateMachine, Retrier, State, StateMachineDefinition } from '../asl/types';
-import { visitStates } from '../iam/visit-states';
+import { walkStates } from '../asl/walk';
 
 /** The pseudo state a machine (or branch / iteration) starts from and ends in. */
 export const START = '(start)';
@@ -46,20 +46,19 @@ export function buildMachineModel(definition: StateMachineDefinition): MachineMo
   const resources = new Set<string>();
   const goals = new Map<string, string>();
   const reachable = new Set<string>();
-  const addMachine = (machine: NestedStateMachine, concurrent: boolean): void => {
-    for (const [name, state] of Object.entries(machine.States ?? {})) {
-      states.set(name, { name, state, concurrent });
-      if (state.Type === 'Parallel') for (const branch of state.Branches ?? []) addMachine(branch, true);
-      if (state.Type === 'Map') {
-        const processor = state.ItemProcessor ?? state.Iterator;
-        if (processor) addMachine(processor, true);
-      }
-    }
+  // Every machine (top level, branches, Map processors) in definition order, then its states.
+  const scopes = new Set<NestedStateMachine>([definition]);
+  const visited: { name: string; state: State }[] = [];
+  walkStates(definition, ({ name, state, scope, parent }) => {
+    scopes.add(scope);
+    visited.push({ name, state });
+    states.set(name, { name, state, concurrent: parent !== undefined });
+  });
+  for (const machine of scopes) {
     collectReachable(machine, reachable);
     goals.set(goalKey.transition(START, machine.StartAt), `transition start → '${machine.StartAt}'`);
-  };
-  addMachine(definition, false);
-  visitStates(definition, definition.QueryLanguage ?? 'JSONPath', ({ name, state }) => {
+  }
+  for (const { name, state } of visited) {
     goals.set(goalKey.state(name), `state '${name}'`);
     if (state.Type === 'Task') resources.add(state.Resource);
     for (const [to, label] of successors(state)) goals.set(goalKey.transition(name, to), `transition '${name}' → ${to === END ? 'end' : `'${to}'`}${label}`);
@@ -70,7 +69,7 @@ export function buildMachineModel(definition: StateMachineDefinition): MachineMo
     const handling = state as { Retry?: Retrier[]; Catch?: Catcher[] };
     handling.Catch?.forEach((c, i) => goals.set(goalKey.catcher(name, i), `catcher #${i + 1} of '${name}' (${c.ErrorEquals.join(', ')} → '${c.Next}')`));
     handling.Retry?.forEach((r, i) => goals.set(goalKey.retrier(name, i), `retrier #${i + 1} of '${name}' (${r.ErrorEquals.join(', ')})`));
-  });
+  }
   return { definition, states, resources, goals, reachable };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Json, StateMachineDefinition, TaskState } from '../asl/types';
 import { validateDefinition } from '../asl/validate';
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { Interpreter, neverAnswers, syncJob, taskFailure, type StateMachine, type TaskMock, type TaskMocks } from '../interpreter';
 import { sleep } from '../interpreter/clock/clock';
 import { AnswerBook } from './answer-book';
@@ -12,6 +13,7 @@ import { coveredGoals, type Event } from './history-coverage';
 import { abstractToken, containsToken } from './json';
 import { buildMachineModel, type MachineModel } from './machine-model';
 import type { ObservedCall, Observation, Scenario, ScenarioAnswer } from './types';
+import { LIMITS } from '../asl/limits';
 
 /** Where the virtual clock of every verify run starts. */
 export const VERIFY_START_TIME = '2024-01-01T00:00:00.000Z';
@@ -22,7 +24,7 @@ export const VERIFY_START_TIME = '2024-01-01T00:00:00.000Z';
  */
 const MAX_CALLS = 250;
 /** Backstop for loops without any call (AWS's own limit). */
-const MAX_EVENTS = 25_000;
+const MAX_EVENTS = LIMITS.historyEvents;
 
 /**
  * A definition that failed validation, named by side, state and field (thrown by `verifyEquivalence`).
@@ -47,6 +49,8 @@ export interface ScenarioRun {
   /** Warnings about the scenario (answers that matched no call). */
   unused: string[];
   history: Event[];
+  /** The same execution's history in AWS's `GetExecutionHistory` format, rendered on demand (for the side-by-side report). */
+  renderedHistory: () => HistoryEvent[];
 }
 
 export class Side {
@@ -121,7 +125,7 @@ export class Side {
     if (result.output !== undefined) end.output = result.output;
     if (result.error !== undefined) end.error = result.error;
     if (result.cause !== undefined) end.cause = result.cause;
-    return { observation: { calls, waits: waitsOf(history), end }, covered, unused: book.unused(), history };
+    return { observation: { calls, waits: waitsOf(history), end }, covered, unused: book.unused(), history, renderedHistory: () => execution.history() };
   }
 }
 

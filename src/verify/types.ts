@@ -95,6 +95,8 @@ export interface VerifyReport {
   difference?: Difference;
   /** Problems with given scenarios or histories that did not stop the run (a scenario answer matching no call, …). */
   warnings: string[];
+  /** The side-by-side HTML report written for the difference (when {@link VerifyOptions.report} was given and there was one). */
+  reportFile?: string;
 }
 
 /** A recorded execution (AWS GetExecutionHistory output) to replay against `after`. */
@@ -120,4 +122,12 @@ export interface VerifyOptions {
   inputSchema?: { safeParse(value: unknown): { success: boolean } };
   /** The state machine's name (for `$$.StateMachine.Name`, MockConfigFile lookup and messages). */
   name?: string;
+  /**
+   * A file to write the counterexample to as one self-contained HTML page: both versions' runs of
+   * the (shrunk) scenario side by side, each path coloured by outcome. Written only when a
+   * difference is found; a write failure becomes a warning.
+   */
+  report?: string;
+  /** How the report names the two versions (default `before` / `after`). */
+  labels?: { before: string; after: string };
 }

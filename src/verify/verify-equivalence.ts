@@ -7,6 +7,7 @@ import type { Json, StateMachineDefinition } from '../asl/types';
 import { seededRandom } from '../interpreter';
 import { firstDifference } from './compare-observations';
 import { summariseCoverage } from './coverage';
+import { writeDifferenceReport } from './difference-report';
 import { vitestSnippet } from './format';
 import { ScenarioGenerator } from './generate';
 import { replayHistory } from './history-replay';
@@ -117,18 +118,37 @@ export async function verifyEquivalence(before: unknown, after: unknown, options
     difference,
     warnings,
   });
+  const labels = options.labels ?? { before: 'before', after: 'after' };
+  /** The report of `difference`, with its side-by-side HTML page written when `options.report` asks for one. */
+  const differs = async (difference: Difference, histories: { before: () => readonly unknown[]; after: () => readonly unknown[] }): Promise<VerifyReport> => {
+    const answer = report(difference);
+    if (options.report === undefined) return answer;
+    const problem = await writeDifferenceReport(
+      options.report,
+      name,
+      difference,
+      { definition: b.definition, history: histories.before, label: labels.before },
+      { definition: a.definition, history: histories.after, label: labels.after },
+    );
+    if (problem) warnings.push(problem);
+    else answer.reportFile = options.report;
+    return answer;
+  };
   const found = async (scenario: Scenario, source: string, shrink: boolean, run: Awaited<ReturnType<VersionPair['run']>>): Promise<VerifyReport> => {
     const small = shrink ? await shrinkScenario(scenario, async (s) => (!validInput || validInput(s.input)) && (await pair.run(s)).difference !== undefined) : scenario;
     const r = small === scenario ? run : await pair.run(small);
     const description = r.difference ?? 'the difference disappeared when re-run (nondeterminism)';
-    return report({
-      scenario: small,
-      before: r.before.observation,
-      after: r.after.observation,
-      description,
-      source,
-      vitest: vitestSnippet(name, small, description, { before: 'before.asl.json', after: 'after.asl.json' }),
-    });
+    return differs(
+      {
+        scenario: small,
+        before: r.before.observation,
+        after: r.after.observation,
+        description,
+        source,
+        vitest: vitestSnippet(name, small, description, { before: 'before.asl.json', after: 'after.asl.json' }),
+      },
+      { before: r.before.renderedHistory, after: r.after.renderedHistory },
+    );
   };
 
   const model = buildInputModel([b.definition as StateMachineDefinition, a.definition as StateMachineDefinition]);
@@ -157,14 +177,18 @@ export async function verifyEquivalence(before: unknown, after: unknown, options
     const label = history.name ?? `history #${i + 1}`;
     warnings.push(...replay.warnings.map((w) => `${label}: ${w}`));
     if (replay.difference) {
-      return report({
-        scenario: replay.scenario,
-        before: replay.recorded,
-        after: replay.replayed,
-        description: replay.difference,
-        source: `history ${label}`,
-        vitest: vitestSnippet(name, replay.scenario, replay.difference, { before: 'before.asl.json', after: 'after.asl.json' }),
-      });
+      // The recording stands for the before version (it is what ran on AWS).
+      return differs(
+        {
+          scenario: replay.scenario,
+          before: replay.recorded,
+          after: replay.replayed,
+          description: replay.difference,
+          source: `history ${label}`,
+          vitest: vitestSnippet(name, replay.scenario, replay.difference, { before: 'before.asl.json', after: 'after.asl.json' }),
+        },
+        { before: () => replay.histories.recorded, after: replay.histories.replayed },
+      );
     }
   }
 

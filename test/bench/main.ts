@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildBench } from './build-bench';
 import { BENCH_CASES, type BenchCase } from './bench-cases';
+import { reportBench } from './report-bench';
 import { serveBench } from './serve-bench';
 import { verifyBench } from './verify-bench';
 
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   for (const line of await serveBench()) console.log(line);
   for (const line of await buildBench()) console.log(line);
   for (const line of await verifyBench()) console.log(line);
+  for (const line of await reportBench()) console.log(line);
   console.log(`bench total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -21,10 +21,16 @@ const FIVE_STATES = JSON.stringify({
   },
 });
 
-async function roundTrips(dataDir: string | undefined, seconds: number): Promise<number> {
-  const server = await startServer({ port: 0, dataDir });
+/** A one-hour Wait between two Pass states: only `--clock virtual` runs it at once. */
+const HOUR_WAIT = JSON.stringify({
+  StartAt: 'A',
+  States: { A: { Type: 'Pass', Next: 'W' }, W: { Type: 'Wait', Seconds: 3600, Next: 'B' }, B: { Type: 'Pass', End: true } },
+});
+
+async function roundTrips(dataDir: string | undefined, seconds: number, definition = FIVE_STATES, clock: 'real' | 'virtual' = 'real'): Promise<number> {
+  const server = await startServer({ port: 0, dataDir, clock });
   const sfn = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'b', secretAccessKey: 'b' }, maxAttempts: 1 });
-  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'Bench', definition: FIVE_STATES, roleArn: 'arn:aws:iam::123456789012:role/B' }));
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'Bench', definition, roleArn: 'arn:aws:iam::123456789012:role/B' }));
   const run = async (): Promise<void> => {
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"n":1}' }));
     for (;;) {
@@ -51,9 +57,11 @@ export async function serveBench(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'statecraft-serve-bench-'));
   try {
     const journaled = await roundTrips(dir, 3);
+    const hourWait = await roundTrips(undefined, 3, HOUR_WAIT, 'virtual');
     return [
       `bench serve-5-state: statecraft serve ${Math.round(memory)} executions/s (StartExecution → SUCCEEDED round trips through @aws-sdk/client-sfn, state in memory)`,
       `bench serve-5-state-data: statecraft serve ${Math.round(journaled)} executions/s (the same with --data: each execution journaled and fsync'ed)`,
+      `bench serve-hour-wait-virtual: statecraft serve --clock virtual ${Math.round(hourWait)} executions/s (a one-hour Wait between two Pass states, SUCCEEDED through the SDK)`,
       '  no peer: Step Functions Local and LocalStack need Docker, which this machine lacks',
     ];
   } finally {

@@ -37,7 +37,7 @@ describe('statecraft diagram', () => {
   it('refuses bad usage and invalid definitions with a clear message (exit 2)', async () => {
     const bad = capture();
     expect(await diagram(['generated/CallbackExample.asl.json', '--format', 'png'], bad.io)).toBe(2);
-    expect(bad.out.stderr).toContain("--format must be one of svg, mermaid, dot, got 'png'.");
+    expect(bad.out.stderr).toContain("--format must be svg, mermaid or dot, got 'png'.");
     const invalid = join(dir, 'invalid.asl.json');
     writeFileSync(invalid, JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Nowhere' } } }));
     const broken = capture();

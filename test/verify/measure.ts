@@ -4,7 +4,8 @@
  * input; then checks renamed-states and reordered-keys refactors report no difference.
  */
 import { verifyEquivalence } from '../../src/verify/index';
-import { CHANGE_KINDS, loadSubjects, plantChange, readsStateNames, renameStates, reorderKeys, type ChangeKind } from './planted-changes';
+import { CHANGE_KINDS, CONFORMANCE_FILE, loadSubjects, plantChange, readsStateNames, renameStates, reorderKeys, type ChangeKind } from './planted-changes';
+import { conformanceAbsentReason } from '../../src/conformance/cases';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -14,7 +15,7 @@ const limit = arg('--limit');
 const explore = arg('--explore');
 
 const { subjects: all, conformanceFound } = loadSubjects();
-if (!conformanceFound) console.log('verify:measure: ../shared/conformance not found; measuring the examples only.');
+if (!conformanceFound) console.log(`verify:measure: the conformance definitions skipped: ${conformanceAbsentReason(CONFORMANCE_FILE)} Measuring the examples only.`);
 const subjects = limit === undefined ? all : all.slice(0, limit);
 const found: Record<ChangeKind, { found: number; total: number }> = Object.fromEntries(CHANGE_KINDS.map((k) => [k, { found: 0, total: 0 }])) as never;
 const missed: string[] = [];

@@ -9,13 +9,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Json, State, StateMachineDefinition } from '../../src/asl/types';
 import { validateDefinition } from '../../src/asl/validate';
-import { visitStates } from '../../src/iam/visit-states';
+import { EXECUTIONS_FILE } from '../../src/conformance/cases';
+import { walkStates } from '../../src/asl/walk';
 
 export type ChangeKind = 'task-parameter-literal' | 'retry-max-attempts' | 'choice-target-swapped-with-default' | 'dropped-catch' | 'pass-result';
 export const CHANGE_KINDS: ChangeKind[] = ['task-parameter-literal', 'retry-max-attempts', 'choice-target-swapped-with-default', 'dropped-catch', 'pass-result'];
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CONFORMANCE_FILE = resolve(REPO, '../shared/conformance/executions.jsonl');
+/** The recorded executions (found by the conformance loader; absent in a checkout without them). */
+export const CONFORMANCE_FILE = EXECUTIONS_FILE;
 
 export interface Subject {
   name: string;
@@ -25,7 +27,7 @@ export interface Subject {
 
 const valid = (d: unknown, type: Subject['type']) => !validateDefinition(d, { stateMachineType: type }).some((p) => p.severity === 'error');
 
-/** The examples (generated/*.asl.json) and the distinct conformance definitions (when ../shared/conformance exists). */
+/** The examples (generated/*.asl.json) and the distinct conformance definitions (when the recordings are there). */
 export function loadSubjects(): { subjects: Subject[]; conformanceFound: boolean } {
   const subjects: Subject[] = [];
   const seen = new Set<string>();
@@ -54,7 +56,7 @@ type AnyState = State & Record<string, unknown>;
 
 function statesOf(definition: StateMachineDefinition): [string, AnyState][] {
   const out: [string, AnyState][] = [];
-  visitStates(definition, definition.QueryLanguage ?? 'JSONPath', ({ name, state }) => out.push([name, state as AnyState]));
+  walkStates(definition, ({ name, state }) => out.push([name, state as AnyState]));
   return out;
 }
 

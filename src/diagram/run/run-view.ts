@@ -39,7 +39,11 @@ export interface RunViewPart {
  * const page = `<style>${view.css}</style>${view.html}<script>${view.script}</script>`;
  */
 export async function renderRunView(input: RunViewInput): Promise<RunViewPart> {
-  const model = buildRunModel(input.history);
+  return renderModelView(input, buildRunModel(input.history));
+}
+
+/** The view of `input` whose history reads as `model`; `differs` names states drawn as differing from another run. */
+async function renderModelView(input: RunViewInput, model: RunModel, differs: ReadonlySet<string> = new Set()): Promise<RunViewPart> {
   const graph = buildDiagramGraph(input.definition);
   const names = new Map([...graph.ids].map(([name, id]) => [id, name]));
   const taken = new Set(model.transitions.map((t) => `${t.from}\u0000${t.to}\u0000${t.caught}`));
@@ -51,7 +55,7 @@ export async function renderRunView(input: RunViewInput): Promise<RunViewPart> {
   };
   const svg = renderSvg(await layoutDiagram(graph), {
     embedded: true,
-    stateClass: (name) => `o-${stateOutcome(model.byState.get(name))}`,
+    stateClass: (name) => `o-${stateOutcome(model.byState.get(name))}${differs.has(name) ? ' differs' : ''}`,
     edgeClass,
   });
   const title = input.title ?? 'Execution';
@@ -98,6 +102,11 @@ body { margin: 0; font-family: ${FONT_FAMILY}; color: #16191f; background: #f2f3
 .sc-page-title { margin: 0; padding: 10px 16px; font-size: 15px; background: #232f3e; color: #fff; }
 .sc-compare { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; padding: 8px; }
 .sc-compare > div > h3 { margin: 4px 0; font-size: 14px; }
+.sc-compare-summary { margin: 8px; padding: 8px 12px; background: #fff; border: 1px solid #d5dbdb; border-left: 4px solid #8d6bd1; border-radius: 6px; font-size: 13px; }
+.sc-compare-summary p { margin: 0 0 6px; }
+.sc-compare-summary pre { margin: 0; font-size: 12px; white-space: pre-wrap; word-break: break-all; max-height: 200px; overflow: auto; background: #f7f8f8; padding: 6px; }
+.sc-diagram .state.differs > .box { stroke: #8d6bd1; stroke-width: 4; stroke-dasharray: 7 3; }
+.sc-legend.differs i { border-color: #8d6bd1; border-style: dashed; }
 `;
 
 /** The run view's stylesheet (scoped under `.sc-run`, plus the diagram's). */
@@ -162,16 +171,47 @@ export async function renderRunReport(input: RunViewInput): Promise<string> {
   return page(input.title ?? 'Execution', view.css, view.html, view.script);
 }
 
+/** How {@link renderRunComparison} titles and explains the comparison. */
+export interface RunComparisonOptions {
+  /** The page title. */
+  title?: string;
+  /** One sentence above the two views: what differs between the runs. */
+  summary?: string;
+  /** Preformatted text under the summary (for example the scenario both ran). */
+  details?: string;
+}
+
 /**
  * Two executions side by side in one self-contained page (for example the same input run on two
- * versions of a workflow, as `verify` reports a counterexample).
+ * versions of a workflow, as `verify` reports a counterexample). Both paths are coloured by
+ * outcome; a state present in both versions whose outcome differs between the runs is outlined
+ * (dashed, purple) in both views, so the fork is visible at a glance.
  *
  * @example
- * const html = await renderRunComparison({ definition: v1, history: h1, title: 'v1' }, { definition: v2, history: h2, title: 'v2' });
+ * const html = await renderRunComparison({ definition: v1, history: h1, title: 'v1' }, { definition: v2, history: h2, title: 'v2' }, { summary: 'v2 skips Approve' });
  */
-export async function renderRunComparison(left: RunViewInput, right: RunViewInput, title = 'Two runs side by side'): Promise<string> {
-  const [a, b] = await Promise.all([renderRunView(left), renderRunView(right)]);
-  return page(title, a.css, `<div class="sc-compare"><div>${a.html}</div><div>${b.html}</div></div>`, a.script);
+export async function renderRunComparison(left: RunViewInput, right: RunViewInput, options: string | RunComparisonOptions = {}): Promise<string> {
+  const { title = 'Two runs side by side', summary, details } = typeof options === 'string' ? { title: options } : options;
+  const models = [buildRunModel(left.history), buildRunModel(right.history)] as const;
+  const differs = differingStates(left.definition, right.definition, models[0], models[1]);
+  const [a, b] = await Promise.all([renderModelView(left, models[0], differs), renderModelView(right, models[1], differs)]);
+  const head =
+    summary === undefined && details === undefined && differs.size === 0
+      ? ''
+      : `<div class="sc-compare-summary">${summary !== undefined ? `<p><strong>${text(summary)}</strong></p>` : ''}${
+          differs.size > 0 ? `<p><span class="sc-legend differs"><i></i></span>Outcome differs: ${[...differs].map((n) => text(n)).join(', ')}</p>` : ''
+        }${details !== undefined ? `<pre>${text(details)}</pre>` : ''}</div>`;
+  return page(title, a.css, `${head}<div class="sc-compare"><div>${a.html}</div><div>${b.html}</div></div>`, a.script);
+}
+
+/** States of both definitions whose outcome (colour) differs between the two runs. */
+function differingStates(left: StateMachineDefinition, right: StateMachineDefinition, a: RunModel, b: RunModel): Set<string> {
+  const inRight = new Set(buildDiagramGraph(right).ids.keys());
+  const differs = new Set<string>();
+  for (const name of buildDiagramGraph(left).ids.keys()) {
+    if (inRight.has(name) && stateOutcome(a.byState.get(name)) !== stateOutcome(b.byState.get(name))) differs.add(name);
+  }
+  return differs;
 }
 
 function page(title: string, css: string, body: string, script: string): string {
