@@ -6,14 +6,45 @@
  * const cases = loadExecutionCases({ feature: 'intrinsic_functions' });
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Json } from '../asl/types';
 
-const BESIDE_REPOSITORY = fileURLToPath(new URL('../../../shared/conformance', import.meta.url));
+// The package root: src/conformance/ from the repository, dist/conformance/ from the package.
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** `$STATECRAFT_CONFORMANCE_DIR`, else `shared/conformance` beside the repository (where the project keeps it). */
-export const CONFORMANCE_DIR = process.env.STATECRAFT_CONFORMANCE_DIR ?? BESIDE_REPOSITORY;
+/**
+ * Where the recorded cases are: `$STATECRAFT_CONFORMANCE_DIR`, else the first `shared/conformance`
+ * folder found in the package root or a folder above it (the project keeps it beside the
+ * repository; no location outside the repository is assumed). `undefined` when there is none.
+ */
+export function findConformanceDir(): string | undefined {
+  const configured = process.env.STATECRAFT_CONFORMANCE_DIR;
+  if (configured) return resolve(configured);
+  for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'conformance');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The recorded cases' folder ({@link findConformanceDir}); when none is found, where it would be
+ * in the repository (`shared/conformance`), so that the files below name a path that says what is
+ * missing. Check {@link hasExecutionCases} (or `existsSync`) before reading.
+ */
+export const CONFORMANCE_DIR = findConformanceDir() ?? join(PACKAGE_ROOT, 'shared', 'conformance');
+
+/**
+ * Why a file of recorded cases cannot be read, for the tests and tools that need them (they live
+ * outside the repository, so a checkout without them still tests everything else).
+ *
+ * @example
+ * if (!existsSync(EXECUTIONS_FILE)) console.warn(`Choice cases skipped: ${conformanceAbsentReason(EXECUTIONS_FILE)}`);
+ */
+export function conformanceAbsentReason(file: string): string {
+  return `${file} is absent. The AWS recordings are not in the repository; set STATECRAFT_CONFORMANCE_DIR to their folder (or keep shared/conformance beside the repository).`;
+}
 export const EXECUTIONS_FILE = join(CONFORMANCE_DIR, 'executions.jsonl');
 export const INVALID_DEFINITIONS_FILE = join(CONFORMANCE_DIR, 'invalid-definitions.jsonl');
 export const TEST_STATE_FILE = join(CONFORMANCE_DIR, 'test-state.jsonl');

@@ -7,7 +7,8 @@
  * the summary lines. Exits 0 whatever the score; 2 when it cannot run.
  */
 import { basename } from 'node:path';
-import { EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE, loadExecutionCases, loadInvalidDefinitionCases, loadTestStateCases, TEST_STATE_FILE } from './cases';
+import { existsSync } from 'node:fs';
+import { conformanceAbsentReason, EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE, loadExecutionCases, loadInvalidDefinitionCases, loadTestStateCases, TEST_STATE_FILE } from './cases';
 import { eventReport, failureReport, featureTable, percent } from './report';
 import { runExecutionCase, runInvalidDefinitionCase, type CaseOutcome } from './run-case';
 import { runTestStateCase } from './run-test-state-case';
@@ -57,6 +58,12 @@ async function main(): Promise<number> {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
     process.stderr.write(`conformance: ${(error as Error).message}\n`);
+    return 2;
+  }
+  // The recordings live outside the repository: say where they were looked for, not ENOENT.
+  const missing = options.files.filter((file) => /^(executions|invalid-definitions|test-state)/.test(basename(file)) && !existsSync(file));
+  if (missing.length > 0) {
+    process.stderr.write(`conformance: ${missing.map((file) => `cannot run: ${conformanceAbsentReason(file)}`).join('\n')}\n`);
     return 2;
   }
   const executionOutcomes: CaseOutcome[] = [];

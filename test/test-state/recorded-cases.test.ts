@@ -1,17 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadTestStateCases } from '../../src/conformance/cases';
+import { loadTestStateCases, TEST_STATE_FILE } from '../../src/conformance/cases';
+import { recordedCasesPresent } from '../support/recorded-cases';
 import { runTestStateCase } from '../../src/conformance/run-test-state-case';
 
-// Recorded on AWS (see ../shared/conformance/README.md); outside the repository, so optional.
-const FILE = fileURLToPath(new URL('../../../shared/conformance/test-state.jsonl', import.meta.url));
-const present = existsSync(FILE);
-if (!present) console.warn(`test-state recorded cases skipped: ${FILE} is absent (it lives beside the repository in shared/conformance).`);
+// Recorded on AWS (see the conformance README); outside the repository, so optional.
+const present = recordedCasesPresent('test-state recorded cases', TEST_STATE_FILE);
 
 describe.skipIf(!present)('TestState calls recorded on AWS', () => {
   it('match as the conformance runner counts them', async () => {
-    const cases = loadTestStateCases(FILE);
+    const cases = loadTestStateCases(TEST_STATE_FILE);
     const outcomes = [];
     for (const c of cases) outcomes.push(await runTestStateCase(c));
     const mismatches = outcomes.filter((o) => !o.matched);
