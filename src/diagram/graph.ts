@@ -28,6 +28,7 @@ export const END_ID = 'sc_end';
 
 export type DiagramEdgeKind = TransitionKind | 'start' | 'end';
 
+/** A transition drawn as an arrow: `Next`, a Choice rule or `Default`, a catcher, or the start/end markers. */
 export interface DiagramEdge {
   id: string;
   from: string;
@@ -46,6 +47,10 @@ export interface DiagramScope {
   edges: DiagramEdge[];
 }
 
+/**
+ * A definition as a graph of states and transitions, scopes nested for Parallel branches and Map
+ * processors — what every diagram format (SVG, Mermaid, DOT) draws from.
+ */
 export interface DiagramGraph {
   root: DiagramScope;
   /** State name → node id (names are unique in a definition, branches included). */

@@ -45,6 +45,7 @@ export interface PlacedEdge {
   label?: { text: string; box: Box };
 }
 
+/** A {@link DiagramGraph} with every node, scope and edge placed (elkjs's layered layout), in SVG units. */
 export interface DiagramLayout {
   width: number;
   height: number;

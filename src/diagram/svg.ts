@@ -8,6 +8,7 @@ import type { DiagramLayout, PlacedEdge, PlacedNode, PlacedScope } from './layou
 import { METRICS } from './layout';
 import { FONT_FAMILY } from './text-width';
 
+/** How `renderSvg` decorates a laid-out diagram (the run view uses it to colour states and edges by outcome). */
 export interface SvgOptions {
   /** Extra classes for a state's group (the run view adds its outcome). */
   stateClass?: (name: string) => string | undefined;

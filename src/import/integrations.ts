@@ -7,14 +7,17 @@ import { isStatesErrorName } from '../asl/error-names';
 import { integrationAction } from '../asl/integrations/catalogue';
 import { parseTaskResource, patternSuffix, type IntegrationPattern } from '../asl/task-resource';
 import { call, id, json, member, object, str, withComment, type Expression } from './code';
-import { INTEGRATIONS } from '../asl/integrations/catalogue';
+import { INTEGRATIONS, LAMBDA_NODEJS_RUNTIME_ERRORS } from '../asl/integrations/catalogue';
 import type { ModuleContext } from './module-context';
 import { OPAQUE, recordView, shapeView, type ShapeNode, type View } from './shape';
 import { typeOf } from './shape-types';
 import { callbackOf, dynamicMember, jsonataValue, jsonPathTemplate, type ValueScope } from './values';
 
-/** Lambda's own service errors, from the one integration catalogue. */
-const LAMBDA_SERVICE_ERRORS: ReadonlySet<string> = new Set(INTEGRATIONS.lambda.errors);
+/**
+ * What any Lambda task may catch without the function declaring it, from the one integration
+ * catalogue: Lambda's own service errors and the Node.js runtime's (`Error`, `TypeError`, …).
+ */
+const LAMBDA_UNDECLARED_ERRORS: ReadonlySet<string> = new Set([...INTEGRATIONS.lambda.errors, ...LAMBDA_NODEJS_RUNTIME_ERRORS]);
 
 export interface TaskState {
   readonly name: string;
@@ -57,7 +60,7 @@ export function integrationCall(state: TaskState, payloadScope: PayloadScope, cx
 
   if (resource.kind === 'lambda-function') {
     const fn = cx.model.function('lambda', resource.arn, resource.functionName);
-    for (const name of customErrors(state.errorNames, (n) => LAMBDA_SERVICE_ERRORS.has(n))) fn.errors.add(name);
+    for (const name of customErrors(state.errorNames, (n) => LAMBDA_UNDECLARED_ERRORS.has(n))) fn.errors.add(name);
     const body = payloadOf(payload, scope);
     if (payload === undefined || body) {
       return { expr: call(member(id(cx.use('lambda')), 'call'), [id(fn.constName), ...(body ? [body] : [])]), result: shapeView(fn.output) };
@@ -132,7 +135,7 @@ function lambdaInvoke(state: TaskState, payload: unknown, pattern: IntegrationPa
   if (scope.jsonata && fields.FunctionName.startsWith('{%')) return undefined;
   const arn = fields.FunctionName;
   const fn = cx.model.function('lambda', arn, /function:([^:]+)/.exec(arn)?.[1] ?? arn);
-  for (const name of customErrors(state.errorNames, (n) => LAMBDA_SERVICE_ERRORS.has(n))) fn.errors.add(name);
+  for (const name of customErrors(state.errorNames, (n) => LAMBDA_UNDECLARED_ERRORS.has(n))) fn.errors.add(name);
   let body: Expression | undefined;
   const value = fields[payloadKey];
   const wholeInput = !scope.jsonata && payloadKey === 'Payload.$' && value === '$' && (scope.dollar?.inputPath === undefined || (Array.isArray(scope.dollar.inputPath) && scope.dollar.inputPath.length === 0));

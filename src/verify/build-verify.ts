@@ -15,6 +15,7 @@ export interface PendingBuild {
   files: readonly { fileName: string; content: string; workflowName: string }[];
 }
 
+/** What `npm run build -- --verify` found: the workflows whose behaviour changed and the text to print. */
 export interface BuildVerification {
   /** Workflows whose behaviour changed. */
   changed: string[];

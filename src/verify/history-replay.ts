@@ -150,6 +150,7 @@ function findOutcome(scheduled: RawEvent, children: Map<number, RawEvent[]>): Ra
   return undefined;
 }
 
+/** One recorded execution history replayed against a definition: the scenario read from it, what was recorded and what the replay did. */
 export interface HistoryReplay {
   scenario: Scenario;
   recorded: Observation;

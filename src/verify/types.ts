@@ -57,6 +57,7 @@ export interface Observation {
   end: { status: string; output?: Json; error?: string; cause?: string; at?: number };
 }
 
+/** How many of a kind of element (states, transitions, Choice rules, catchers, retriers) the scenarios reached. */
 export interface CoverageCount {
   covered: number;
   total: number;
@@ -107,6 +108,13 @@ export interface HistoryInput {
   history: unknown;
 }
 
+/**
+ * Options of `verifyEquivalence(before, after, options)`: the scenarios to start from and how far to
+ * explore beyond them.
+ *
+ * @example
+ * await verifyEquivalence(before, after, { scenarios, explore: 200, seed: 1, report: 'diff.html' });
+ */
 export interface VerifyOptions {
   /** Scenarios the user has (scenario files' content). */
   scenarios?: Scenario[];

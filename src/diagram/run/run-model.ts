@@ -21,6 +21,7 @@ export interface Attempt {
   resource?: string;
 }
 
+/** One entry into a state during a run, read from its history (a state in a loop or a Map has several). */
 export interface Visit {
   index: number;
   name: string;
@@ -52,6 +53,11 @@ export interface TakenTransition {
   caught: boolean;
 }
 
+/**
+ * What a run report shows of one execution: its status and times, each state's visits with their
+ * input, output and error, and the outcome that colours each state — built from the definition and
+ * its `GetExecutionHistory` events.
+ */
 export interface RunModel {
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
   startTime: number;

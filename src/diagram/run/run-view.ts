@@ -15,6 +15,7 @@ import { RUN_VIEW_SCRIPT } from './run-view-script';
 import { buildRunModel, stateOutcome, type RunModel } from './run-model';
 import { packRunData } from './run-data';
 
+/** One execution to draw as a run report: the ASL it ran and its history. */
 export interface RunViewInput {
   /** The ASL the execution ran. */
   definition: StateMachineDefinition;

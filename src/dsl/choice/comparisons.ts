@@ -119,6 +119,12 @@ export function commented(condition: Condition, comment: string): Condition {
   return makeCondition({ ...node, comment });
 }
 
+/**
+ * The negation of a condition (ASL `Not`; `!(…)` in JSONata).
+ *
+ * @example
+ * c.when((s) => not(eq(s.status, 'cancelled')), 'Ship')
+ */
 export function not(condition: Condition): Condition {
   return makeCondition({ kind: 'not', condition: conditionNode(condition) });
 }
