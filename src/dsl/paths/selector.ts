@@ -1,4 +1,5 @@
 import type { PathNode, PathRoot, PathSegment } from '../ast/value';
+import { DslUsageError } from '../errors/dsl-usage-error';
 import { EXPR_NODE, type Expr } from '../values/expr';
 
 type Primitive = string | number | boolean | bigint | symbol | null | undefined;
@@ -51,10 +52,27 @@ function pathProxy(root: PathRoot, variable: string | undefined, segments: reado
       return pathProxy(root, variable, Object.freeze([...segments, segment]));
     },
     has: (_target, property) => property === EXPR_NODE,
+    // `{ ...input, review: result }` would otherwise copy nothing and silently drop the input.
+    ownKeys() {
+      throw new DslUsageError(SPREAD_MESSAGE(describePath(node)));
+    },
     set() {
       throw new TypeError('Selectors are read-only: they record a path, they hold no data.');
     },
   });
+}
+
+const SPREAD_MESSAGE = (path: string) =>
+  `Spreading or listing the members of ${path} (\`{ ...${path} }\`, Object.keys) copies nothing: a selector records a path, ` +
+  `it holds no data. Name each member you need (\`{ id: ${path}.id }\`); to keep the whole input and add a result, use ` +
+  "`resultPath: 'review'` (JSONPath) or, in JSONata, `output: ({ input, result }) => jsonata`$merge([${input}, { \"review\": ${result} }])``.";
+
+const ROOT_WORDS = { input: 'input', result: 'result', errorOutput: 'error', context: 'ctx', variable: 'variable' } satisfies Record<PathRoot, string>;
+
+/** How a message names a selector: `input`, `input.order`, `$total.items[0]`. */
+function describePath(node: PathNode): string {
+  const head = node.variable !== undefined ? `$${node.variable}` : ROOT_WORDS[node.root];
+  return head + node.segments.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('');
 }
 
 /** Reads the recorded path of a selector result; `undefined` when the value is not a path. */
