@@ -14,6 +14,12 @@ export { MapRun, MapRunExecution, type MapRunItemCounts, type MapRunStatus } fro
 export { planRedrive } from './execution/redrive';
 export type {
   ExecutionRedrive,
+  RedriveResume,
+  RedriveInner,
+  RedriveChild,
+  MapRunRedriveChild,
+  MapRunChildRedrive,
+  MapRunKeptChild,
   ExecutionResult,
   ExecutionStatus,
   InterpreterOptions,

@@ -13,5 +13,6 @@ export function childFrame(parent: Frame, abort: AbortScope, previousEventId: nu
     abortsFailedStates,
     scratchScope: undefined,
     spareVisit: undefined,
+    resume: undefined,
   };
 }

@@ -11,6 +11,7 @@ import type { AbortScope } from './abort-scope';
 import type { StateScope } from './context-object';
 import type { VisitRecord } from './state-visit';
 import type { StateTestHooks } from './state-test-hooks';
+import type { RedriveInner } from '../execution/types';
 
 /** Variables visible in a scope; inner scopes are `Object.create(outer)` (reads fall through). */
 export type Variables = Record<string, Json>;
@@ -51,6 +52,8 @@ export interface Frame {
   scratchScope?: StateScope;
   /** A finished visit the thread's next state may reuse (see {@link releaseVisit}). */
   spareVisit?: VisitRecord;
+  /** A redrive's plan for the Parallel/Map state this thread goes on from (see `takeResume`). */
+  resume?: { state: string; inner: RedriveInner };
 }
 
 /** Records an event in the frame's history, chaining `previousEventId`. */

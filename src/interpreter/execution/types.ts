@@ -89,18 +89,62 @@ export interface StartExecutionOptions {
 /**
  * Where and how a redriven execution (AWS's RedriveExecution) goes on: from the top-level state
  * that did not complete, with the input it had entered with and the variables assigned before it.
+ * When that state is a Parallel or Map, `inner` says which branches, iterations or Map Run child
+ * executions keep their results and where the others go on (nested as deep as they go).
  * Its history starts with `ExecutionRedriven`; `$$.Execution` keeps the first attempt's `Input`
  * and `StartTime` and gains `RedriveCount` and `RedriveTime`; retry counters and the execution's
  * `TimeoutSeconds` start afresh (AWS: "the state machine level timeout is reset to 0").
  */
-export interface ExecutionRedrive {
-  fromState: string;
-  stateInput: Json;
-  variables: Record<string, Json>;
+export interface ExecutionRedrive extends RedriveResume {
   /** 1 for the first redrive. */
   redriveCount: number;
   /** ISO 8601: when the redrive was asked for (`$$.Execution.RedriveTime`). */
   redriveTime: string;
   /** ISO 8601: when the first attempt started (`$$.Execution.StartTime`). */
+  startTime: string;
+}
+
+/** Where one thread (the execution, a Parallel branch, a Map iteration, a Map Run child) goes on. */
+export interface RedriveResume {
+  fromState: string;
+  stateInput: Json;
+  /** The variables the thread's own scope held before `fromState`. */
+  variables: Record<string, Json>;
+  /** `fromState` is a Parallel or Map whose last attempt ran children: what becomes of each. */
+  inner?: RedriveInner;
+}
+
+/**
+ * A redriven Parallel's branches or inline Map's iterations (by index), or a redriven Distributed
+ * Map's Map Run (AWS: "reschedules and redrives only the iterations and branches that failed or
+ * aborted"; a Map Run redrives only its unsuccessful child executions).
+ */
+export type RedriveInner =
+  | { kind: 'children'; children: RedriveChild[] }
+  | { kind: 'mapRun'; mapRunArn: string; redriveCount: number; startDate: string; children: MapRunRedriveChild[] };
+
+/** A branch/iteration: `kept` output (it succeeded: not run again), `resume` point, or `null` (runs from its start). */
+export type RedriveChild = { kept: Json } | { resume: RedriveResume } | null;
+
+/**
+ * A Map Run child execution: `kept` output (it succeeded), a Standard child `redrive`n under its
+ * own name and ARN, or `null`: started anew (it never started, or is an Express child, which AWS
+ * restarts with StartExecution).
+ */
+export type MapRunRedriveChild = { kept: MapRunKeptChild } | { redrive: MapRunChildRedrive } | null;
+
+/** A Map Run child that succeeded in an earlier attempt: its output and what a ResultWriter reports of it. */
+export interface MapRunKeptChild {
+  name: string;
+  output: Json;
+  startDate: string;
+  stopDate: string;
+}
+
+export interface MapRunChildRedrive extends RedriveResume {
+  name: string;
+  /** The child's own redrive count (1 for its first). */
+  redriveCount: number;
+  /** ISO 8601: when the child first started. */
   startTime: string;
 }

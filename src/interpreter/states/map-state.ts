@@ -4,6 +4,7 @@ import { Aborted } from '../engine/abort-scope';
 import { prepareErrorHandling } from '../error-handling/error-handling';
 import { record, type Frame, type StateVisit } from '../engine/runtime';
 import { StateRunner } from '../engine/state-runner';
+import { takeResume } from '../engine/redrive-resume';
 import { prepareStateDataFlow } from '../state-io';
 import { batchItems, readItems, writeResults } from '../map-run-io';
 import { randomUuid } from '../random/seeded-random';
@@ -32,7 +33,9 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
   if (!processorDefinition) throw new Error(`Map state '${name}' has neither ItemProcessor nor Iterator.`);
   const processor = context.prepareNested(processorDefinition);
   // AWS also honours a ProcessorConfig placed in the legacy `Iterator` (recorded).
-  const distributed = (processorDefinition as { ProcessorConfig?: { Mode?: string } }).ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const processorConfig = (processorDefinition as { ProcessorConfig?: { Mode?: string; ExecutionType?: string } }).ProcessorConfig;
+  const distributed = processorConfig?.Mode === 'DISTRIBUTED';
+  const childType = processorConfig?.ExecutionType ?? 'STANDARD';
   const readInputItems = prepareReadItems(state, jsonata, distributed);
   const selectItem = prepareSelectItem(state, jsonata);
   const settings = prepareMapSettings(state, jsonata);
@@ -46,7 +49,10 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
     record(frame, 'MapStateStarted', { length: items.length });
     const tolerance = await settings.tolerance(effective, frame, visit);
     const concurrency = requested > 0 ? Math.min(requested, LIMITS.inlineMapConcurrency) : LIMITS.inlineMapConcurrency;
-    return runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance }, frame, visit);
+    // A redrive reruns only the iterations that did not succeed (AWS); the others keep their results.
+    const resume = takeResume(frame, name);
+    const planned = resume?.kind === 'children' ? resume.children : undefined;
+    return runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance, resume: planned }, frame, visit);
   };
 
   const mapRun = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
@@ -57,11 +63,19 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
     const label = state.Label ?? name;
     const smName = String(runtime.stateMachineContext.Name);
     const childStateMachineName = `${smName}/${label}`;
-    const runId = randomUuid(runtime.random);
-    const mapRunArn = `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${childStateMachineName}:${runId}`;
-    const mapRunRecord = new MapRun(mapRunArn, name, runtime.clock.now());
+    // A redrive goes on with the failed Map Run (same ARN) and reruns only its unsuccessful children.
+    const resume = takeResume(frame, name);
+    const redriven = resume?.kind === 'mapRun' ? resume : undefined;
+    const runId = redriven ? redriven.mapRunArn.slice(redriven.mapRunArn.lastIndexOf(':') + 1) : randomUuid(runtime.random);
+    const mapRunArn = redriven?.mapRunArn ?? `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${childStateMachineName}:${runId}`;
+    const mapRunRecord = new MapRun(mapRunArn, name, redriven ? Date.parse(redriven.startDate) : runtime.clock.now());
     registerMapRun(runtime, mapRunRecord);
-    record(frame, 'MapRunStarted', { mapRunArn });
+    if (redriven) {
+      mapRunRecord.redriven(redriven.redriveCount, runtime.clock.now(), redriven.children);
+      record(frame, 'MapRunRedriven', { mapRunArn, redriveCount: redriven.redriveCount });
+    } else {
+      record(frame, 'MapRunStarted', { mapRunArn });
+    }
     try {
       const items = await readRunItems(effective, frame, visit);
       const selected: Json[] = [];
@@ -79,6 +93,8 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
           mapRun: mapRunRecord,
           childStateMachineArn: `arn:aws:states:${runtime.region}:${runtime.accountId}:stateMachine:${childStateMachineName}`,
           childStateMachineName,
+          expressChildren: childType === 'EXPRESS',
+          resume: redriven?.children,
         },
         frame,
       );
@@ -117,17 +133,11 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
     // `Parameters` of a JSONPath Map is its (deprecated) ItemSelector, not its effective input.
     flow: prepareStateDataFlow(state, queryLanguage, { ...state, Parameters: undefined }),
     work: (effective, frame, visit) =>
-      run(effective, frame, visit).then(
-        (result) => {
-          frame.previousEventId = frame.history.lastEventId;
-          record(frame, 'MapStateSucceeded');
-          return result;
-        },
-        (error) => {
-          frame.previousEventId = frame.history.lastEventId;
-          throw error;
-        },
-      ),
+      // The iterations leave `frame.previousEventId` at the last event they recorded (see runInlineIterations).
+      run(effective, frame, visit).then((result) => {
+        record(frame, 'MapStateSucceeded');
+        return result;
+      }),
     errorHandling: prepareErrorHandling(state.Retry, state.Catch, queryLanguage, 'MapStateFailed'),
     checkOutputSize: true,
     exits: true,

@@ -3,6 +3,8 @@ import { prepareErrorHandling } from '../error-handling/error-handling';
 import { childFrame } from '../engine/child-frame';
 import { runChildren } from '../engine/run-children';
 import { runMachine } from '../engine/run-machine';
+import { resumeFrame, resumeStart, takeResume } from '../engine/redrive-resume';
+import type { RedriveResume } from '../execution/types';
 import { record, type Frame, type PreparedMachine } from '../engine/runtime';
 import { StateRunner } from '../engine/state-runner';
 import { prepareStateDataFlow, releaseVariableScope } from '../state-io';
@@ -24,6 +26,10 @@ export const prepareParallelState: StatePreparer<ParallelState> = (state, contex
     work: (effective, frame) => {
       // Recorded histories have no ParallelStateSucceeded; ParallelStateFailed only when the state fails for good.
       const startedId = record(frame, 'ParallelStateStarted');
+      // A redrive reruns only the branches that did not succeed (AWS); the others keep their output.
+      const resume = takeResume(frame, name);
+      const plan = resume?.kind === 'children' ? resume.children : undefined;
+      const threads: Frame[] = [];
       let results;
       try {
         results = runChildren({
@@ -32,26 +38,31 @@ export const prepareParallelState: StatePreparer<ParallelState> = (state, contex
           parent: frame.abort,
           // A method, not an arrow property: no per-execution function naming under tsx (keepNames).
           start(i, abort) {
-            return runBranch(branches[i], effective, childFrame(frame, abort, startedId, true));
+            const child = plan?.[i];
+            if (child && 'kept' in child) return child.kept;
+            const branchFrame = childFrame(frame, abort, startedId, true);
+            threads.push(branchFrame);
+            if (child) resumeFrame(branchFrame, child.resume);
+            return runBranch(branches[i], child ? child.resume : undefined, effective, branchFrame);
           },
         });
       } catch (error) {
-        settle(frame);
+        settle(frame, threads);
         throw error;
       }
       if (results instanceof Promise) {
         return results.then(
           (r) => {
-            settle(frame);
+            settle(frame, threads);
             return r;
           },
           (error) => {
-            settle(frame);
+            settle(frame, threads);
             throw error;
           },
         );
       }
-      settle(frame);
+      settle(frame, threads);
       return results;
     },
     errorHandling: prepareErrorHandling(state.Retry, state.Catch, queryLanguage),
@@ -61,16 +72,20 @@ export const prepareParallelState: StatePreparer<ParallelState> = (state, contex
   });
 };
 
-/** After the branches, the Parallel's own events follow the last event any branch recorded. */
-function settle(frame: Frame): void {
-  frame.previousEventId = frame.history.lastEventId;
+/**
+ * After the branches, the Parallel's own events follow the last event its branches recorded
+ * (its own threads', not a concurrent sibling's): each event's `previousEventId` stays within its
+ * thread or the threads it started, so a history splits into branches (`planRedrive` reads it).
+ */
+function settle(frame: Frame, threads: readonly Frame[]): void {
+  for (const thread of threads) if (thread.previousEventId > frame.previousEventId) frame.previousEventId = thread.previousEventId;
 }
 
-/** Runs one branch; its variables vanish when it ends (they stop counting towards the execution's total). */
-function runBranch(branch: PreparedMachine, input: Json, frame: Frame): Json | Promise<Json> {
+/** Runs one branch (from its start, or where a redrive resumes it); its variables vanish when it ends (they stop counting towards the execution's total). */
+function runBranch(branch: PreparedMachine, resume: RedriveResume | undefined, input: Json, frame: Frame): Json | Promise<Json> {
   let output: Json | Promise<Json>;
   try {
-    output = runMachine(branch, input, frame);
+    output = resume ? runMachine(branch, resume.stateInput, frame, resumeStart(branch, resume.fromState)) : runMachine(branch, input, frame);
   } catch (error) {
     releaseVariableScope(frame);
     throw error;

@@ -61,7 +61,7 @@ const startSyncExecution: ActionHandler = async (ctx, request) => {
 };
 
 /** An execution the API can describe: one the server started, or a child execution of a Map Run. */
-type Described = { record: ExecutionRecord; child?: undefined } | { record?: undefined; child: ChildExecutionView; run: MapRunView };
+type Described = { record: ExecutionRecord; child?: undefined } | { record?: undefined; child: ChildExecutionView; run: MapRunView; parent: ExecutionRecord };
 
 function findExecution(ctx: ServeContext, arn: string): Described {
   parseStatesArn(arn, ['execution', 'express']);
@@ -69,7 +69,7 @@ function findExecution(ctx: ServeContext, arn: string): Described {
   if (record) return { record };
   for (const parent of ctx.executions.all()) {
     const found = findChild(parent.execution.mapRuns(), arn);
-    if (found) return found;
+    if (found) return { ...found, parent };
   }
   throw new ApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
 }
@@ -116,9 +116,14 @@ const describeExecution: ActionHandler = (ctx, request) => {
   };
 };
 
-/** DescribeExecution's redrive members (a Map Run's child executions are redriven with their Map Run, which serve does not do). */
+/** DescribeExecution's redrive members (a Map Run's child executions are redriven with their Map Run, by redriving the parent). */
 function redriveFields(ctx: ServeContext, found: Described): Record<string, unknown> {
-  if (!found.record) return { redriveCount: 0, redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: 'Redriving a Map Run is not supported by statecraft serve' };
+  if (!found.record) {
+    // A child is redriven by its Map Run when the parent is (AWS: whether the Map Run can redrive it).
+    const { status } = found.child;
+    const reason = status === 'SUCCEEDED' || status === 'RUNNING' ? `Execution is ${status} and cannot be redriven` : notRedrivableReason(ctx, found.parent);
+    return { redriveCount: found.child.redriveCount, redriveStatus: reason === undefined ? 'REDRIVABLE' : 'NOT_REDRIVABLE', redriveStatusReason: reason };
+  }
   const reason = notRedrivableReason(ctx, found.record);
   const { redriveCount, redriveDate } = found.record.execution;
   return {
@@ -260,7 +265,8 @@ const describeMapRun: ActionHandler = (ctx, request) => {
     toleratedFailureCount: overrides.toleratedFailureCount ?? state.toleratedFailureCount,
     itemCounts,
     executionCounts: itemCounts,
-    redriveCount: 0,
+    redriveCount: run.redriveCount,
+    redriveDate: run.redriveDate === undefined ? undefined : new Date(Date.parse(run.redriveDate)),
   };
 };
 

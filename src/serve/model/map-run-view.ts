@@ -1,15 +1,16 @@
 import type { ExecutionDescription } from '../../interpreter/execution/execution';
 import type { ExecutionStatus } from '../../interpreter/execution/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
+import type { MapRunChildRedrive } from '../../interpreter/execution/types';
 import type { MapRun, MapRunExecution, MapRunItemCounts, MapRunSettings, MapRunStatus } from '../../interpreter/states/map/map-run';
 
 /** What the API reads of a Map Run: the interpreter's live `MapRun`, or one read back from a journal. */
-export type MapRunView = Pick<MapRun, 'mapRunArn' | 'stateName' | 'status' | 'startDate' | 'stopDate' | 'itemCounts' | 'updated' | 'update'> & {
+export type MapRunView = Pick<MapRun, 'mapRunArn' | 'stateName' | 'status' | 'startDate' | 'stopDate' | 'itemCounts' | 'updated' | 'update' | 'redriveCount' | 'redriveDate'> & {
   readonly executions: readonly (ChildExecutionView | undefined)[];
 };
 
 /** What the API reads of a Map Run's child execution. */
-export type ChildExecutionView = Pick<MapRunExecution, 'executionArn' | 'name' | 'stateMachineArn' | 'status' | 'startDate' | 'stopDate' | 'describe' | 'history'> & {
+export type ChildExecutionView = Pick<MapRunExecution, 'executionArn' | 'name' | 'stateMachineArn' | 'status' | 'startDate' | 'stopDate' | 'describe' | 'history' | 'redrive' | 'redriveCount'> & {
   mapRuns(): MapRunView[];
 };
 
@@ -23,6 +24,10 @@ export interface StoredMapRun {
   total: number;
   updated: MapRunSettings;
   executions: (StoredChild | null)[];
+  /** A redriven run: its redrive count and date, and how many children kept their results from earlier attempts. */
+  redriveCount?: number;
+  redriveDate?: string;
+  keptChildren?: number;
 }
 
 interface StoredChild {
@@ -30,6 +35,8 @@ interface StoredChild {
   /** GetExecutionHistory's events, timestamps as ISO text. */
   history: unknown[];
   mapRuns: StoredMapRun[];
+  /** The plan a redriven Standard child ran with. */
+  redrive?: MapRunChildRedrive;
 }
 
 /** Map Runs as plain JSON (holes for children that never started become `null`). */
@@ -43,9 +50,23 @@ export function storeMapRuns(runs: readonly MapRunView[]): StoredMapRun[] {
     total: run.itemCounts().total,
     updated: { ...run.updated },
     executions: Array.from(run.executions, (child) =>
-      child ? { description: child.describe(), history: JSON.parse(JSON.stringify(child.history())) as unknown[], mapRuns: storeMapRuns(child.mapRuns()) } : null,
+      child
+        ? {
+            description: child.describe(),
+            history: JSON.parse(JSON.stringify(child.history())) as unknown[],
+            mapRuns: storeMapRuns(child.mapRuns()),
+            ...(child.redrive ? { redrive: child.redrive } : {}),
+          }
+        : null,
     ),
+    ...(run.redriveCount > 0 ? { redriveCount: run.redriveCount, redriveDate: run.redriveDate, keptChildren: keptOf(run) } : {}),
   }));
+}
+
+/** Children a redriven run kept from earlier attempts (counted as succeeded, not listed). */
+function keptOf(run: MapRunView): number {
+  const listed = run.executions.filter((child) => child?.status === 'SUCCEEDED').length;
+  return run.itemCounts().succeeded - listed;
 }
 
 /** Map Runs read back from a journal: as they ended, nothing runs again. */
@@ -61,9 +82,15 @@ class RestoredMapRun implements MapRunView {
   readonly stopDate: string | undefined;
   readonly updated: MapRunSettings;
   readonly executions: (ChildExecutionView | undefined)[];
+  readonly redriveCount: number;
+  readonly redriveDate: string | undefined;
   private readonly total: number;
+  private readonly kept: number;
 
   constructor(stored: StoredMapRun) {
+    this.redriveCount = stored.redriveCount ?? 0;
+    this.redriveDate = stored.redriveDate;
+    this.kept = stored.keptChildren ?? 0;
     this.mapRunArn = stored.mapRunArn;
     this.stateName = stored.stateName;
     this.status = stored.status;
@@ -75,8 +102,8 @@ class RestoredMapRun implements MapRunView {
   }
 
   itemCounts(): MapRunItemCounts {
-    const counts: MapRunItemCounts = { total: this.total, pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0 };
-    let started = 0;
+    const counts: MapRunItemCounts = { total: this.total, pending: 0, running: 0, succeeded: this.kept, failed: 0, timedOut: 0, aborted: 0 };
+    let started = this.kept;
     for (const child of this.executions) {
       if (!child) continue;
       started++;
@@ -108,10 +135,12 @@ class RestoredChild implements ChildExecutionView {
   readonly status: ExecutionStatus;
   readonly startDate: string;
   readonly stopDate: string | undefined;
+  readonly redrive: MapRunChildRedrive | undefined;
   private readonly events: HistoryEvent[];
   private readonly runs: MapRunView[];
 
   constructor(private readonly stored: StoredChild) {
+    this.redrive = stored.redrive;
     const d = stored.description;
     this.executionArn = d.executionArn;
     this.name = d.name;
@@ -122,6 +151,10 @@ class RestoredChild implements ChildExecutionView {
     this.stopDate = d.stopDate;
     this.events = (stored.history as (HistoryEvent & { timestamp: string })[]).map((e) => ({ ...e, timestamp: new Date(e.timestamp) }));
     this.runs = restoreMapRuns(stored.mapRuns);
+  }
+
+  get redriveCount(): number {
+    return this.redrive?.redriveCount ?? 0;
   }
 
   describe(): ExecutionDescription {

@@ -1,7 +1,9 @@
 import type { ExecutionDescription } from '../../interpreter/execution/execution';
 import type { ExecutionRedrive, ExecutionResult, ExecutionStatus } from '../../interpreter/execution/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
-import type { MapRunView } from './map-run-view';
+import type { ChildExecutionView, MapRunView } from './map-run-view';
+import type { MapRunItemCounts, MapRunSettings, MapRunStatus } from '../../interpreter/states/map/map-run';
+import type { MapRunChildRedrive } from '../../interpreter/execution/types';
 import type { ExecutionView } from './finished-execution';
 
 /**
@@ -19,7 +21,8 @@ export class RedrivenExecution implements ExecutionView {
   constructor(
     readonly previous: ExecutionView,
     readonly current: ExecutionView,
-    redrive: ExecutionRedrive,
+    /** The plan the current run goes on with (a later redrive keeps what it kept). */
+    readonly redrive: ExecutionRedrive,
   ) {
     this.executionArn = current.executionArn;
     this.name = current.name;
@@ -41,22 +44,169 @@ export class RedrivenExecution implements ExecutionView {
   }
 
   history(): HistoryEvent[] {
-    const before = this.previous.history();
-    const offset = before.length;
-    const after = this.current.history().map((event) => ({
-      ...event,
-      id: event.id! + offset,
-      // `ExecutionRedriven` follows the end of the attempt it redrives.
-      previousEventId: event.previousEventId === 0 ? offset : event.previousEventId! + offset,
-    }));
-    return [...before, ...after];
+    return joinHistories(this.previous.history(), this.current.history());
   }
 
+  /** The Map Runs of every attempt; a redriven Map Run (same ARN) shows once, its attempts merged. */
   mapRuns(): MapRunView[] {
-    return [...this.previous.mapRuns(), ...this.current.mapRuns()];
+    return mergeMapRuns(this.previous.mapRuns(), this.current.mapRuns());
   }
 
   stop(error?: string, cause?: string): void {
     this.current.stop(error, cause);
+  }
+}
+
+/** An attempt's history, then the redriven run's events numbered on from there. */
+function joinHistories(before: HistoryEvent[], run: HistoryEvent[]): HistoryEvent[] {
+  const offset = before.length;
+  const after = run.map((event) => ({
+    ...event,
+    id: event.id! + offset,
+    // `ExecutionRedriven` follows the end of the attempt it redrives.
+    previousEventId: event.previousEventId === 0 ? offset : event.previousEventId! + offset,
+  }));
+  return [...before, ...after];
+}
+
+function mergeMapRuns(earlier: MapRunView[], current: MapRunView[]): MapRunView[] {
+  const redriven = new Map(current.map((run) => [run.mapRunArn, run]));
+  const merged = earlier.map((run) => {
+    const again = redriven.get(run.mapRunArn);
+    if (!again) return run;
+    redriven.delete(run.mapRunArn);
+    return new RedrivenMapRun(run, again);
+  });
+  return [...merged, ...redriven.values()];
+}
+
+/**
+ * A Map Run after its parent's redrive, as DescribeMapRun and ListExecutions show it: one run (the
+ * first attempt's ARN and start date) whose children are the redriven ones where they ran again,
+ * the earlier attempt's elsewhere (a redriven Standard child shows its attempts as one execution).
+ */
+class RedrivenMapRun implements MapRunView {
+  readonly mapRunArn: string;
+  readonly stateName: string;
+  readonly startDate: string;
+
+  constructor(
+    private readonly earlier: MapRunView,
+    private readonly current: MapRunView,
+  ) {
+    this.mapRunArn = current.mapRunArn;
+    this.stateName = current.stateName;
+    this.startDate = earlier.startDate;
+  }
+
+  get status(): MapRunStatus {
+    return this.current.status;
+  }
+
+  get stopDate(): string | undefined {
+    return this.current.stopDate;
+  }
+
+  get updated(): MapRunSettings {
+    return this.current.updated;
+  }
+
+  get redriveCount(): number {
+    return this.current.redriveCount;
+  }
+
+  get redriveDate(): string | undefined {
+    return this.current.redriveDate;
+  }
+
+  update(settings: MapRunSettings): void {
+    this.current.update(settings);
+  }
+
+  get executions(): (ChildExecutionView | undefined)[] {
+    const count = Math.max(this.earlier.executions.length, this.current.executions.length);
+    const children: (ChildExecutionView | undefined)[] = [];
+    for (let i = 0; i < count; i++) {
+      const before = this.earlier.executions[i];
+      const again = this.current.executions[i];
+      if (before && again && before.executionArn === again.executionArn) children.push(new RedrivenChild(before, again));
+      else children.push(again ?? before);
+    }
+    return children;
+  }
+
+  itemCounts(): MapRunItemCounts {
+    const counts: MapRunItemCounts = {
+      total: this.current.itemCounts().total,
+      pending: 0,
+      running: 0,
+      succeeded: 0,
+      failed: 0,
+      timedOut: 0,
+      aborted: 0,
+    };
+    let started = 0;
+    for (const child of this.executions) {
+      if (!child) continue;
+      started++;
+      if (child.status === 'RUNNING') counts.running++;
+      else if (child.status === 'SUCCEEDED') counts.succeeded++;
+      else if (child.status === 'FAILED') counts.failed++;
+      else if (child.status === 'TIMED_OUT') counts.timedOut++;
+      else counts.aborted++;
+    }
+    counts.pending = counts.total - started;
+    return counts;
+  }
+}
+
+/** A Standard Map Run child redriven with its Map Run: its attempts as one execution (as RedrivenExecution). */
+class RedrivenChild implements ChildExecutionView {
+  readonly executionArn: string;
+  readonly name: string;
+  readonly stateMachineArn: string;
+  readonly startDate: string;
+
+  constructor(
+    private readonly earlier: ChildExecutionView,
+    private readonly current: ChildExecutionView,
+  ) {
+    this.executionArn = current.executionArn;
+    this.name = current.name;
+    this.stateMachineArn = current.stateMachineArn;
+    this.startDate = earlier.startDate;
+  }
+
+  get status(): ExecutionStatus {
+    return this.current.status;
+  }
+
+  get stopDate(): string | undefined {
+    return this.current.stopDate;
+  }
+
+  get redrive(): MapRunChildRedrive | undefined {
+    return this.current.redrive;
+  }
+
+  get redriveCount(): number {
+    return this.current.redriveCount;
+  }
+
+  describe(): ExecutionDescription {
+    const first = this.earlier.describe();
+    return {
+      ...this.current.describe(),
+      startDate: first.startDate,
+      input: first.input,
+    };
+  }
+
+  history(): HistoryEvent[] {
+    return joinHistories(this.earlier.history(), this.current.history());
+  }
+
+  mapRuns(): MapRunView[] {
+    return mergeMapRuns(this.earlier.mapRuns(), this.current.mapRuns());
   }
 }

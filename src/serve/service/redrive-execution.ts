@@ -11,20 +11,23 @@ const REDRIVABLE_PERIOD_MS = 14 * 24 * 3600_000;
 /**
  * Why RedriveExecution would refuse the execution (AWS's `redriveStatusReason` sentences), or
  * `undefined` when it can be redriven: a FAILED, TIMED_OUT or ABORTED Standard execution that
- * ended within the last 14 days.
+ * ended within the last 14 days, not at the history event limit.
  */
 export function notRedrivableReason(ctx: ServeContext, record: ExecutionRecord): string | undefined {
   if (record.type === 'EXPRESS') return 'Execution is of type EXPRESS and cannot be redriven';
-  const { status, stopDate } = record.execution.describe();
+  const { status, stopDate, error, cause } = record.execution.describe();
   if (status === 'RUNNING' || status === 'SUCCEEDED') return `Execution is ${status} and cannot be redriven`;
+  // The interpreter ends an execution at AWS's 25,000-event limit with this cause (ExecutionHistory), located in the state that hit it.
+  if (error === 'States.Runtime' && cause?.includes('The execution history reached the limit of')) return 'Execution history event limit exceeded';
   if (stopDate !== undefined && ctx.now() - Date.parse(stopDate) > REDRIVABLE_PERIOD_MS) return 'Execution redrivable period exceeded';
   return undefined;
 }
 
 /**
  * RedriveExecution: the execution goes on from its unsuccessful top-level state with the same
- * ARN, definition (the revision it ran) and input (see `planRedrive`); the redriven run is
- * journaled before the caller is answered, after the end of the attempt it redrives.
+ * ARN, definition (the revision it ran) and input (see `planRedrive`: inside a Parallel or Map
+ * only the unsuccessful branches, iterations or Map Run children run again); the redriven run is
+ * journaled (its plan with it) before the caller is answered, after the end of the attempt it redrives.
  */
 export function redriveExecution(ctx: ServeContext, record: ExecutionRecord): ExecutionRecord {
   const reason = notRedrivableReason(ctx, record);
@@ -33,7 +36,14 @@ export function redriveExecution(ctx: ServeContext, record: ExecutionRecord): Ex
   const prepared = ctx.machines.get(machine, { revisionId: record.revisionId, definition: record.definitionText, roleArn: record.roleArn });
   const previous = record.execution;
   const first = previous.describe();
-  const redrive = planRedrive(prepared.definition, previous.history(), { redriveCount: previous.redriveCount ?? 0, startTime: first.startDate, now: ctx.now() });
+  const redrive = planRedrive(prepared.definition, previous.history(), {
+    redriveCount: previous.redriveCount ?? 0,
+    startTime: first.startDate,
+    now: ctx.now(),
+    // What the last attempt kept still stands; its Map Runs are redriven, not started anew.
+    redrive: previous instanceof RedrivenExecution ? previous.redrive : undefined,
+    mapRuns: previous.mapRuns(),
+  });
   let journal = (): void => {};
   const mocks = ctx.mocks.for(machine.name, prepared.definition as unknown as Json, record.testCase, () => journal());
   const execution = prepared.startExecution(JSON.parse(record.inputText) as Json, { name: previous.name, mocks, redrive });

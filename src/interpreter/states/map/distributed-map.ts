@@ -7,6 +7,8 @@ import { randomUuid } from '../../random/seeded-random';
 import { AbortScope, Aborted } from '../../engine/abort-scope';
 import { runChildren } from '../../engine/run-children';
 import { runMachine } from '../../engine/run-machine';
+import { resumeFrame, resumeStart } from '../../engine/redrive-resume';
+import type { MapRunChildRedrive, MapRunKeptChild, MapRunRedriveChild } from '../../execution/types';
 import type { ExecutionRuntime, Frame, PreparedMachine } from '../../engine/runtime';
 import { exceedsTolerance, toleranceExceededError, type Tolerance } from './failure-tolerance';
 import { MapRunExecution, type MapRun, type MapRunSettings } from './map-run';
@@ -24,6 +26,10 @@ export interface MapRunChildren {
   /** `arn:…:stateMachine:<parent>/<label>` */
   childStateMachineArn: string;
   childStateMachineName: string;
+  /** `ProcessorConfig.ExecutionType: EXPRESS`: a redrive starts failed children anew (AWS: with StartExecution). */
+  expressChildren?: boolean;
+  /** A redrive of the Map Run: per child, its kept result, where a Standard child goes on, or `null` (started anew). */
+  resume?: readonly MapRunRedriveChild[];
 }
 
 export interface MapRunOutcome {
@@ -58,7 +64,11 @@ export function runMapRunChildren(run: MapRunChildren, frame: Frame): Promise<Ma
       return exceedsTolerance(currentTolerance(run.tolerance, updated), failed, run.inputs.length) ? toleranceExceededError() : undefined;
     },
     onStartMore: (startMore) => run.mapRun.onStartMore(startMore),
-    start: (index, abort) => runChild(run, runtime, index, abort, records, outputs),
+    start: (index, abort) => {
+      const planned = run.resume?.[index];
+      if (planned && 'kept' in planned) return keepChild(run, index, planned.kept, records, outputs);
+      return runChild(run, runtime, index, abort, records, outputs, planned && !run.expressChildren ? planned.redrive : undefined);
+    },
   });
   return Promise.resolve(result).then(() => ({ records, outputs }));
 }
@@ -71,6 +81,23 @@ function currentTolerance(tolerance: Tolerance, updated: MapRunSettings): Tolera
   };
 }
 
+/** A child that succeeded in an earlier attempt of the Map Run: its result stands, nothing runs. */
+function keepChild(run: MapRunChildren, index: number, kept: MapRunKeptChild, records: ChildExecutionRecord[], outputs: Json[]): Json {
+  const executionArn = `${run.childStateMachineArn.replace(':stateMachine:', ':execution:')}:${kept.name}`;
+  records[index] = {
+    executionArn,
+    name: kept.name,
+    input: run.inputs[index],
+    output: kept.output,
+    status: 'SUCCEEDED',
+    startDate: kept.startDate,
+    stopDate: kept.stopDate,
+    stateMachineArn: run.childStateMachineArn,
+  };
+  outputs[index] = kept.output;
+  return kept.output;
+}
+
 function runChild(
   run: MapRunChildren,
   parent: ExecutionRuntime,
@@ -78,30 +105,37 @@ function runChild(
   abort: AbortScope,
   records: ChildExecutionRecord[],
   outputs: Json[],
+  redrive: MapRunChildRedrive | undefined,
 ): Json | Promise<Json> {
   const input = run.inputs[index];
-  const name = randomUuid(parent.random);
+  // A redriven Standard child keeps its name and ARN (AWS redrives it); any other child is new.
+  const name = redrive?.name ?? randomUuid(parent.random);
   const executionArn = `${run.childStateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
   const startMs = parent.clock.now();
-  const startDate = formatTimestamp(startMs);
+  const startDate = redrive?.startTime ?? formatTimestamp(startMs);
   const history = new ExecutionHistory(parent.clock, null);
+  const executionContext: JsonObject = {
+    Id: executionArn,
+    Input: input,
+    Name: name,
+    RoleArn: parent.executionContext.RoleArn,
+    StartTime: startDate,
+    RedriveCount: redrive?.redriveCount ?? 0,
+  };
+  if (redrive) executionContext.RedriveTime = formatTimestamp(startMs);
   const runtime: ExecutionRuntime = {
     ...parent,
     history,
-    executionContext: {
-      Id: executionArn,
-      Input: input,
-      Name: name,
-      RoleArn: parent.executionContext.RoleArn,
-      StartTime: startDate,
-      RedriveCount: 0,
-    },
+    executionContext,
     stateMachineContext: { Id: run.childStateMachineArn, Name: run.childStateMachineName },
   };
-  const child = new MapRunExecution(executionArn, name, run.childStateMachineArn, input, startMs, runtime);
+  const child = new MapRunExecution(executionArn, name, run.childStateMachineArn, input, startMs, runtime, redrive);
   run.mapRun.executions[index] = child;
-  const started = history.add('ExecutionStarted', 0, { input, roleArn: String(parent.executionContext.RoleArn) });
+  const started = redrive
+    ? history.add('ExecutionRedriven', 0, { redriveCount: redrive.redriveCount })
+    : history.add('ExecutionStarted', 0, { input, roleArn: String(parent.executionContext.RoleArn) });
   const frame: Frame = { runtime, history, variables: Object.create(null), abort, previousEventId: started };
+  if (redrive) resumeFrame(frame, redrive);
   const base = { executionArn, name, input, startDate, stateMachineArn: run.childStateMachineArn };
   const succeed = (output: Json): Json => {
     history.add('ExecutionSucceeded', history.lastEventId, { output });
@@ -128,7 +162,9 @@ function runChild(
     throw error;
   };
   try {
-    const output = runMachine(run.processor, input, frame);
+    const output = redrive
+      ? runMachine(run.processor, redrive.stateInput, frame, resumeStart(run.processor, redrive.fromState))
+      : runMachine(run.processor, input, frame);
     return output instanceof Promise ? output.then(succeed, fail) : succeed(output);
   } catch (error) {
     return fail(error);

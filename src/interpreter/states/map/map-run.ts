@@ -4,6 +4,7 @@ import type { ExecutionRuntime } from '../../engine/runtime';
 import type { ExecutionDescription } from '../../execution/execution';
 import type { ExecutionStatus } from '../../execution/types';
 import type { HistoryEvent } from '../../history/history-event';
+import type { MapRunChildRedrive, MapRunRedriveChild } from '../../execution/types';
 
 /** A Distributed Map run's status. */
 export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
@@ -32,7 +33,14 @@ export class MapRunExecution {
     readonly input: Json,
     private readonly startMs: number,
     private readonly runtime: ExecutionRuntime,
+    /** Set when this run redrives a Standard child of an earlier attempt of its Map Run (its history starts with `ExecutionRedriven`). */
+    readonly redrive?: MapRunChildRedrive,
   ) {}
+
+  /** How many times the child has been redriven (0: a first run). */
+  get redriveCount(): number {
+    return this.redrive?.redriveCount ?? 0;
+  }
 
   /** Records how the child ended (called once, by the Map Run). */
   end(status: Exclude<ExecutionStatus, 'RUNNING'>, stopMs: number, outcome: { output?: Json; error?: string; cause?: string } = {}): void {
@@ -117,6 +125,12 @@ export class MapRun {
   total = 0;
   /** Settings changed while the run goes on (UpdateMapRun); absent ones are the Map state's. */
   readonly updated: MapRunSettings = {};
+  /** How many times the Map Run has been redriven (its parent's redrives that went on with it). */
+  redriveCount = 0;
+  /** ISO 8601: the latest redrive, if any. */
+  redriveDate: string | undefined;
+  /** Children that succeeded in an earlier attempt and keep their results: counted as succeeded, not listed in `executions`. */
+  keptChildren = 0;
   private stopMs: number | undefined;
   private startMore: (() => void) | undefined;
 
@@ -155,6 +169,13 @@ export class MapRun {
     this.startMore = startMore;
   }
 
+  /** Marks this run as a redrive of the Map Run with the same ARN (called before its children start). */
+  redriven(redriveCount: number, nowMs: number, children: readonly MapRunRedriveChild[]): void {
+    this.redriveCount = redriveCount;
+    this.redriveDate = formatTimestamp(nowMs);
+    this.keptChildren = children.filter((child) => child !== null && 'kept' in child).length;
+  }
+
   end(status: Exclude<MapRunStatus, 'RUNNING'>, stopMs: number, error?: string, cause?: string): void {
     this.startMore = undefined;
     this.status = status;
@@ -164,8 +185,16 @@ export class MapRun {
   }
 
   itemCounts(): MapRunItemCounts {
-    const counts: MapRunItemCounts = { total: this.total, pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0 };
-    let started = 0;
+    const counts: MapRunItemCounts = {
+      total: this.total,
+      pending: 0,
+      running: 0,
+      succeeded: this.keptChildren,
+      failed: 0,
+      timedOut: 0,
+      aborted: 0,
+    };
+    let started = this.keptChildren;
     for (const child of this.executions) {
       if (!child) continue;
       started++;
