@@ -9,7 +9,8 @@ import type { S3ObjectStore } from '../map-run-io';
 import type { RandomSource } from '../random/seeded-random';
 import { AbortScope, Aborted } from '../engine/abort-scope';
 import { runMachine } from '../engine/run-machine';
-import type { ExecutionRuntime, Frame, PreparedMachine, PreparedState } from '../engine/runtime';
+import type { ExecutionRuntime, Frame, PreparedMachine } from '../engine/runtime';
+import { resumeStart } from '../engine/redrive-resume';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import type { TaskIntegrations } from '../tasks/task-integrations';
 import type { ExecutionRedrive, ExecutionResult, ExecutionStatus, StateMachineType } from './types';
@@ -244,11 +245,12 @@ export class Execution {
       abortsFailedStates: false,
       scratchScope: undefined,
       spareVisit: undefined,
+      resume: redrive?.inner ? { state: redrive.fromState, inner: redrive.inner } : undefined,
     };
     let result: ExecutionResult;
     try {
       const output = await (redrive
-        ? runMachine(this.setup.machine, redrive.stateInput, frame, redriveStart(this.setup.machine, redrive.fromState))
+        ? runMachine(this.setup.machine, redrive.stateInput, frame, resumeStart(this.setup.machine, redrive.fromState))
         : runMachine(this.setup.machine, this.setup.input, frame));
       result = this.endedBy ? this.stopped() : { status: 'SUCCEEDED', output };
     } catch (thrown) {
@@ -323,10 +325,4 @@ function executionContext(setup: ExecutionSetup, startTime: string): JsonObject 
   if (!setup.synchronous) context.RedriveCount = setup.redrive?.redriveCount ?? 0;
   if (setup.redrive) context.RedriveTime = setup.redrive.redriveTime;
   return context;
-}
-
-function redriveStart(machine: PreparedMachine, fromState: string): PreparedState {
-  const state = machine.states.get(fromState);
-  if (!state) throw new StatesError('States.Runtime', `Cannot redrive from state '${fromState}': the state machine has no such top-level state.`);
-  return state;
 }

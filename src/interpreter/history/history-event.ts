@@ -1,12 +1,15 @@
 import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Json } from '../../asl/types';
+import { StoredJson } from './stored-json';
 
 export type { HistoryEvent, HistoryEventType };
 
 /**
  * An event as the interpreter records it: JSON values are kept by reference (they are immutable
  * inside the interpreter) and turned into AWS's strings only when the history is read, so
- * recording costs the same whatever the payload size.
+ * recording costs the same whatever the payload size. A history through which big payloads flow
+ * keeps those as their JSON text instead (see `StoredJson`); readers of `recordedEvents()` still
+ * get JSON values, parsed when first read.
  */
 export interface RecordedEvent {
   id: number;
@@ -38,7 +41,7 @@ export interface RecordedDetails {
   workerName?: string;
   state?: string;
   location?: string;
-  /** `ExecutionRedriven`: how many times the execution has been redriven. */
+  /** `ExecutionRedriven` / `MapRunRedriven`: how many times the execution / Map Run has been redriven. */
   redriveCount?: number;
 }
 
@@ -77,13 +80,14 @@ export const DETAILS_KEY: Partial<Record<HistoryEventType, string>> = {
   MapIterationAborted: 'mapIterationAbortedEventDetails',
   MapRunStarted: 'mapRunStartedEventDetails',
   MapRunFailed: 'mapRunFailedEventDetails',
+  MapRunRedriven: 'mapRunRedrivenEventDetails',
   EvaluationFailed: 'evaluationFailedEventDetails',
 };
 
 const JSON_FIELDS = ['input', 'output', 'parameters'] as const;
 
 /** Renders a recorded event in `GetExecutionHistory`'s shape. */
-export function renderEvent(event: RecordedEvent): HistoryEvent {
+export function renderEvent(event: RecordedEvent, texts?: Map<StoredJson, string>): HistoryEvent {
   const rendered: Record<string, unknown> = {
     timestamp: new Date(event.timestamp),
     type: event.type,
@@ -91,7 +95,7 @@ export function renderEvent(event: RecordedEvent): HistoryEvent {
     previousEventId: event.previousEventId,
   };
   const key = DETAILS_KEY[event.type] ?? stateEventKey(event.type);
-  if (key && event.details) rendered[key] = renderDetails(event.details);
+  if (key && event.details) rendered[key] = renderDetails(event.details, texts);
   return rendered as unknown as HistoryEvent;
 }
 
@@ -101,16 +105,16 @@ function stateEventKey(type: string): string | undefined {
   return undefined;
 }
 
-function renderDetails(details: RecordedDetails): Record<string, unknown> {
+function renderDetails(details: RecordedDetails, texts: Map<StoredJson, string> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(details)) {
     if (value === undefined) continue;
     if ((JSON_FIELDS as readonly string[]).includes(field)) {
-      out[field] = JSON.stringify(value);
+      out[field] = jsonText(value, texts);
       out[`${field}Details`] = { truncated: false };
     } else if (field === 'assignedVariables') {
       const assigned: Record<string, string> = {};
-      for (const [name, v] of Object.entries(value as Record<string, Json>)) assigned[name] = JSON.stringify(v);
+      for (const [name, v] of Object.entries(value as Record<string, Json>)) assigned[name] = jsonText(v, texts);
       out.assignedVariables = assigned;
       out.assignedVariablesDetails = { truncated: false };
     } else {
@@ -118,4 +122,15 @@ function renderDetails(details: RecordedDetails): Record<string, unknown> {
     }
   }
   return out;
+}
+
+/** A payload as AWS gives it: JSON text (kept as text already when the history stored it so; `texts` remembers each one's). */
+function jsonText(value: unknown, texts: Map<StoredJson, string> | undefined): string {
+  if (!(value instanceof StoredJson)) return JSON.stringify(value);
+  let text = texts?.get(value);
+  if (text === undefined) {
+    text = value.text;
+    texts?.set(value, text);
+  }
+  return text;
 }

@@ -4,6 +4,8 @@ import { StatesError } from '../errors';
 import { eventKind, eventKindCode, EventShape } from './event-kinds';
 import { renderEvent, type HistoryEvent, type HistoryEventType, type RecordedDetails, type RecordedEvent } from './history-event';
 import { LIMITS } from '../../asl/limits';
+import { bigJsonBytesMeasured, knownJsonByteSize } from '../json/json-size';
+import { defineLazyJson, JsonStore, StoredJson } from './stored-json';
 
 
 // Kind codes of detail-object events, by type (looked up per generic event).
@@ -41,6 +43,30 @@ const ESCAPE = 63;
 const WINDOW_BEFORE = 31;
 
 /**
+ * Once this much big JSON (values over 4 KiB, see `knownJsonByteSize`) has been measured since the
+ * history began, its big payloads are stored as text ({@link StoredJson}). Until then nothing per
+ * event is spent on it: histories of small payloads (nearly all) never pay, and what a history
+ * holds by reference before it switches is bounded by this.
+ */
+const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+let compactAfterBytesNow = COMPACT_AFTER_BYTES;
+
+/**
+ * Runs `run` with histories created during it switching to text after `bytes` instead of
+ * {@link COMPACT_AFTER_BYTES}: a test seam, so a test proves the switch with a few hundred KB of
+ * results instead of 8 MiB (internal, not part of the public API).
+ */
+export function withCompactAfterBytes<T>(bytes: number, run: () => T): T {
+  const before = compactAfterBytesNow;
+  compactAfterBytesNow = bytes;
+  try {
+    return run();
+  } finally {
+    compactAfterBytesNow = before;
+  }
+}
+
+/**
  * One chunk of events: a code per event, and, in recording order, only the previous ids and
  * references the flags do not already say.
  */
@@ -65,6 +91,11 @@ class HistoryChunk {
  * of equal times. Appending is O(1), never copies and allocates nothing per event: a Pass + Choice
  * loop costs 12 bytes an iteration (4 events) besides its payloads.
  * {@link ExecutionHistory.events} builds AWS's `GetExecutionHistory` objects only when read.
+ *
+ * Payloads: once big ones flow ({@link COMPACT_AFTER_BYTES}), each payload over 4 KiB is kept as
+ * its JSON text, once per value and sharing the text of values nested in it ({@link JsonStore}):
+ * what AWS keeps, in about half the memory of parsed records, and the parsed value is released as
+ * soon as the execution's state data moves on (issue 8: a loop of 250 KB results kept 916 MB).
  */
 export class ExecutionHistory {
   private readonly chunks: HistoryChunk[] = [];
@@ -85,6 +116,11 @@ export class ExecutionHistory {
   private kept = 0;
   /** Ids refused at the limit are skipped: the kept-event index before which each one was. */
   private readonly skippedIds: number[] = [];
+  /** Set once big payloads flow (see {@link COMPACT_AFTER_BYTES}): from then on they are stored as text. */
+  private store: JsonStore | undefined;
+  /** The process's count of big JSON measured (see `bigJsonBytesMeasured`) at which this history starts storing text. */
+  private readonly storeFrom: number;
+  private whenStoring: ((store: JsonStore) => void) | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -94,12 +130,26 @@ export class ExecutionHistory {
     private readonly keep: boolean = true,
     /** What the execution's failure says when the limit is reached. */
     private readonly limitCause: string = `The execution history reached the limit of ${maxEvents} events.`,
-  ) {}
+    /** See {@link COMPACT_AFTER_BYTES} (0: store big payloads as text from the first event). */
+    compactAfterBytes: number = compactAfterBytesNow,
+  ) {
+    this.storeFrom = bigJsonBytesMeasured() + compactAfterBytes;
+  }
+
+  /**
+   * `listener` gets the history's {@link JsonStore} once the history starts storing big payloads
+   * as text (at once if it already has): the answer log then stores the mock results it keeps in
+   * the same store, so a result is kept once for both.
+   */
+  onStoringJson(listener: (store: JsonStore) => void): void {
+    if (this.store) listener(this.store);
+    else this.whenStoring = listener;
+  }
 
   /** Appends an event and returns its id. Throws `States.Runtime` once the limit is exceeded. */
   add(type: HistoryEventType, previousEventId: number, details?: RecordedDetails): number {
     if (this.maxEvents !== null && this.count >= this.maxEvents - 1 && !isExecutionEnd(type)) throw this.limitReached();
-    return this.append(detailsKind(type), previousEventId, details);
+    return this.append(detailsKind(type), previousEventId, details, true);
   }
 
   /**
@@ -111,8 +161,10 @@ export class ExecutionHistory {
     // ExecutionSucceeded, but no other event (issue 8: we allowed 25,001).
     if (this.maxEvents !== null && this.count >= this.maxEvents - 1) throw this.limitReached();
     if (this.baseKind < 0) this.baseKind = Math.max(0, kind - WINDOW_BEFORE);
-    const id = this.append(kind, previousEventId, reference);
-    if (assignedVariables !== undefined && this.keep) (this.assigned ??= new Map()).set(id, assignedVariables);
+    const id = this.append(kind, previousEventId, reference, false);
+    if (assignedVariables !== undefined && this.keep) {
+      (this.assigned ??= new Map()).set(id, this.store ? storedVariables(this.store, assignedVariables) : assignedVariables);
+    }
     return id;
   }
 
@@ -123,7 +175,8 @@ export class ExecutionHistory {
     return new StatesError('States.Runtime', this.limitCause);
   }
 
-  private append(kind: number, previousEventId: number, reference: unknown): number {
+  /** `isDetails`: the reference is a details object (else a JSON value or an iteration index). */
+  private append(kind: number, previousEventId: number, reference: unknown, isDetails: boolean): number {
     const id = ++this.count;
     if (!this.keep) return id;
     const index = this.kept++;
@@ -150,11 +203,20 @@ export class ExecutionHistory {
     // Each chunk stores its first reference, so a chunk reads on its own.
     if (reference === this.lastReference && chunk.size > 0) code |= SAME_REFERENCE;
     else {
-      chunk.references.push(reference);
+      // Only a new reference can be a new big payload, so only here is the switch to text looked at.
+      const store = this.store ?? (bigJsonBytesMeasured() >= this.storeFrom ? this.startStoring() : undefined);
+      chunk.references.push(store === undefined ? reference : isDetails ? storedDetails(store, reference as RecordedDetails | undefined) : storedValue(store, reference));
       this.lastReference = reference;
     }
     chunk.codes[chunk.size++] = code;
     return id;
+  }
+
+  private startStoring(): JsonStore {
+    const store = (this.store = new JsonStore());
+    this.whenStoring?.(store);
+    this.whenStoring = undefined;
+    return store;
   }
 
   /** Events recorded so far (also counted when they are not kept). */
@@ -166,17 +228,27 @@ export class ExecutionHistory {
     return this.count;
   }
 
-  /** The recorded events with their JSON values by reference (built on each call). */
+  /**
+   * The recorded events with their JSON values by reference (built on each call); payloads stored
+   * as text are parsed when a reader first reads them.
+   */
   recordedEvents(): RecordedEvent[] {
     const events: RecordedEvent[] = [];
-    this.forEachEvent((event) => events.push(event));
+    if (this.store === undefined) this.forEachEvent((event) => events.push(event));
+    else this.forEachEvent((event) => events.push(withParsedPayloads(event)));
     return events;
   }
 
-  /** The history in AWS's `GetExecutionHistory` format. */
+  /** The history in AWS's `GetExecutionHistory` format (payloads stored as text are given as that text). */
   events(): HistoryEvent[] {
     const events: HistoryEvent[] = [];
-    this.forEachEvent((event) => events.push(renderEvent(event)));
+    if (this.store === undefined) this.forEachEvent((event) => events.push(renderEvent(event)));
+    else {
+      // One text per stored value, so the events that carry it (a state's output, the next
+      // state's input) share one string however a reader later flattens or copies it.
+      const texts = new Map<StoredJson, string>();
+      this.forEachEvent((event) => events.push(renderEvent(event, texts)));
+    }
     return events;
   }
 
@@ -230,6 +302,57 @@ export class ExecutionHistory {
     }
     return event;
   }
+}
+
+/** Payload fields of details objects (the rest are names, numbers and short texts). */
+const PAYLOAD_FIELDS = ['input', 'output', 'parameters'] as const;
+
+/** A big JSON value (its size known to be over 4 KiB) as stored text; anything else as it is. */
+function storedValue(store: JsonStore, value: unknown): unknown {
+  return typeof value === 'object' && value !== null && knownJsonByteSize(value) !== undefined ? store.store(value) : value;
+}
+
+function storedDetails(store: JsonStore, details: RecordedDetails | undefined): RecordedDetails | undefined {
+  if (details === undefined) return undefined;
+  let copy: Record<string, unknown> | undefined;
+  for (const field of PAYLOAD_FIELDS) {
+    const value = details[field];
+    if (value === undefined) continue;
+    const stored = storedValue(store, value);
+    if (stored !== value) (copy ??= { ...details })[field] = stored;
+  }
+  return (copy as RecordedDetails | undefined) ?? details;
+}
+
+function storedVariables(store: JsonStore, variables: Record<string, Json>): Record<string, Json> {
+  let copy: Record<string, unknown> | undefined;
+  for (const name in variables) {
+    const value = variables[name];
+    const stored = storedValue(store, value);
+    if (stored !== value) (copy ??= { ...variables })[name] = stored;
+  }
+  return (copy as Record<string, Json> | undefined) ?? variables;
+}
+
+/** The event as readers get it: stored payloads become JSON values, parsed on first read. */
+function withParsedPayloads(event: RecordedEvent): RecordedEvent {
+  const details = event.details;
+  if (details === undefined) return event;
+  let copy: Record<string, unknown> | undefined;
+  for (const field of PAYLOAD_FIELDS) {
+    const value = details[field];
+    if (value instanceof StoredJson) defineLazyJson((copy ??= { ...details }), field, value);
+  }
+  const assigned = details.assignedVariables;
+  if (assigned !== undefined) {
+    let variables: Record<string, unknown> | undefined;
+    for (const name in assigned) {
+      const value: unknown = assigned[name];
+      if (value instanceof StoredJson) defineLazyJson((variables ??= { ...assigned }), name, value);
+    }
+    if (variables !== undefined) (copy ??= { ...details }).assignedVariables = variables;
+  }
+  return copy === undefined ? event : { ...event, details: copy as RecordedDetails };
 }
 
 function isExecutionEnd(type: HistoryEventType): boolean {

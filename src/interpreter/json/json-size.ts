@@ -4,6 +4,24 @@ import { LIMITS } from '../../asl/limits';
 
 // Sizes of objects already measured; values are immutable, so a size never changes.
 const measured = new WeakMap<object, number>();
+/** Sum of the sizes cached so far: how much big JSON has flowed through the process. */
+let measuredBigBytes = 0;
+
+/**
+ * The size of a value measured before (only values over 4 KiB are remembered): one lookup, no
+ * walk. The history uses it to find the big payloads worth storing as text.
+ */
+export function knownJsonByteSize(value: object): number | undefined {
+  return measured.get(value);
+}
+
+/**
+ * Bytes of big values measured so far in this process (see {@link knownJsonByteSize}): a counter
+ * that moves only when big payloads flow, so a history can notice them without a per-event cost.
+ */
+export function bigJsonBytesMeasured(): number {
+  return measuredBigBytes;
+}
 
 /**
  * The UTF-8 size of `JSON.stringify(value)`, computed without building the string. Stops early
@@ -57,7 +75,10 @@ function measure(value: Json, budget: number, cached: boolean): number {
         }
       }
       // Caching pays off for big values passed on unchanged; small ones are cheaper to re-measure.
-      if (cached && size <= budget && size > CACHED_ABOVE) measured.set(value, size);
+      if (cached && size <= budget && size > CACHED_ABOVE) {
+        measured.set(value, size);
+        measuredBigBytes += size;
+      }
       return size;
     }
     default:

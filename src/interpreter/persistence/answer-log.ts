@@ -2,6 +2,8 @@ import type { Clock } from '../clock/clock';
 import { formatTimestamp } from '../clock/timestamp';
 import type { StatesError } from '../errors';
 import type { ExecutionHistory } from '../history/history';
+import type { JsonStore } from '../history/stored-json';
+import { keptJson } from './kept-answers';
 import type { TaskReceiver } from '../callbacks/callback-registry';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import { RecordingTaskDispatcher } from './recording-dispatcher';
@@ -25,6 +27,8 @@ export interface AnswerRecorder {
 export class AnswerLog implements AnswerRecorder {
   readonly entries: ExecutionAnswer[] = [];
   private history: ExecutionHistory | undefined;
+  /** The history's store once it keeps big payloads as text: big answers are kept there too (once for both). */
+  private store: JsonStore | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -35,6 +39,7 @@ export class AnswerLog implements AnswerRecorder {
   /** Called by the execution once its history exists. */
   bind(history: ExecutionHistory): void {
     this.history = history;
+    history.onStoringJson((store) => (this.store = store));
   }
 
   /** Events recorded so far. */
@@ -44,13 +49,14 @@ export class AnswerLog implements AnswerRecorder {
 
   /** The execution's task dispatcher, recording what its mocks answer. */
   recordingDispatcher(inner: TaskDispatcher): TaskDispatcher {
-    return new RecordingTaskDispatcher(inner, this.entries);
+    return new RecordingTaskDispatcher(inner, this.entries, () => this.store);
   }
 
   receiverFor(taskToken: string, receiver: TaskReceiver): TaskReceiver {
     return {
       succeed: (output) => {
         this.add({ kind: 'taskSuccess', taskToken, output });
+        keptJson(this.store, this.entries[this.entries.length - 1], 'output');
         receiver.succeed(output);
       },
       fail: (error: StatesError) => {

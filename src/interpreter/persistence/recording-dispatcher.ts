@@ -8,6 +8,8 @@ import { answersAsWritten, isNeverAnswers, resultAsWritten, type TaskMock, type 
 import type { TaskTarget } from '../tasks/task-target';
 import type { MockHintStyle } from '../tasks/missing-mock-hint';
 import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format';
+import type { JsonStore } from '../history/stored-json';
+import { keptJson } from './kept-answers';
 
 /**
  * A task dispatcher that records, per Task attempt (state name + how many attempts of that state
@@ -20,6 +22,8 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
   constructor(
     private readonly inner: TaskDispatcher,
     private readonly entries: ExecutionAnswer[],
+    /** Where big answers are kept as text, once the execution's history stores its payloads so. */
+    private readonly store: () => JsonStore | undefined = () => undefined,
   ) {}
 
   get childMocks(): readonly TaskMocks[] | undefined {
@@ -45,13 +49,19 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
       if (answer instanceof Promise) {
         entry.async = true;
         answer.then(
-          (value) => void (entry.outcome = answerOutcome(value)),
+          (value) => void (entry.outcome = this.kept(answerOutcome(value))),
           (thrown) => void (entry.outcome = thrownOutcome(thrown)),
         );
-      } else entry.outcome = answerOutcome(answer);
+      } else entry.outcome = this.kept(answerOutcome(answer));
       return answer;
     };
     return entry.asWritten ? resultAsWritten(recorded) : recorded;
+  }
+
+  /** A mock's JSON result, kept as text when big (the history keeps the same text for its TaskSucceeded). */
+  private kept(outcome: MockOutcome): MockOutcome {
+    if ('value' in outcome) keptJson(this.store(), outcome, 'value');
+    return outcome;
   }
 
   nextInvocationIndex(stateName: string): number {

@@ -5,6 +5,7 @@ import { describeDivergence, ReplayDivergenceError } from './divergence';
 import type { ReplayClock } from './replay-clock';
 import type { ResumedIntegrations } from './resumed-integrations';
 import type { ExecutionSnapshot, TimedAnswer } from './snapshot-format';
+import { plainEvent } from './take-snapshot';
 
 /** The execution being rebuilt and what it replays. */
 export interface ReplayTarget {
@@ -100,7 +101,7 @@ function diverged(target: ReplayTarget, why: string): ReplayDivergenceError {
 
 /** The history as the snapshot holds it (timestamps as ISO text). */
 function renderedHistory(execution: Execution): Json[] {
-  return JSON.parse(JSON.stringify(execution.history())) as Json[];
+  return execution.history().map(plainEvent);
 }
 
 function describeAnswer(answer: TimedAnswer): string {
