@@ -1,37 +1,61 @@
 /**
  * Generated scenarios: inputs drawn from the input model (or a schema), task answers shaped by
- * what later states read, and failures of every kind the definitions handle. Deterministic for a
- * seed. Generated scenarios answer by resource in order and repeat the last answer ("fails every
- * attempt" is one failure; "fails then succeeds" is a failure then a result).
+ * what later states read (or drawn from the states' result schemas), and failures of every kind
+ * the definitions handle. Deterministic for a seed. Generated scenarios answer by resource in
+ * order and repeat the last answer ("fails every attempt" is one failure; "fails then succeeds" is
+ * a failure then a result).
  */
 import type { Json } from '../asl/types';
 import type { RandomSource } from '../interpreter';
 import { nodeAt, type InputModel, type PathNode } from './input-model';
 import { clone } from './json';
+import type { ResourceResults } from './result-schemas';
+import { setAt, type SchemaValues } from './schema-values';
 import type { Scenario, ScenarioAnswer } from './types';
 
 const DEFAULT_LEAVES: Json[] = ['text', 1, true];
 /** Result variants per resource in the systematic phase. */
 const MAX_VARIANTS = 40;
-
-/** `value` with `path` set (objects created on the way; a non-object on the way is replaced). */
-function setAt(value: Json, path: string[], leaf: Json): Json {
-  if (path.length === 0) return leaf;
-  const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-  object[path[0]] = setAt(object[path[0]] ?? {}, path.slice(1), leaf);
-  return object;
-}
 const MAX_DEPTH = 6;
 
+/** Where values come from besides the input model: the input schema and the result schemas. */
+export interface GeneratorSchemas {
+  /** Inputs are drawn from (and must pass) the workflow's input schema. */
+  inputs?: SchemaValues;
+  /** Results of these resources are drawn from (and must pass) their states' result schemas. */
+  results?: ReadonlyMap<string, ResourceResults>;
+}
+
 export class ScenarioGenerator {
+  private readonly inputs?: SchemaValues;
+  private readonly results: ReadonlyMap<string, ResourceResults>;
+
   constructor(
     private readonly model: InputModel,
     private readonly resources: string[],
     private readonly random: RandomSource,
-    private readonly drawInput?: () => Json,
-    /** Inputs must pass this (the workflow's input schema) when given. */
-    private readonly validInput?: (input: Json) => boolean,
-  ) {}
+    schemas: GeneratorSchemas = {},
+  ) {
+    this.inputs = schemas.inputs;
+    this.results = schemas.results ?? new Map();
+  }
+
+  private validInput(input: Json): boolean {
+    return !this.inputs || this.inputs.accepts(input);
+  }
+
+  /**
+   * Whether `scenario` is one the schemas allow: its input passes the input schema and each result
+   * of a resource with result schemas passes them (shrinking keeps to such scenarios).
+   */
+  fits(scenario: Scenario): boolean {
+    if (!this.validInput(scenario.input)) return false;
+    return scenario.answers.every((answer) => {
+      const results = this.results.get(answer.resource);
+      const value = 'result' in answer ? answer.result : 'job' in answer ? answer.job.output : undefined;
+      return !results || value === undefined || results.accepts(value);
+    });
+  }
 
   private pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.random() * items.length)];
@@ -64,12 +88,17 @@ export class ScenarioGenerator {
   }
 
   input(firstChoice = false): Json {
-    if (this.drawInput) return this.drawInput();
-    return this.value(this.model.root, 0, firstChoice) ?? {};
+    return this.inputs?.draw(firstChoice) ?? this.value(this.model.root, 0, firstChoice) ?? {};
   }
 
-  /** A successful result for `resource`: shaped like the whole document, what its ResultPath holds, or one top-level field. */
+  /** A successful result for `resource`: drawn from its states' result schemas when they have some, else {@link modelResult}. */
   result(resource: string, firstChoice = false): Json {
+    const schemas = this.results.get(resource);
+    return schemas ? schemas.draw(firstChoice, () => this.modelResult(resource, firstChoice)) : this.modelResult(resource, firstChoice);
+  }
+
+  /** A result shaped by what the definitions read: like the whole document, what its ResultPath holds, or one top-level field. */
+  private modelResult(resource: string, firstChoice: boolean): Json {
     const nodes: PathNode[] = [this.model.root];
     for (const path of this.model.resultPathsByResource.get(resource) ?? []) {
       const node = nodeAt(this.model.root, path, false);
@@ -119,12 +148,19 @@ export class ScenarioGenerator {
     const out: Scenario[] = [base()];
     // Each literal a Choice compares with (and its neighbours), once in the input and once in each
     // resource's result: this takes most Choice rules and Defaults in the first few dozen scenarios.
-    for (const variant of this.leafVariants(this.input(true))) if (!this.validInput || this.validInput(variant)) out.push({ ...base(), input: variant });
+    const input = this.input(true);
+    for (const variant of [...this.leafVariants(input), ...(this.inputs?.variants(input) ?? [])]) if (this.validInput(variant)) out.push({ ...base(), input: variant });
     for (const resource of this.resources) {
       const plain = this.success(resource, true);
       const result = 'result' in plain ? plain.result : 'job' in plain ? plain.job.output : undefined;
       if (result === undefined) continue;
-      for (const variant of this.leafVariants(result).slice(0, MAX_VARIANTS)) {
+      const schemas = this.results.get(resource);
+      // With result schemas: each enum value, union option, boolean and fitting literal of each schema (so a Choice on it is
+      // reached even when the literal it compares with is not in the definition: a variable, a JSONata expression).
+      const variants = schemas
+        ? [...schemas.variants(() => this.modelResult(resource, true)), ...this.leafVariants(result).filter((v) => schemas.accepts(v))]
+        : this.leafVariants(result);
+      for (const variant of variants.slice(0, MAX_VARIANTS)) {
         const s = base();
         const answer: ScenarioAnswer = 'job' in plain ? { resource, job: { ...plain.job, output: variant } } : { resource, result: variant };
         s.answers = [answer, ...s.answers.filter((a) => a.resource !== resource)];
@@ -165,7 +201,7 @@ export class ScenarioGenerator {
     const next: Scenario = { input: clone(scenario.input), answers: scenario.answers.slice(), repeatLast: true };
     if (this.resources.length === 0 || this.chance(0.5)) {
       next.input = this.mutateValue(next.input, this.model.root, 0);
-      if (this.validInput && !this.validInput(next.input)) next.input = this.input();
+      if (!this.validInput(next.input)) next.input = this.input();
     } else {
       const resource = this.pick(this.resources);
       const others = next.answers.filter((a) => a.resource !== resource);

@@ -3,8 +3,9 @@
  * recorded histories and a generated, coverage-guided suite, and reports the first observable
  * difference (shrunk) or that none was found, with the coverage reached in each version.
  */
-import type { Json, StateMachineDefinition } from '../asl/types';
-import { seededRandom } from '../interpreter';
+import type { StateMachineDefinition } from '../asl/types';
+import type { ResultSchemaNode } from '../dsl/ast/states';
+import { seededRandom, type RandomSource } from '../interpreter';
 import { firstDifference } from './compare-observations';
 import { summariseCoverage } from './coverage';
 import { writeDifferenceReport } from './difference-report';
@@ -16,7 +17,8 @@ import { mockConfigScenarios } from './mock-config-scenarios';
 import { shrinkScenario } from './shrink';
 import { Side, type ScenarioRun } from './side';
 import { START } from './machine-model';
-import { schemaInputs } from './schema-inputs';
+import { resultsFromSchemas } from './result-schemas';
+import { schemaValues } from './schema-values';
 import type { Difference, Scenario, VerifyOptions, VerifyReport } from './types';
 
 /**
@@ -83,26 +85,73 @@ export class VersionPair {
 const stateOf = (key: string) => key.split('\u0000')[1];
 const reachable = (side: Side, key: string) => stateOf(key) === START || side.model.reachable.has(stateOf(key));
 
-/** A workflow (from the DSL) or an ASL document → the ASL document and the workflow's name/type. */
-async function toDefinition(value: unknown): Promise<{ definition: unknown; name?: string; type?: 'STANDARD' | 'EXPRESS' }> {
+interface SideDefinition {
+  definition: unknown;
+  name?: string;
+  type?: 'STANDARD' | 'EXPRESS';
+  /** A workflow's Task result schemas by state name (none for an ASL document). */
+  resultSchemas?: ReadonlyMap<string, ResultSchemaNode>;
+}
+
+/** A workflow (from the DSL) or an ASL document → the ASL document and the workflow's name/type/result schemas. */
+async function toDefinition(value: unknown): Promise<SideDefinition> {
   if (value && typeof value === 'object' && !('States' in value)) {
-    const { compileWorkflow, isWorkflow } = await import('../compiler');
+    const [{ compileWorkflow, isWorkflow }, { resultSchemasOf }] = await Promise.all([import('../compiler'), import('../dsl/ast/result-schemas')]);
     if (isWorkflow(value)) {
       const compiled = compileWorkflow(value as never);
-      return { definition: compiled.definition, name: compiled.name, type: compiled.stateMachineType };
+      return { definition: compiled.definition, name: compiled.name, type: compiled.stateMachineType, resultSchemas: resultSchemasOf(value) };
     }
   }
   return { definition: value };
 }
 
 /**
+ * The generator of both versions' scenarios: inputs from the input model or `options.inputSchema`,
+ * task results from the input model or, for resources whose Task states carry result schemas (a
+ * version given as a workflow), from those schemas.
+ */
+async function scenarioGenerator(b: SideDefinition, a: SideDefinition, pair: VersionPair, options: VerifyOptions, random: RandomSource, warnings: string[]): Promise<ScenarioGenerator> {
+  const model = buildInputModel([b.definition as StateMachineDefinition, a.definition as StateMachineDefinition]);
+  const resources = [...new Set([...pair.before.model.resources, ...pair.after.model.resources])].sort();
+  const inputs = options.inputSchema ? await schemaValues(options.inputSchema, model.root, random) : undefined;
+  const workflows = [
+    { side: pair.before, schemas: b.resultSchemas },
+    { side: pair.after, schemas: a.resultSchemas },
+  ].flatMap(({ side, schemas }) => (schemas && schemas.size > 0 ? [{ machine: side.model, schemas }] : []));
+  const results = await resultsFromSchemas(workflows, model, random);
+  warnings.push(...results.warnings);
+  return new ScenarioGenerator(model, resources, random, { inputs, results: results.byResource });
+}
+
+/**
+ * The scenarios verify generates for `before`/`after` without running them: the systematic ones,
+ * then `count` random ones and `count` neighbours of those (what `verifyEquivalence` explores, for
+ * tests of the generator; not part of the public API).
+ */
+export async function generatedScenarios(before: unknown, after: unknown, options: VerifyOptions = {}, count = 100): Promise<{ scenarios: Scenario[]; warnings: string[] }> {
+  const b = await toDefinition(before);
+  const a = await toDefinition(after);
+  const name = options.name ?? a.name ?? b.name ?? 'StateMachine';
+  const pair = new VersionPair(new Side('before', b.definition, name, b.type), new Side('after', a.definition, name, a.type ?? b.type));
+  const warnings: string[] = [];
+  const random = seededRandom(options.seed ?? 1);
+  const generator = await scenarioGenerator(b, a, pair, options, random, warnings);
+  const drawn = Array.from({ length: count }, () => generator.random_());
+  const neighbours = drawn.map((s) => generator.mutate(s));
+  return { scenarios: [...generator.systematic(), ...drawn, ...neighbours], warnings };
+}
+
+/**
  * Proves (as far as testing can) that `after` behaves like `before`: same calls to the outside
  * (resource, effective parameters, credentials, in order; Parallel/Map calls as multisets), same
  * Wait durations, same ending. State names, Pass/Choice counts and event ids do not count.
+ * Each version is an ASL document or a DSL workflow; a workflow's Task result schemas
+ * (`lambda.invoke(fn, payload, { result })`, `withResultSchema`) shape the generated task results.
  * Throws `InvalidSideError` (naming the side, state and field) for an invalid definition.
  *
  * @example
  * const report = await verifyEquivalence(committedAsl, newAsl, { explore: 500, seed: 7 });
+ * await verifyEquivalence(committedAsl, orderFlow); // results drawn from orderFlow's result schemas
  * if (!report.equivalent) console.log(report.difference!.description, report.difference!.scenario);
  */
 export async function verifyEquivalence(before: unknown, after: unknown, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -135,7 +184,7 @@ export async function verifyEquivalence(before: unknown, after: unknown, options
     return answer;
   };
   const found = async (scenario: Scenario, source: string, shrink: boolean, run: Awaited<ReturnType<VersionPair['run']>>): Promise<VerifyReport> => {
-    const small = shrink ? await shrinkScenario(scenario, async (s) => (!validInput || validInput(s.input)) && (await pair.run(s)).difference !== undefined) : scenario;
+    const small = shrink ? await shrinkScenario(scenario, async (s) => generator.fits(s) && (await pair.run(s)).difference !== undefined) : scenario;
     const r = small === scenario ? run : await pair.run(small);
     const description = r.difference ?? 'the difference disappeared when re-run (nondeterminism)';
     return differs(
@@ -151,13 +200,8 @@ export async function verifyEquivalence(before: unknown, after: unknown, options
     );
   };
 
-  const model = buildInputModel([b.definition as StateMachineDefinition, a.definition as StateMachineDefinition]);
-  const resources = [...new Set([...pair.before.model.resources, ...pair.after.model.resources])].sort();
   const random = seededRandom(options.seed ?? 1);
-  const drawInput = options.inputSchema ? await schemaInputs(options.inputSchema, model, random) : undefined;
-  const schema = options.inputSchema;
-  const validInput = schema ? (input: Json) => schema.safeParse(input).success : undefined;
-  const generator = new ScenarioGenerator(model, resources, random, drawInput, validInput);
+  const generator = await scenarioGenerator(b, a, pair, options, random, warnings);
 
   // The user's scenarios first: they are what the team already trusts.
   for (const [i, scenario] of (options.scenarios ?? []).entries()) {

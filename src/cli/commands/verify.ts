@@ -104,7 +104,8 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
   const name = after.name || before.name;
   let report;
   try {
-    report = await verify.verifyEquivalence(before.definition, after.definition, {
+    // A workflow module is given as the workflow, so verify draws task results from its result schemas.
+    report = await verify.verifyEquivalence(before.workflow ?? before.definition, after.workflow ?? after.definition, {
       scenarios,
       histories,
       mockConfig,

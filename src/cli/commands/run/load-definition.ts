@@ -10,6 +10,8 @@ export interface LoadedDefinition {
   type: StateMachineType | undefined;
   /** The workflow's zod input schema (a `.ts` workflow declared with `{ input }`), to check `--input`. */
   inputSchema?: InputSchema;
+  /** The DSL workflow itself (a `.ts` module): `statecraft verify` reads its Task result schemas. */
+  workflow?: unknown;
 }
 
 /**
@@ -48,7 +50,7 @@ async function loadWorkflowModule(file: string, workflowName: string | undefined
   const compiled = [];
   for (const [exportName, value] of workflows) {
     try {
-      compiled.push({ exportName, inputSchema: inputSchemaOf(value as never) as InputSchema | undefined, ...compileWorkflow(value as never) });
+      compiled.push({ exportName, workflow: value, inputSchema: inputSchemaOf(value as never) satisfies InputSchema | undefined, ...compileWorkflow(value as never) });
     } catch (error) {
       if (error instanceof WorkflowCompileError) return { problem: error.message };
       throw error;
@@ -64,5 +66,5 @@ async function loadWorkflowModule(file: string, workflowName: string | undefined
           : `${file} has no workflow named '${workflowName}'; it exports ${names}.`,
     };
   }
-  return { name: chosen.name, definition: chosen.definition, type: chosen.stateMachineType, ...(chosen.inputSchema && { inputSchema: chosen.inputSchema }) };
+  return { name: chosen.name, definition: chosen.definition, type: chosen.stateMachineType, workflow: chosen.workflow, ...(chosen.inputSchema && { inputSchema: chosen.inputSchema }) };
 }
