@@ -81,6 +81,20 @@ describe('statecraft run workflows/x.ts: --input against the zod input schema', 
     expect(scalar.out.stderr).toMatch(/ {2}- \(the input\): .*expected object, received number/);
   });
 
+  it('checks a zod/mini schema too (through the Standard Schema interface every zod v4 schema has)', async () => {
+    const mini = file('mini.ts', [
+      `import * as z from 'zod/mini';`,
+      `import { workflow } from '${DSL}';`,
+      `export const mini = workflow('Mini', { input: z.object({ id: z.string() }) }).pass('P').succeed('Done');`,
+    ]);
+    const wrong = capture();
+    expect(await run([mini, '--no-typecheck', '--input', '{"id":7}'], wrong.io)).toBe(2);
+    expect(wrong.out.stderr).toMatch(/ {2}- id: .*expected string, received number/);
+    const right = capture();
+    expect(await run([mini, '--no-typecheck', '--input', '{"id":"a"}', '--json'], right.io)).toBe(0);
+    expect(JSON.parse(right.out.stdout).output).toEqual({ id: 'a' });
+  });
+
   it('a workflow without an input schema takes any input', async () => {
     const free = file('free.ts', [`import { workflow } from '${DSL}';`, `export const free = workflow('Free').pass('P').succeed('Done');`]);
     const { out, io } = capture();

@@ -108,7 +108,7 @@ describe('input schema', () => {
   it('keeps the zod schema beside the AST, through every step', () => {
     const wf = workflow('W', { input: Order }).pass('A').pass('B');
     expect(inputSchemaOf(wf)).toBe(Order);
-    expect(inputSchemaOf(wf)!.safeParse({ order: { id: 'x' } }).success).toBe(false);
+    expect(z.safeParse(inputSchemaOf(wf)!, { order: { id: 'x' } }).success).toBe(false);
     expect(inputSchemaOf(workflow('W').pass('A'))).toBeUndefined();
   });
 });

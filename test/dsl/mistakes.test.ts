@@ -7,13 +7,14 @@
  * gaps: counted and reported, not asserted.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultToolchain } from '../../src/build/index';
 import { loadWorkflows } from '../../src/build/load-workflows';
 import { compileWorkflows } from '../../src/build/render-outputs';
+import { checkProgramInWorker } from '../../src/build/type-check-program';
 
 const DIR = fileURLToPath(new URL('./mistakes/', import.meta.url));
 const TSCONFIG = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
@@ -43,33 +44,35 @@ const cases: MistakeCase[] = readdirSync(DIR)
     };
   });
 
-/** Error lines per case file, from one program over the whole corpus (the project's tsconfig). */
+/** Error lines per case file, from one TypeScript program over the whole corpus (the project's tsconfig). */
 const typeErrorLines = new Map<string, number[]>();
 /** The build's problems per case file (import, then compile: what `statecraft build` reports). */
 const buildProblems = new Map<string, string[]>();
 
 beforeAll(async () => {
-  const parsed = ts.getParsedCommandLineOfConfigFile(TSCONFIG, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  if (!parsed) throw new Error(`cannot read ${TSCONFIG}`);
-  const program = ts.createProgram(
-    cases.map((c) => c.file),
-    { ...parsed.options, noEmit: true, incremental: false, composite: false },
-  );
-  for (const c of cases) {
-    const sourceFile = program.getSourceFile(c.file)!;
-    const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
-    typeErrorLines.set(
-      c.name,
-      diagnostics
-        .filter((d) => d.category === ts.DiagnosticCategory.Error && d.start !== undefined)
-        .map((d) => sourceFile.getLineAndCharacterOfPosition(d.start!).line + 1),
-    );
-  }
+  // The build's type-checker (one worker per process, shared with the other test files of this
+  // worker: TypeScript's lib, zod and the DSL are parsed once), on a worker thread while this one
+  // loads and compiles the cases.
+  const checked = checkProgramInWorker({
+    typescript: createRequire(import.meta.url).resolve('typescript'),
+    roots: cases.map((c) => c.file),
+    tsConfig: TSCONFIG,
+    defaultOptions: {},
+    cwd: process.cwd(),
+  });
   const toolchain = defaultToolchain();
   for (const c of cases) {
     const loaded = await loadWorkflows([c.file], toolchain.isWorkflow, process.cwd());
     const compiled = compileWorkflows(loaded.workflows, toolchain);
     buildProblems.set(c.name, [...loaded.problems, ...compiled.problems].map((problem) => problem.message));
+  }
+  const result = await checked;
+  if (result.kind !== 'checked') throw new Error(`cannot read ${TSCONFIG}`);
+  for (const c of cases) {
+    typeErrorLines.set(
+      c.name,
+      result.diagnostics.filter((d) => d.file === c.file && d.line !== undefined).map((d) => d.line!),
+    );
   }
 }, 180_000);
 

@@ -53,8 +53,8 @@ Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 bad usage or invalid 
 `;
 
 export interface RunIo extends CommandIo {
-  /** Colours in the readable output. Default: stdout is a TTY. */
-  colour: boolean;
+  /** Colours in the readable output. Default: off; with the process streams, on when stdout is a TTY. */
+  colour?: boolean;
 }
 
 const processRunIo: RunIo = { ...processIo, colour: Boolean(process.stdout.isTTY) };
@@ -109,7 +109,7 @@ export async function run(args: string[], io: RunIo = processRunIo): Promise<num
     io.stderr(`statecraft run: ${input.problem}\n`);
     return 2;
   }
-  const mismatch = loaded.inputSchema && describeInputMismatch(loaded.inputSchema, input.value, loaded.name, parsed.file);
+  const mismatch = loaded.inputSchema && (await describeInputMismatch(loaded.inputSchema, input.value, loaded.name, parsed.file));
   if (mismatch) {
     io.stderr(`statecraft run: ${mismatch}\n`);
     return 2;
@@ -177,7 +177,7 @@ export async function run(args: string[], io: RunIo = processRunIo): Promise<num
   if (parsed.json) {
     io.stdout(`${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, history }, null, 2)}\n`);
   } else {
-    const p = palette(io.colour);
+    const p = palette(io.colour ?? false);
     const lines = [p.bold(`${name} (${parsed.type ?? loaded.type ?? 'STANDARD'}) — execution ${execution.name}`), ...formatHistory(history, p), ''];
     if (result.status === 'SUCCEEDED') lines.push(`${p.green(p.bold('SUCCEEDED'))}`, JSON.stringify(result.output, null, 2));
     else {

@@ -1,6 +1,6 @@
 import type { ChainNode, TailNode } from '../ast/chain';
 import type { ChoiceNode, StateNode } from '../ast/states';
-import type { ZodType } from 'zod';
+import type { z } from 'zod';
 import type { WorkflowNode } from '../ast/workflow';
 import { DESCRIBE } from '../ast/describe';
 import { ChoiceBuilder } from '../choice/choice-builder';
@@ -34,7 +34,7 @@ interface ChainData {
   readonly node: ChainNode;
   readonly workflow?: WorkflowSettings;
   /** The zod schema of the execution input (kept out of the AST: it is not plain data). */
-  readonly inputSchema?: ZodType;
+  readonly inputSchema?: z.core.$ZodType;
 }
 
 /**
@@ -97,7 +97,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   readonly [CHAIN_NODE]: ChainNode;
   declare readonly [CHAIN_TYPES]?: { input: (input: In) => void; output: S; mode: Mode; tasks: Tasks };
   readonly #workflow: WorkflowSettings | undefined;
-  readonly #inputSchema: ZodType | undefined;
+  readonly #inputSchema: z.core.$ZodType | undefined;
 
   constructor(data: ChainData) {
     this[CHAIN_NODE] = data.node;
@@ -113,7 +113,7 @@ export class Chain<In, S, Names extends string, Err, Mode extends ChainMode, Las
   }
 
   /** The zod schema given as `input` to `workflow(...)`, to validate execution inputs. */
-  get inputSchema(): ZodType | undefined {
+  get inputSchema(): z.core.$ZodType | undefined {
     return this.#inputSchema;
   }
 

@@ -28,26 +28,37 @@ export async function typeCheckWorkflowModule(file: string, cwd: string = proces
   }
 }
 
-/** What `run` needs of a zod schema (zod is the user's, so only its shape is relied on). */
+/**
+ * What `run` needs of a workflow's input schema: the Standard Schema interface every zod v4 schema
+ * (classic or `zod/mini`) implements. Calling it needs no zod of our own, and the user's zod copy
+ * reports its own issues (the same messages and paths as its `safeParse`).
+ */
 export interface InputSchema {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  readonly '~standard': { validate(value: unknown): InputValidation | Promise<InputValidation> };
+}
+
+type InputValidation = { readonly issues?: undefined } | { readonly issues: readonly InputIssue[] };
+interface InputIssue {
+  readonly message: string;
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
 }
 
 /**
  * Checks `--input` against the workflow's zod input schema (`workflow(name, { input })`) before
  * the run: an input the workflow's types do not describe would fail somewhere in the middle of the
- * execution, or worse, take a wrong branch. Returns the sentence to print (naming the workflow and
- * each field, as its zod issue path), or `undefined` when the input fits.
+ * execution, or worse, take a wrong branch. Resolves to the sentence to print (naming the workflow
+ * and each field, as its zod issue path), or `undefined` when the input fits.
  *
  * @example
- * describeInputMismatch(Order, { order: { total: 'x' } }, 'OrderFlow', 'workflows/order.ts');
+ * await describeInputMismatch(Order, { order: { total: 'x' } }, 'OrderFlow', 'workflows/order.ts');
  * // "--input does not match the input schema of workflow 'OrderFlow' (workflows/order.ts) ...
  * //   - order.total: Invalid input: expected number, received string"
  */
-export function describeInputMismatch(schema: InputSchema, input: Json, workflowName: string, file: string): string | undefined {
-  const result = schema.safeParse(input);
-  if (result.success) return undefined;
-  const issues = result.error.issues.map((issue) => `  - ${formatIssuePath(issue.path)}: ${issue.message}`);
+export async function describeInputMismatch(schema: InputSchema, input: Json, workflowName: string, file: string): Promise<string | undefined> {
+  // A schema with async refinements answers with a promise.
+  const result = await schema['~standard'].validate(input);
+  if (!result.issues) return undefined;
+  const issues = result.issues.map((issue) => `  - ${formatIssuePath((issue.path ?? []).map((key) => (typeof key === 'object' ? key.key : key)))}: ${issue.message}`);
   return `--input does not match the input schema of workflow '${workflowName}' (${file}); nothing was run:\n${issues.join('\n')}\nFix the input (or the schema in workflow('${workflowName}', { input })).`;
 }
 
