@@ -2,8 +2,11 @@
 export interface Command {
   /** One line for `statecraft --help`. */
   summary: string;
-  /** Runs the command with the arguments after its name; resolves to the process exit code. */
-  run(args: string[]): Promise<number>;
+  /**
+   * Runs the command with the arguments after its name; resolves to the process exit code.
+   * Output goes to `io` (default: the process streams).
+   */
+  run(args: string[], io?: CommandIo): Promise<number>;
 }
 
 /** Where a command's output goes; tests pass their own. */

@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTempProject, DSL_IMPORT, passWorkflowModule, REPO_ROOT, type TempProject } from './temp-project';
+import { runCli } from '../support/run-cli';
+import { createTempProject, DSL_IMPORT, passWorkflowModule, type TempProject } from './temp-project';
 
-const run = promisify(execFile);
-const TSX_CLI = path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
-const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
-
-/** Runs `statecraft build ARGS` from the repo root, as `npm run build -- ARGS` does. */
-async function statecraftBuild(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [TSX_CLI, MAIN, 'build', ...args], { cwd: REPO_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** Runs `statecraft build ARGS` in-process (the bin's dispatch), as `npm run build -- ARGS` does. */
+const statecraftBuild = (...args: string[]) => runCli('build', ...args);
 
 const projects: TempProject[] = [];
 afterEach(async () => {
@@ -61,7 +48,7 @@ describe('statecraft build (CLI)', () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/different +\S*Alpha\.asl\.json/);
     expect(stale.stderr).toContain("Run 'npm run build' to update it.");
-  });
+  }, 120_000); // a type-check: seconds, more on a busy machine
 
   it('stops on a type error with its location and exit code 1', async () => {
     const p = await createTempProject({
@@ -76,7 +63,7 @@ describe('statecraft build (CLI)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.ts:2:\d+ - error TS\d+:/);
     expect(result.stderr).toContain('nothing was written');
-  });
+  }, 120_000);
 
   it('reports every failing module, then exits 1', async () => {
     const p = await createTempProject({

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as iam } from '../../src/cli/commands/iam';
 import { run } from '../../src/cli/commands/run';
 import { run as validate } from '../../src/cli/commands/validate';
@@ -68,8 +68,6 @@ describe('statecraft run: S3 objects for ItemReader', () => {
 });
 
 describe('validate and iam read what run reads', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('validate accepts a workflow .ts file', async () => {
     const { out, io } = capture();
     expect(await validate([workflowModule], io)).toBe(0);
@@ -77,19 +75,16 @@ describe('validate and iam read what run reads', () => {
   });
 
   it('iam accepts a workflow .ts file, and reports an invalid definition with exit 1', async () => {
-    let stdout = '';
-    let stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-    expect(await iam([workflowModule, '--json'])).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ Version: '2012-10-17' });
+    const policy = capture();
+    expect(await iam([workflowModule, '--json'], policy.io)).toBe(0);
+    expect(JSON.parse(policy.out.stdout)).toMatchObject({ Version: '2012-10-17' });
     const invalid = file('Invalid.asl.json', { StartAt: 'Missing', States: { Send: { Type: 'Task', Resource: sqs, End: true, Bogus: 1 } } });
-    stdout = '';
-    expect(await iam([invalid])).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toContain("error /StartAt");
-    expect(stderr).toContain('Bogus');
-    expect(stderr).toMatch(/Invalid\.asl\.json: invalid \(\d+ errors\)/);
+    const { out, io } = capture();
+    expect(await iam([invalid], io)).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain("error /StartAt");
+    expect(out.stderr).toContain('Bogus');
+    expect(out.stderr).toMatch(/Invalid\.asl\.json: invalid \(\d+ errors\)/);
   });
 
   it('--type is case-insensitive', async () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { EXECUTIONS_FILE, INVALID_DEFINITIONS_FILE, loadExecutionCases, loadInvalidDefinitionCases } from '../../src/conformance/cases';
 import { recordedCasesPresent } from '../support/recorded-cases';
@@ -7,6 +6,7 @@ import { replayMocks } from '../../src/conformance/replay-mocks';
 import { runExecutionCase, runInvalidDefinitionCase } from '../../src/conformance/run-case';
 import { isNeverAnswers, type TaskInvocation } from '../../src/interpreter/tasks/task-mocks';
 import { StatesError } from '../../src/interpreter/errors';
+import { runConformance } from '../../src/conformance/run-conformance';
 
 const recorded =
   recordedCasesPresent('the conformance runner on recorded executions', EXECUTIONS_FILE) &&
@@ -78,17 +78,24 @@ describe.skipIf(!recorded)('runExecutionCase', () => {
   });
 });
 
+/** `npm run conformance -- ARGS` in-process (what src/conformance/main.ts runs on process.argv). */
+async function conformance(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const out = { status: -1, stdout: '', stderr: '' };
+  out.status = await runConformance(args, { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) });
+  return out;
+}
+
 describe('npm run conformance', () => {
-  it.skipIf(!recorded)('prints the table and the summary lines, filters with --feature/--id, and exits 0', () => {
-    const out = spawnSync('npx', ['tsx', 'src/conformance/main.ts', '--feature', 'wait', '--failures'], { encoding: 'utf8', cwd: process.cwd() });
+  it.skipIf(!recorded)('prints the table and the summary lines, filters with --feature/--id, and exits 0', async () => {
+    const out = await conformance('--feature', 'wait', '--failures');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^wait\s+\d+\/11\s/m);
     expect(out.stdout).toMatch(/conformance: \d+\/11 cases match \(\d+\.\d%\)\n/);
     expect(out.stdout).toMatch(/validation: \d+\/\d+ invalid definitions rejected/);
   });
 
-  it('exits 2 when it cannot run', () => {
-    const out = spawnSync('npx', ['tsx', 'src/conformance/main.ts', '/tmp/whatever.txt'], { encoding: 'utf8', cwd: process.cwd() });
+  it('exits 2 when it cannot run', async () => {
+    const out = await conformance('/tmp/whatever.txt');
     expect(out.status).toBe(2);
     expect(out.stderr).toContain("cannot tell what '/tmp/whatever.txt' holds");
   });

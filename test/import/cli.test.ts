@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/import';
+import { runCli } from '../support/run-cli';
 import { canonical, roundTripSource } from './round-trip';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function io() {
   const out = { stdout: '', stderr: '' };
@@ -111,8 +108,9 @@ describe('statecraft import', () => {
     expect(printed.stderr).toContain('which ASL file?');
   });
 
-  it('is a statecraft command', () => {
-    const help = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'import', '--help'], { cwd: ROOT, encoding: 'utf8' });
-    expect(help).toContain('Usage: statecraft import <file.asl.json>');
+  it('is a statecraft command', async () => {
+    const help = await runCli('import', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: statecraft import <file.asl.json>');
   });
 });

@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyBuildChanges } from '../../src/verify/index';
 import { createTempProject, DSL_IMPORT, type TempProject } from '../build/temp-project';
-import { example, REPO } from './helpers';
+import { runCli } from '../support/run-cli';
+import { example } from './helpers';
 import { plantChange, renameStates } from './planted-changes';
 
-const execFileAsync = promisify(execFile);
-const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
-const MAIN = join(REPO, 'src/cli/main.ts');
 const lottery = example('LotteryDraw');
 const outDir = mkdtempSync(join(tmpdir(), 'statecraft-build-verify-'));
 writeFileSync(join(outDir, 'LotteryDraw.asl.json'), JSON.stringify(lottery));
@@ -59,30 +55,34 @@ describe('npm run build -- --verify (CLI, temp project)', () => {
       ``,
     ].join('\n');
 
-  async function build(project: TempProject, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await execFileAsync(process.execPath, [TSX_CLI, MAIN, 'build', '--workflows', project.workflowsDir, '--out', project.outDir, '--no-typecheck', ...args], { cwd: REPO });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
+  /** `statecraft build` on the project, in-process (the bin's dispatch). */
+  const build = (project: TempProject, ...args: string[]) =>
+    runCli('build', '--workflows', project.workflowsDir, '--out', project.outDir, '--no-typecheck', ...args);
+
+  /**
+   * The next version of the Greeter module, under a new file name: in one process `import()` keeps
+   * a module by its URL, so a rewritten file would load as its first version (the bin builds once).
+   */
+  let version = 0;
+  async function edit(project: TempProject, source: string): Promise<void> {
+    await project.removeWorkflow(`greeter-${version}.ts`);
+    await project.writeWorkflow(`greeter-${++version}.ts`, source);
   }
 
   it('verifies changed workflows before writing: a rename passes, a changed result stops the build unless --accept', async () => {
-    const project = await createTempProject({ 'greeter.ts': moduleSource('Start', 'hello') });
+    const project = await createTempProject({ 'greeter-0.ts': moduleSource('Start', 'hello') });
     try {
       expect((await build(project)).code).toBe(0);
       const original = (await project.readOutput())['Greeter.asl.json'];
 
-      await project.writeWorkflow('greeter.ts', moduleSource('Begin', 'hello'));
+      await edit(project, moduleSource('Begin', 'hello'));
       const renamed = await build(project, '--verify');
       expect(renamed.code).toBe(0);
       expect(renamed.stdout).toMatch(/Greeter: behaviour unchanged \(\d+ scenarios, 100% of transitions in both versions\)/);
       const afterRename = (await project.readOutput())['Greeter.asl.json'];
       expect(afterRename).toContain('"Begin"');
 
-      await project.writeWorkflow('greeter.ts', moduleSource('Begin', 'bonjour'));
+      await edit(project, moduleSource('Begin', 'bonjour'));
       const changed = await build(project, '--verify');
       expect(changed.code).toBe(1);
       expect(`${changed.stdout}${changed.stderr}`).toContain('Greeter: behaviour CHANGED: both succeeded, but before output {"greeting":"hello"} and after {"greeting":"bonjour"}');

@@ -1,5 +1,5 @@
 import { startCommand } from '../args';
-import { processIo } from '../command';
+import { type CommandIo, processIo } from '../command';
 // Only types at the top: `statecraft --help` imports this module; the build pipeline loads in `run`.
 import type { runBuild } from '../../build/index';
 
@@ -39,8 +39,8 @@ const OPTIONS = {
   accept: { type: 'boolean' },
 } as const;
 
-export async function run(args: string[]): Promise<number> {
-  const started = startCommand({ name: 'build', usage: HELP, options: OPTIONS }, args, processIo);
+export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
+  const started = startCommand({ name: 'build', usage: HELP, options: OPTIONS }, args, io);
   if (typeof started === 'number') return started;
   const { values } = started;
   // The pipeline without the compiler: the type-check (a worker thread) starts while the compiler,
@@ -59,20 +59,20 @@ export async function run(args: string[]): Promise<number> {
         outDir: values.out,
         tsConfigFilePath: values.tsconfig,
         typeCheck: !values.noTypecheck,
-        beforeWrite: values.verify ? (pending) => verifyBeforeWrite(pending, values.accept) : undefined,
+        beforeWrite: values.verify ? (pending) => verifyBeforeWrite(pending, values.accept, io) : undefined,
       },
       toolchain,
     );
     const report = formatBuildReport(result);
     if (result.check && !result.upToDate) {
-      process.stderr.write(report);
+      io.stderr(report);
       return 1;
     }
-    process.stdout.write(report);
+    io.stdout(report);
     return 0;
   } catch (error) {
     if (error instanceof BuildError) {
-      process.stderr.write(`statecraft build: ${error.message}\n`);
+      io.stderr(`statecraft build: ${error.message}\n`);
       return 1;
     }
     throw error;
@@ -80,11 +80,11 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /** `--verify`: the verify engine is loaded only when asked for. */
-async function verifyBeforeWrite(pending: Parameters<NonNullable<Parameters<typeof runBuild>[0]['beforeWrite']>>[0], accept: boolean): Promise<void> {
+async function verifyBeforeWrite(pending: Parameters<NonNullable<Parameters<typeof runBuild>[0]['beforeWrite']>>[0], accept: boolean, io: CommandIo): Promise<void> {
   const { verifyBuildChanges } = await import('../../verify/index');
   const { BuildError } = await import('../../build/index');
   const { changed, output } = await verifyBuildChanges(pending);
-  process.stdout.write(output);
+  io.stdout(output);
   if (changed.length > 0 && !accept) {
     throw new BuildError(`behaviour changed in ${changed.join(', ')}; nothing written. Fix it, or run again with --verify --accept to write anyway.`);
   }

@@ -4,7 +4,7 @@
  */
 import type { DeriveIamOptions } from '../../iam';
 import { type OptionValues, startFileCommand } from '../args';
-import { processIo } from '../command';
+import { type CommandIo, processIo } from '../command';
 import type { StateMachineDefinition } from '../../asl/types';
 import { aslDocumentProblem } from '../load-asl-file';
 import { loadDefinition } from './run/load-definition';
@@ -61,39 +61,39 @@ function deriveOptions(values: OptionValues<typeof OPTIONS>): DeriveIamOptions {
   return options;
 }
 
-export async function run(args: string[]): Promise<number> {
-  const started = startFileCommand({ name: 'iam', usage: USAGE, missingFile: 'which ASL file?', options: OPTIONS }, args, processIo);
+export async function run(args: string[], io: CommandIo = processIo): Promise<number> {
+  const started = startFileCommand({ name: 'iam', usage: USAGE, missingFile: 'which ASL file?', options: OPTIONS }, args, io);
   if (typeof started === 'number') return started;
   const parsed = { file: started.file, workflow: started.values.workflow, json: started.values.json, options: deriveOptions(started.values) };
   // Loaded as `run` loads it (an ASL file, or the workflow a .ts module exports), then validated:
   // a policy derived from an invalid definition would describe a machine AWS refuses to create.
   const loaded = await loadDefinition(parsed.file, parsed.workflow);
   if ('problem' in loaded) {
-    process.stderr.write(`statecraft iam: ${loaded.problem}\n`);
+    io.stderr(`statecraft iam: ${loaded.problem}\n`);
     return 1;
   }
   const notAsl = aslDocumentProblem(parsed.file, loaded.definition);
   if (notAsl) {
-    process.stderr.write(`statecraft iam: ${notAsl}\n`);
+    io.stderr(`statecraft iam: ${notAsl}\n`);
     return 1;
   }
   const { validateDefinition } = await import('../../asl/validate');
   const diagnostics = validateDefinition(loaded.definition, { stateMachineType: loaded.type }).filter((d) => d.severity === 'error');
   if (diagnostics.length > 0) {
     const lines = [...diagnostics.map(formatDiagnostic), `${parsed.file}: invalid (${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}); fix it before deriving its policy (statecraft validate ${parsed.file}).`];
-    process.stderr.write(`statecraft iam: ${lines.join('\n')}\n`);
+    io.stderr(`statecraft iam: ${lines.join('\n')}\n`);
     return 1;
   }
   const options: DeriveIamOptions = { stateMachineName: stateMachineName(loaded.name), ...parsed.options };
   try {
     const { deriveIamPolicy, formatIamReport } = await import('../../iam');
     const report = deriveIamPolicy(loaded.definition as StateMachineDefinition, options);
-    process.stdout.write(parsed.json ? `${JSON.stringify(report.policy, null, 2)}\n` : formatIamReport(report));
+    io.stdout(parsed.json ? `${JSON.stringify(report.policy, null, 2)}\n` : formatIamReport(report));
     // --json keeps stdout the policy document alone; an incomplete policy still says so (on stderr).
-    if (parsed.json) for (const w of report.warnings.filter((w) => w.kind === 'incomplete-policy')) process.stderr.write(`statecraft iam: warning: ${w.message}\n`);
+    if (parsed.json) for (const w of report.warnings.filter((w) => w.kind === 'incomplete-policy')) io.stderr(`statecraft iam: warning: ${w.message}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`statecraft iam: ${parsed.file}: ${(error as Error).message}\n`);
+    io.stderr(`statecraft iam: ${parsed.file}: ${(error as Error).message}\n`);
     return 1;
   }
 }

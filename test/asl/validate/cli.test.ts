@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/commands/validate';
+import { runCli } from '../../support/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'statecraft-validate-'));
 function file(name: string, content: string): string {
@@ -81,15 +80,11 @@ describe('statecraft validate', () => {
     expect(help.stdout).toContain('--type <STANDARD|EXPRESS>');
   });
 
-  it('works through the real CLI entry point', async () => {
-    const exec = promisify(execFile);
-    const ok = await exec('npx', ['tsx', 'src/cli/main.ts', 'validate', validFile]);
-    expect(ok.stdout).toBe('valid\n');
-    const failed = await exec('npx', ['tsx', 'src/cli/main.ts', 'validate', invalidFile]).then(
-      () => undefined,
-      (error: { code: number; stdout: string }) => error,
-    );
-    expect(failed?.code).toBe(1);
-    expect(failed?.stdout).toContain('(MISSING_TRANSITION_TARGET)');
+  // The bin itself (src/cli/main.ts: exit code and streams) is tested once, in test/cli/help-light.test.ts.
+  it('is the statecraft validate command', async () => {
+    expect(await runCli('validate', validFile)).toEqual({ code: 0, stdout: 'valid\n', stderr: '' });
+    const failed = await runCli('validate', invalidFile);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('(MISSING_TRANSITION_TARGET)');
   });
 });
