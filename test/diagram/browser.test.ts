@@ -6,16 +6,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'puppeteer-core';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StateMachineDefinition } from '../../src/asl/types';
 import { renderDiagram, renderRunComparison, renderRunReport } from '../../src/diagram';
 import { Interpreter } from '../../src/interpreter';
-import { artifactPath, chromiumPath, launchBrowser, type OpenBrowser, SKIP_MESSAGE } from './browser';
+import { artifactPath, chromiumPath, sharedBrowser, SKIP_MESSAGE } from '../support/browser';
 import { exampleDefinitions, largeWorkflow, MIXED, MAP_RUN, runMap, runMixed } from './fixtures';
 import { CHECK_LAYOUT } from './geometry';
 
-const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+const MERMAID_URL = pathToFileURL(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')).href;
 
 function stateNamesOf(machine: { States: StateMachineDefinition['States'] }): string[] {
   return Object.entries(machine.States).flatMap(([name, state]) => [
@@ -28,52 +29,88 @@ function stateNamesOf(machine: { States: StateMachineDefinition['States'] }): st
 if (!chromiumPath) console.warn(SKIP_MESSAGE);
 
 describe.skipIf(!chromiumPath)('in Chromium', () => {
-  let open: OpenBrowser;
+  let browser: Browser;
   beforeAll(async () => {
-    open = await launchBrowser();
+    browser = await sharedBrowser();
   }, 60_000);
+  const opened: Page[] = [];
   afterAll(async () => {
-    await open?.close();
+    for (const page of opened) await page.close();
   });
 
-  /** A page that refuses (and records) every request but the file it opened. */
-  async function offlinePage(): Promise<{ page: Page; requests: string[] }> {
-    const page = await open.browser.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
+  /**
+   * A page that refuses (and records) every request but the file it opened. The drawings and
+   * reports take turns on one page (a new page cost up to a second of a busy machine): `open`
+   * starts a new document and empties the records.
+   */
+  interface OfflinePage {
+    page: Page;
+    requests: string[];
+    errors: string[];
+    open(file: string): Promise<void>;
+  }
+  async function newOfflinePage(tools: string[] = []): Promise<OfflinePage> {
+    const page = await browser.newPage();
+    opened.push(page);
+    const offline: OfflinePage = {
+      page,
+      requests: [],
+      errors: [],
+      async open(file) {
+        offline.requests.length = 0;
+        offline.errors.length = 0;
+        // A page behind another is not painted: the run view's timeline (drawn on animation frames) would never appear.
+        await page.bringToFront();
+        await page.goto(`file://${file}`);
+      },
+    };
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
       if (url.startsWith('file:') && request.isNavigationRequest()) return void request.continue();
       // data: URLs are inline content (Chromium's own page icons), not network requests.
       if (url.startsWith('data:')) return void request.continue();
-      requests.push(url);
+      if (tools.includes(url)) return void request.continue();
+      offline.requests.push(url);
       void request.abort();
     });
-    page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+    page.on('pageerror', (error) => offline.errors.push(error instanceof Error ? error.message : String(error)));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() === 'error') offline.errors.push(message.text());
     });
-    (page as unknown as { errors: string[] }).errors = errors;
     await page.setViewport({ width: 1400, height: 1000 });
-    return { page, requests };
+    return offline;
   }
+  let offlinePage: Promise<OfflinePage> | undefined;
+  const documentPage = () => (offlinePage ??= newOfflinePage());
 
-  async function openSvg(name: string, definition: StateMachineDefinition) {
+  interface SvgCheck {
+    problems: string[];
+    states: number;
+    frames: number;
+    labels: number;
+    requests: string[];
+  }
+  /** Each drawing is laid out and checked once (two tests look at the 60-state one). */
+  const svgChecks = new Map<string, Promise<SvgCheck>>();
+  const checkSvg = (name: string, definition: StateMachineDefinition): Promise<SvgCheck> => {
+    if (!svgChecks.has(name)) svgChecks.set(name, openSvg(`diagram-${name}`, definition));
+    return svgChecks.get(name)!;
+  };
+  async function openSvg(name: string, definition: StateMachineDefinition): Promise<SvgCheck> {
     const svg = await renderDiagram(definition, 'svg');
     const file = artifactPath(`${name}.svg`);
     writeFileSync(file, svg);
-    const { page, requests } = await offlinePage();
-    await page.goto(`file://${file}`);
-    const result = (await page.evaluate(CHECK_LAYOUT)) as { problems: string[]; states: number; frames: number; labels: number };
+    const { page, requests, open } = await documentPage();
+    await open(file);
+    const result = (await page.evaluate(CHECK_LAYOUT)) as Omit<SvgCheck, 'requests'>;
     await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
-    await page.close();
-    return { ...result, requests };
+    return { ...result, requests: [...requests] };
   }
 
   for (const [name, definition] of [...exampleDefinitions(), ['Large60', largeWorkflow(60)] as [string, StateMachineDefinition]]) {
     it(`${name}.svg: every state visible, no overlapping boxes or labels`, async () => {
-      const { problems, states, requests } = await openSvg(`diagram-${name}`, definition);
+      const { problems, states, requests } = await checkSvg(name, definition);
       expect(problems).toEqual([]);
       expect(states).toBeGreaterThan(2);
       expect(requests).toEqual([]);
@@ -81,7 +118,7 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
   }
 
   it('the 60-state workflow draws all its boxes, frames and labels', async () => {
-    const { states, frames, labels } = await openSvg('diagram-Large60-counts', largeWorkflow(60));
+    const { states, frames, labels } = await checkSvg('Large60', largeWorkflow(60));
     // 62 states + Start/End; 6 Parallel + 12 branch + 6 Map frames; per section 3 Choice labels + Default and Catch labels.
     expect(states).toBe(64 - 12);
     expect(frames).toBe(6 * 4);
@@ -90,20 +127,19 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
 
   // Mermaid itself (the version GitHub uses is 11.x) parses and renders the text we emit. One
   // offline page loads the 3 MB mermaid.min.js once (parsing it took seconds per test); each test
-  // renders its text there under its own id, and the page must still have made no request.
-  let mermaidPage: Promise<{ page: Page; requests: string[] }> | undefined;
+  // renders its text there under its own id, and the page must still have made no request but
+  // that one. Loaded from its file (<script src>) rather than inline: Chromium then compiles it
+  // off the main thread, in half the time (5–7 s instead of 10–13 s on a loaded 2-core machine).
+  let mermaidPage: Promise<OfflinePage> | undefined;
   const openMermaidPage = () =>
     (mermaidPage ??= (async () => {
-      const opened = await offlinePage();
-      await opened.page.goto(`file://${artifactPath('.')}`);
-      await opened.page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
-      await opened.page.addScriptTag({ path: MERMAID });
-      await opened.page.evaluate(`mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })`);
-      return opened;
+      const mermaid = await newOfflinePage([MERMAID_URL]);
+      await mermaid.open(artifactPath('.'));
+      await mermaid.page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
+      await mermaid.page.addScriptTag({ url: MERMAID_URL });
+      await mermaid.page.evaluate(`mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })`);
+      return mermaid;
     })());
-  afterAll(async () => {
-    await (await mermaidPage)?.page.close();
-  });
   let mermaidRenders = 0;
   for (const [name, definition] of [...exampleDefinitions(), ['Large60', largeWorkflow(60)] as [string, StateMachineDefinition]]) {
     it(`${name}: the Mermaid text renders with Mermaid 11, every state drawn`, async () => {
@@ -123,11 +159,15 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
   async function openReport(name: string, html: string) {
     const file = artifactPath(`${name}.html`);
     writeFileSync(file, html);
-    const { page, requests } = await offlinePage();
-    await page.goto(`file://${file}`);
-    await page.waitForSelector('.sc-tl-row');
-    return { page, requests, errors: (page as unknown as { errors: string[] }).errors };
+    const offline = await documentPage();
+    await offline.open(file);
+    await offline.page.waitForSelector('.sc-tl-row');
+    return offline;
   }
+
+  /** The mixed run is the same every time: run once, drawn by two tests. */
+  let mixedRun: ReturnType<typeof runMixed> | undefined;
+  const mixed = () => (mixedRun ??= runMixed());
 
   const outcomeOf = (page: Page, state: string) => page.$eval(`[data-state="${state}"]`, (g) => g.getAttribute('class'));
   const detailText = (page: Page) => page.$eval('.sc-run-detail', (d) => d.textContent ?? '');
@@ -138,7 +178,7 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
   }
 
   it('the run report colours the path by outcome and shows a clicked state’s data', async () => {
-    const { history } = await runMixed();
+    const { history } = await mixed();
     const { page, requests, errors } = await openReport('run-report-mixed', await renderRunReport({ definition: MIXED, history, title: 'Mixed' }));
     expect(await outcomeOf(page, 'Charge')).toContain('o-retried');
     expect(await outcomeOf(page, 'Reserve')).toContain('o-caught');
@@ -196,11 +236,10 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
     await page.screenshot({ path: artifactPath('run-report-mixed.png'), fullPage: true });
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('two runs side by side mount as two independent views', async () => {
-    const { history } = await runMixed();
+    const { history } = await mixed();
     const sfn = new Interpreter({});
     const ok = sfn.createStateMachine(largeWorkflow(10), { name: 'Ten' }).startExecution({ items: [] });
     await ok.result;
@@ -214,7 +253,6 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
     await page.screenshot({ path: artifactPath('run-compare.png') });
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a 200-state workflow and a 10,000-iteration Map run stay small and usable', async () => {
@@ -240,9 +278,8 @@ describe.skipIf(!chromiumPath)('in Chromium', () => {
     expect(await detailText(page)).toContain('visits 1–50 of 10000');
     await page.screenshot({ path: artifactPath('run-report-map-10k.png') });
     expect(errors).toEqual([]);
-    await page.close();
     const chainPage = await openReport('run-report-200', chainHtml);
     expect(await chainPage.page.$$eval('[data-state]', (states) => states.length)).toBeGreaterThanOrEqual(200);
-    await chainPage.page.close();
+    expect(chainPage.errors).toEqual([]);
   }, 120_000);
 });

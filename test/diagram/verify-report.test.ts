@@ -7,11 +7,11 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { StateMachineDefinition } from '../../src/asl/types';
 import { run } from '../../src/cli/commands/verify';
 import { verifyEquivalence } from '../../src/verify';
-import { artifactPath, chromiumPath, launchBrowser, type OpenBrowser, SKIP_MESSAGE } from './browser';
+import { artifactPath, chromiumPath, sharedBrowser, SKIP_MESSAGE } from '../support/browser';
 
 /** Amounts over `threshold` need an approval call; the new version raised the threshold. */
 function approval(threshold: number): StateMachineDefinition {
@@ -30,6 +30,15 @@ const beforeFile = join(dir, 'Approval.asl.json');
 const afterFile = join(dir, 'Approval-new.asl.json');
 writeFileSync(beforeFile, JSON.stringify(approval(100)));
 writeFileSync(afterFile, JSON.stringify(approval(1000)));
+
+/** `statecraft verify Approval.asl.json Approval-new.asl.json --report FILE`, run once: read as text by one test, opened in Chromium by another. */
+let cliRun: Promise<{ file: string; code: number; out: { stdout: string; stderr: string } }> | undefined;
+const cliReport = () =>
+  (cliRun ??= (async () => {
+    const file = artifactPath('verify-report.html');
+    const { out, io } = capture();
+    return { file, code: await run([beforeFile, afterFile, '--report', file, '--explore', '300'], io), out };
+  })());
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -62,9 +71,8 @@ describe('verify --report', () => {
   });
 
   it('the CLI writes the page and names it after the counterexample', async () => {
-    const file = join(dir, 'cli.html');
-    const { out, io } = capture();
-    expect(await run([beforeFile, afterFile, '--report', file, '--explore', '300'], io)).toBe(1);
+    const { file, code, out } = await cliReport();
+    expect(code).toBe(1);
     expect(out.stdout).toContain(`Side-by-side report: ${file}\n`);
     expect(readFileSync(file, 'utf8')).toContain('Approval-new: Approval.asl.json vs Approval-new.asl.json');
   });
@@ -73,20 +81,12 @@ describe('verify --report', () => {
 if (!chromiumPath) console.warn(SKIP_MESSAGE);
 
 describe.skipIf(!chromiumPath)('verify --report in Chromium', () => {
-  let open: OpenBrowser;
-  beforeAll(async () => {
-    open = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await open?.close();
-  });
-
   it('both versions’ graphs render side by side, the differing path coloured, nothing fetched', async () => {
-    const file = artifactPath('verify-report.html');
-    const { io } = capture();
-    expect(await run([beforeFile, afterFile, '--report', file, '--explore', '300'], io)).toBe(1);
+    const { file, code } = await cliReport();
+    expect(code).toBe(1);
 
-    const page = await open.browser.newPage();
+    const page = await (await sharedBrowser()).newPage();
+    onTestFinished(() => page.close());
     const requests: string[] = [];
     const errors: string[] = [];
     await page.setRequestInterception(true);
@@ -136,6 +136,5 @@ describe.skipIf(!chromiumPath)('verify --report in Chromium', () => {
     await page.screenshot({ path: artifactPath('verify-report.png'), fullPage: true });
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   }, 60_000);
 });

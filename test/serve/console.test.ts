@@ -1,7 +1,7 @@
-import { CreateStateMachineCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startServer, type StepFunctionsServer } from 'statecraft/serve';
-import { artifactPath, chromiumPath, launchBrowser, SKIP_MESSAGE, type OpenBrowser } from '../diagram/browser';
+import { artifactPath, chromiumPath, sharedBrowser, SKIP_MESSAGE } from '../support/browser';
 
 const ROLE = 'arn:aws:iam::123456789012:role/R';
 const definition = JSON.stringify({
@@ -23,8 +23,10 @@ describe('statecraft serve console (GET /)', () => {
     const sfn = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
     const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'Signs', definition, roleArn: ROLE }));
     ({ executionArn } = (await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'positive', input: '{"n":3}' }))) as { executionArn: string });
-    await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'negative', input: '{"n":-3}' }));
-    await new Promise((r) => setTimeout(r, 50));
+    const negative = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'negative', input: '{"n":-3}' }));
+    for (const arn of [executionArn, negative.executionArn!]) {
+      for (let i = 0; i < 200 && (await sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).status === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 5));
+    }
   });
   afterAll(async () => server.close());
 
@@ -40,22 +42,18 @@ describe('statecraft serve console (GET /)', () => {
   });
 
   it.skipIf(!chromiumPath)('opens an execution as the run view in a real browser, path coloured, state data on click', async () => {
-    const open: OpenBrowser = await launchBrowser();
-    try {
-      const page = await open.browser.newPage();
-      await page.goto(`${server.url}/`);
-      await page.click('a[href*="execution%3ASigns%3Apositive"]');
-      await page.waitForSelector('[data-state="Positive"]');
-      const outcome = (state: string) => page.$eval(`[data-state="${state}"]`, (el) => el.getAttribute('class') ?? '');
-      expect(await outcome('Check')).toContain('o-succeeded');
-      expect(await outcome('Positive')).toContain('o-succeeded');
-      expect(await outcome('Nope')).toContain('o-not-reached');
-      await page.click('[data-state="Positive"]');
-      expect(await page.$eval('.sc-run-detail', (d) => d.textContent ?? '')).toContain('"yes"');
-      await page.screenshot({ path: artifactPath('serve-console-execution.png') });
-      expect(page.url()).toBe(`${server.url}/execution?arn=${encodeURIComponent(executionArn)}`);
-    } finally {
-      await open.close();
-    }
+    const page = await (await sharedBrowser()).newPage();
+    onTestFinished(() => page.close());
+    await page.goto(`${server.url}/`);
+    await page.click('a[href*="execution%3ASigns%3Apositive"]');
+    await page.waitForSelector('[data-state="Positive"]');
+    const outcome = (state: string) => page.$eval(`[data-state="${state}"]`, (el) => el.getAttribute('class') ?? '');
+    expect(await outcome('Check')).toContain('o-succeeded');
+    expect(await outcome('Positive')).toContain('o-succeeded');
+    expect(await outcome('Nope')).toContain('o-not-reached');
+    await page.click('[data-state="Positive"]');
+    expect(await page.$eval('.sc-run-detail', (d) => d.textContent ?? '')).toContain('"yes"');
+    await page.screenshot({ path: artifactPath('serve-console-execution.png') });
+    expect(page.url()).toBe(`${server.url}/execution?arn=${encodeURIComponent(executionArn)}`);
   });
 });
