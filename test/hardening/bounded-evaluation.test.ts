@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareStringMatches } from '../../src/interpreter/choice/string-matches';
 import { BoundedCache } from '../../src/asl/bounded-cache';
+import { withTimeLimits } from '../../src/interpreter/jsonata/budget';
 import { run } from '../interpreter/run';
 
 /** Runs one JSONata Pass state whose Output is `expression`; returns the execution result. */
@@ -11,7 +12,8 @@ async function jsonataOutput(expression: string, input: unknown = {}) {
 
 describe('JSONata evaluations are bounded (issue 8)', () => {
   it('a non-tail recursion that would exhaust the heap fails with the depth limit', async () => {
-    const result = await jsonataOutput('($f := function($n){ 1 + $f($n + 1) }; $f(0))');
+    // 10,000 steps can take more than the default 2 s on a loaded machine: the time limit must not win the race.
+    const result = await withTimeLimits({ milliseconds: 60_000 }, () => jsonataOutput('($f := function($n){ 1 + $f($n + 1) }; $f(0))'));
     expect(result.status).toBe('FAILED');
     expect(result).toMatchObject({ error: 'States.QueryEvaluationError' });
     expect(result.cause).toMatch(/D1011.*depth limit of 10000/);
@@ -96,15 +98,19 @@ describe('regular expressions with back-references or look-arounds are bounded (
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 40_000);
 
+  // The default limit is proven above; these prove each function is bounded, with a smaller limit
+  // (the pattern would run for days either way) instead of a second each.
+  const LOWERED_MS = 50;
+
   for (const [fn, expression] of [
     ['$replace', '$replace($states.input.s, /^(?=(a+)+$)/, "x")'],
     ['$split', '$split($states.input.s, /(?=(a+)+$)b/)'],
     ['$contains', '$contains($states.input.s, /(a+)+\\1$/)'],
   ]) {
     it(`${fn} with a look-around or back-reference is bounded too`, async () => {
-      const result = await jsonataOutput(expression, { s: hostile });
+      const result = await withTimeLimits({ regexMilliseconds: LOWERED_MS }, () => jsonataOutput(expression, { s: hostile }));
       expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
-      expect(result.cause).toMatch(/RegexTimeLimit/);
+      expect(result.cause).toMatch(/RegexTimeLimit: The expression exceeded the time limit of 50 ms for one regular expression/);
     }, 40_000);
   }
 
@@ -117,11 +123,10 @@ describe('regular expressions with back-references or look-arounds are bounded (
   });
 
   it('a JSONPath filter regex with a back-reference is bounded the same way', async () => {
-    const { result } = await run(
-      { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'hits.$': '$.items[?(@.s =~ /(a+)+\\1$/)]' }, End: true } } },
-      { items: [{ s: 'aaaa' }, { s: hostile }] },
+    const { result } = await withTimeLimits({ regexMilliseconds: LOWERED_MS }, () =>
+      run({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'hits.$': '$.items[?(@.s =~ /(a+)+\\1$/)]' }, End: true } } }, { items: [{ s: 'aaaa' }, { s: hostile }] }),
     );
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
-    expect(result.cause).toMatch(/exceeded the time limit of 1000 ms/);
+    expect(result.cause).toMatch(/exceeded the time limit of 50 ms/);
   }, 40_000);
 });

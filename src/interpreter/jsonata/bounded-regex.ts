@@ -10,7 +10,7 @@
  * `States.QueryEvaluationError` naming the limit.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { JSONATA_BUDGET, REGEX_BUDGET_CODE } from './budget';
+import { REGEX_BUDGET_CODE, timeLimits } from './budget';
 
 /**
  * Back-references and look-arounds, outside character classes: the constructs V8's linear-time
@@ -105,7 +105,7 @@ function execOnWorker(regex: RegExp, text: string, lastIndex: number, millisecon
 function budgetError(regex: RegExp): { code: string; message: string; value: string } {
   return {
     code: REGEX_BUDGET_CODE,
-    message: `The regular expression /${regex.source}/ exceeded the time limit of ${JSONATA_BUDGET.regexMilliseconds} ms`,
+    message: `The regular expression /${regex.source}/ exceeded the time limit of ${timeLimits().regexMilliseconds} ms`,
     value: regex.source,
   };
 }
@@ -113,7 +113,7 @@ function budgetError(regex: RegExp): { code: string; message: string; value: str
 /**
  * A `RegExp` stand-in (`lastIndex`, `exec`) for a pattern that needs backtracking: every `exec` of
  * one instance (one `$match`/`$replace`/`$split`/`$contains` call, or one filter) shares the time
- * budget {@link JSONATA_BUDGET.regexMilliseconds}.
+ * limit (`timeLimits().regexMilliseconds`, by default `JSONATA_BUDGET.regexMilliseconds`).
  */
 export class WorkerRegExp {
   lastIndex = 0;
@@ -135,7 +135,7 @@ export class WorkerRegExp {
 
   exec(text: string): RegExpExecArray | null {
     const started = performance.now();
-    const answer = execOnWorker(this.regex, String(text), this.lastIndex, JSONATA_BUDGET.regexMilliseconds - this.spent);
+    const answer = execOnWorker(this.regex, String(text), this.lastIndex, timeLimits().regexMilliseconds - this.spent);
     this.spent += performance.now() - started;
     if (answer === undefined) throw budgetError(this.regex);
     if (answer.error !== undefined) throw new Error(answer.error);

@@ -23,11 +23,47 @@ export const REGEX_BUDGET_CODE = 'RegexTimeLimit';
 /** The JSONata error codes of the budget, and how to word each limit in a cause. */
 export const BUDGET_ERRORS: Readonly<Record<string, string>> = Object.freeze({
   D1011: `exceeded the evaluation depth limit of ${JSONATA_BUDGET.depth} nested steps (unbounded recursion?)`,
-  D1012: `exceeded the evaluation time limit of ${JSONATA_BUDGET.milliseconds} ms (an endless loop?)`,
+  get D1012() {
+    return `exceeded the evaluation time limit of ${timeLimits().milliseconds} ms (an endless loop?)`;
+  },
   D2014: 'exceeded the size limit of 10,000,000 items for a range [a..b]',
   D2015: `exceeded the size limit of ${JSONATA_BUDGET.sequenceItems} items in one sequence`,
-  [REGEX_BUDGET_CODE]: `exceeded the time limit of ${JSONATA_BUDGET.regexMilliseconds} ms for one regular expression (back-references and look-arounds can backtrack exponentially)`,
+  get [REGEX_BUDGET_CODE]() {
+    return `exceeded the time limit of ${timeLimits().regexMilliseconds} ms for one regular expression (back-references and look-arounds can backtrack exponentially)`;
+  },
 });
+
+/** The wall-clock limits of the budget. */
+export interface TimeLimits {
+  readonly milliseconds: number;
+  readonly regexMilliseconds: number;
+}
+
+let limits: TimeLimits = { milliseconds: JSONATA_BUDGET.milliseconds, regexMilliseconds: JSONATA_BUDGET.regexMilliseconds };
+
+/** The time limits in force: those of {@link JSONATA_BUDGET} unless {@link withTimeLimits} changed them. */
+export function timeLimits(): TimeLimits {
+  return limits;
+}
+
+/**
+ * Runs `run` with other time limits, then restores the previous ones. A test seam: proving that a
+ * regex function is bounded needs its limit hit, not a full second each (the defaults have their
+ * own tests), and proving the depth limit must not race the time limit on a loaded machine. It
+ * applies to every evaluation on this thread while `run` is pending.
+ *
+ * @example
+ * await withTimeLimits({ regexMilliseconds: 50 }, () => execution.result);
+ */
+export async function withTimeLimits<T>(changed: Partial<TimeLimits>, run: () => Promise<T>): Promise<T> {
+  const previous = limits;
+  limits = { ...limits, ...changed };
+  try {
+    return await run();
+  } finally {
+    limits = previous;
+  }
+}
 
 /**
  * Regular expressions in JSONata (`$match`, `$replace`, `$split`, `$contains`) and JSONPath

@@ -8,10 +8,18 @@ import { evaluationLocation, withEvaluationLocation } from './evaluation-locatio
 import { evaluationError, returnedNothingError, unsupportedResultTypeError } from './jsonata-errors';
 import { toJson, UNSUPPORTED } from './to-json';
 import type { JsonataBindings } from './bindings';
-import { BUDGET_ERRORS, JSONATA_BUDGET } from './budget';
+import { BUDGET_ERRORS, JSONATA_BUDGET, timeLimits } from './budget';
 import { BoundedRegexEngine } from './bounded-regex';
 
-const JSONATA_OPTIONS = { stack: JSONATA_BUDGET.depth, timeout: JSONATA_BUDGET.milliseconds, sequence: JSONATA_BUDGET.sequenceItems, RegexEngine: BoundedRegexEngine };
+// jsonata reads `timeout` at every evaluation step, so the getter follows `withTimeLimits`.
+const JSONATA_OPTIONS = {
+  stack: JSONATA_BUDGET.depth,
+  get timeout() {
+    return timeLimits().milliseconds;
+  },
+  sequence: JSONATA_BUDGET.sequenceItems,
+  RegexEngine: BoundedRegexEngine,
+};
 
 /** One `{% %}` expression, parsed once and shared by every template that contains its text. */
 export interface PreparedExpression {
