@@ -31,6 +31,11 @@ export const LIMITS = {
   assignBytes: 262_144,
   /** Largest total size of an execution's variables: 10 MiB. */
   variablesBytes: 10 * 1024 * 1024,
+  /**
+   * Most redrives of one Map Run: 1,000, a hard limit (DG "Redriving Map Runs": past it the
+   * redriven parent gets `States.Runtime`).
+   */
+  mapRunRedrives: 1000,
   /** Events in a Standard execution's history (the 25,000th is the last). */
   historyEvents: 25_000,
   /**

@@ -652,4 +652,40 @@ describe('redriving inside a Parallel or Map (AWS reruns only what did not succe
     expect(run.executions[1].executionArn).toBe(failed.mapRuns()[0].executions[1].executionArn);
     expect(run.itemCounts()).toMatchObject({ total: 3, succeeded: 3 });
   });
+
+  it('Distributed Map: a Map Run redriven 1,000 times is not redriven again (AWS hard limit): the Map state fails with States.Runtime', async () => {
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Work',
+            States: { Work: { Type: 'Task', Resource: lambda, End: true } },
+          },
+          End: true,
+        },
+      },
+    };
+    const sfn = new Interpreter({ startTime: '2024-01-01T00:00:00Z' });
+    const machine = sfn.createStateMachine(definition, { name: 'Limit' });
+    const { calls, mock } = counter((key) => key === '2', (input) => input);
+    const mocks = { Work: mock((input) => String(input)) };
+    const input = { items: [1, 2] };
+    const failed = machine.startExecution(input, { name: 'limit', mocks });
+    expect(await failed.result).toMatchObject({ status: 'FAILED' });
+    const plan = redriveOf(machine as never, failed);
+    // The plan as it would be after 1,000 earlier redrives of this Map Run.
+    const inner = JSON.stringify(plan).replace(/"kind":"mapRun","mapRunArn":"([^"]+)","redriveCount":1,/, '"kind":"mapRun","mapRunArn":"$1","redriveCount":1001,');
+    expect(inner).toContain('"redriveCount":1001');
+    const callsBefore = Object.fromEntries(calls);
+    const again = machine.startExecution(input, { name: 'limit', mocks, redrive: JSON.parse(inner) });
+    const result = await again.result;
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(result.status === 'FAILED' && result.cause).toContain('redriven 1000 times');
+    expect(Object.fromEntries(calls)).toEqual(callsBefore);
+    expect(again.history().some((e) => e.type === 'MapRunRedriven')).toBe(false);
+  });
 });

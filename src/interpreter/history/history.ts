@@ -42,6 +42,18 @@ const ESCAPE = 63;
  */
 const WINDOW_BEFORE = 31;
 
+const HISTORY_LIMIT_CAUSE = 'The execution history reached the limit of';
+
+/** The cause of a Standard execution that ends at its history event limit (one owner of the sentence). */
+export function historyLimitCause(maxEvents: number | null): string {
+  return `${HISTORY_LIMIT_CAUSE} ${maxEvents} events.`;
+}
+
+/** Whether an execution ended at its history event limit (AWS will not redrive it), read from its error and cause. */
+export function endedAtHistoryLimit(error: string | undefined, cause: string | undefined): boolean {
+  return error === 'States.Runtime' && cause?.includes(HISTORY_LIMIT_CAUSE) === true;
+}
+
 /**
  * Once this much big JSON (values over 4 KiB, see `knownJsonByteSize`) has been measured since the
  * history began, its big payloads are stored as text ({@link StoredJson}). Until then nothing per
@@ -129,7 +141,7 @@ export class ExecutionHistory {
     /** `false`: events are numbered (ids still chain) but not kept — for benchmarks and huge Express runs. */
     private readonly keep: boolean = true,
     /** What the execution's failure says when the limit is reached. */
-    private readonly limitCause: string = `The execution history reached the limit of ${maxEvents} events.`,
+    private readonly limitCause: string = historyLimitCause(maxEvents),
     /** See {@link COMPACT_AFTER_BYTES} (0: store big payloads as text from the first event). */
     compactAfterBytes: number = compactAfterBytesNow,
   ) {

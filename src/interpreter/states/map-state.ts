@@ -66,6 +66,12 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
     // A redrive goes on with the failed Map Run (same ARN) and reruns only its unsuccessful children.
     const resume = takeResume(frame, name);
     const redriven = resume?.kind === 'mapRun' ? resume : undefined;
+    if (redriven && redriven.redriveCount > LIMITS.mapRunRedrives) {
+      throw new StatesError(
+        'States.Runtime',
+        `The Map Run '${redriven.mapRunArn}' of state '${name}' has already been redriven ${LIMITS.mapRunRedrives} times, the most AWS allows; start a new execution instead.`,
+      );
+    }
     const runId = redriven ? redriven.mapRunArn.slice(redriven.mapRunArn.lastIndexOf(':') + 1) : randomUuid(runtime.random);
     const mapRunArn = redriven?.mapRunArn ?? `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${childStateMachineName}:${runId}`;
     const mapRunRecord = new MapRun(mapRunArn, name, redriven ? Date.parse(redriven.startDate) : runtime.clock.now());

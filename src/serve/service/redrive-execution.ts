@@ -1,5 +1,6 @@
 import type { Json } from '../../asl/types';
 import { planRedrive } from '../../interpreter/execution/redrive';
+import { endedAtHistoryLimit } from '../../interpreter/history';
 import type { ExecutionRecord } from '../model/execution-index';
 import { RedrivenExecution } from '../model/redriven-execution';
 import { ApiError } from '../protocol/api-error';
@@ -17,8 +18,7 @@ export function notRedrivableReason(ctx: ServeContext, record: ExecutionRecord):
   if (record.type === 'EXPRESS') return 'Execution is of type EXPRESS and cannot be redriven';
   const { status, stopDate, error, cause } = record.execution.describe();
   if (status === 'RUNNING' || status === 'SUCCEEDED') return `Execution is ${status} and cannot be redriven`;
-  // The interpreter ends an execution at AWS's 25,000-event limit with this cause (ExecutionHistory), located in the state that hit it.
-  if (error === 'States.Runtime' && cause?.includes('The execution history reached the limit of')) return 'Execution history event limit exceeded';
+  if (endedAtHistoryLimit(error, cause)) return 'Execution history event limit exceeded';
   if (stopDate !== undefined && ctx.now() - Date.parse(stopDate) > REDRIVABLE_PERIOD_MS) return 'Execution redrivable period exceeded';
   return undefined;
 }
