@@ -141,7 +141,12 @@ export interface MapRunKeptChild {
   stopDate: string;
 }
 
+/**
+ * A failed Standard child of a Map Run, redriven under its own name and ARN: where it resumes and
+ * how many times it has been redriven (AWS redrives such children rather than starting them anew).
+ */
 export interface MapRunChildRedrive extends RedriveResume {
+  /** The child execution's name (its ARN ends with it). */
   name: string;
   /** The child's own redrive count (1 for its first). */
   redriveCount: number;
