@@ -2,7 +2,7 @@ import type { ExecutionDescription } from '../../interpreter/execution/execution
 import type { ExecutionRedrive, ExecutionResult, ExecutionStatus } from '../../interpreter/execution/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
 import type { ChildExecutionView, MapRunView } from './map-run-view';
-import type { MapRunItemCounts, MapRunSettings, MapRunStatus } from '../../interpreter/states/map/map-run';
+import { countChildren, type MapRunItemCounts, type MapRunSettings, type MapRunStatus } from '../../interpreter/states/map/map-run';
 import type { MapRunChildRedrive } from '../../interpreter/execution/types';
 import type { ExecutionView } from './finished-execution';
 
@@ -136,27 +136,7 @@ class RedrivenMapRun implements MapRunView {
   }
 
   itemCounts(): MapRunItemCounts {
-    const counts: MapRunItemCounts = {
-      total: this.current.itemCounts().total,
-      pending: 0,
-      running: 0,
-      succeeded: 0,
-      failed: 0,
-      timedOut: 0,
-      aborted: 0,
-    };
-    let started = 0;
-    for (const child of this.executions) {
-      if (!child) continue;
-      started++;
-      if (child.status === 'RUNNING') counts.running++;
-      else if (child.status === 'SUCCEEDED') counts.succeeded++;
-      else if (child.status === 'FAILED') counts.failed++;
-      else if (child.status === 'TIMED_OUT') counts.timedOut++;
-      else counts.aborted++;
-    }
-    counts.pending = counts.total - started;
-    return counts;
+    return countChildren(this.current.itemCounts().total, 0, this.executions);
   }
 }
 

@@ -185,28 +185,28 @@ export class MapRun {
   }
 
   itemCounts(): MapRunItemCounts {
-    const counts: MapRunItemCounts = {
-      total: this.total,
-      pending: 0,
-      running: 0,
-      succeeded: this.keptChildren,
-      failed: 0,
-      timedOut: 0,
-      aborted: 0,
-    };
-    let started = this.keptChildren;
-    for (const child of this.executions) {
-      if (!child) continue;
-      started++;
-      if (child.status === 'RUNNING') counts.running++;
-      else if (child.status === 'SUCCEEDED') counts.succeeded++;
-      else if (child.status === 'FAILED') counts.failed++;
-      else if (child.status === 'TIMED_OUT') counts.timedOut++;
-      else counts.aborted++;
-    }
-    counts.pending = this.total - started;
-    return counts;
+    return countChildren(this.total, this.keptChildren, this.executions);
   }
+}
+
+/**
+ * A Map Run's item counts from its children: `kept` succeeded in an earlier attempt (a redrive
+ * does not run them again), each started child counts by its status, the rest are pending.
+ */
+export function countChildren(total: number, kept: number, children: readonly ({ status: string } | undefined)[]): MapRunItemCounts {
+  const counts: MapRunItemCounts = { total, pending: 0, running: 0, succeeded: kept, failed: 0, timedOut: 0, aborted: 0 };
+  let started = kept;
+  for (const child of children) {
+    if (!child) continue;
+    started++;
+    if (child.status === 'RUNNING') counts.running++;
+    else if (child.status === 'SUCCEEDED') counts.succeeded++;
+    else if (child.status === 'FAILED') counts.failed++;
+    else if (child.status === 'TIMED_OUT') counts.timedOut++;
+    else counts.aborted++;
+  }
+  counts.pending = total - started;
+  return counts;
 }
 
 // Map Runs per execution, beside the runtime so the engine's hot path carries nothing extra.
