@@ -8,7 +8,7 @@ import { planChanges, type FileChange } from './plan-changes';
 import { compileWorkflows, renderOutputs, type BuildToolchain, type GeneratedFile } from './render-outputs';
 import { BuildError, problemsError, type BuildProblem } from './build-error';
 import { loadFormatCache } from './format-cache';
-import { typeCheckWorkflows } from './type-check-workflows';
+import { typeCheckWorkflows, workflowTsConfig } from './type-check-workflows';
 
 export interface BuildOptions {
   /** Folder whose `*.ts` modules export the workflows. Default `workflows`. */
@@ -19,7 +19,7 @@ export interface BuildOptions {
   check?: boolean;
   /** Type-check the workflow modules first. Default `true`. */
   typeCheck?: boolean;
-  /** The tsconfig for the type-check. Default `<cwd>/tsconfig.json`. */
+  /** The tsconfig for the type-check. Default: the workflows folder's `tsconfig.json` if it has one, else `<cwd>/tsconfig.json`. */
   tsConfigFilePath?: string;
   /** Folder the other paths are relative to, and messages show paths from. Default `process.cwd()`. */
   cwd?: string;
@@ -151,7 +151,7 @@ async function startTypeCheck(
   const started = performance.now();
   const ms = () => performance.now() - started;
   try {
-    const { cached } = await typeCheckWorkflows(workflowsDir, files, { tsConfigFilePath: path.resolve(cwd, tsConfigFilePath ?? 'tsconfig.json'), cwd });
+    const { cached } = await typeCheckWorkflows(workflowsDir, files, { tsConfigFilePath: tsConfigFilePath ? path.resolve(cwd, tsConfigFilePath) : workflowTsConfig(workflowsDir, cwd), cwd });
     return { cached, ms: ms(), problems: [] };
   } catch (error) {
     if (error instanceof BuildError && error.problems.length > 0) return { cached: false, ms: ms(), problems: [...error.problems] };

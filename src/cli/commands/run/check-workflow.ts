@@ -13,9 +13,9 @@ import type { Json } from '../../../asl/types';
  */
 export async function typeCheckWorkflowModule(file: string, cwd: string = process.cwd()): Promise<string | undefined> {
   // Loaded only for a .ts workflow: `run x.asl.json` never loads TypeScript.
-  const [{ typeCheckModules }, { BuildError }] = await Promise.all([import('../../../build/type-check-workflows'), import('../../../build/build-error')]);
+  const [{ typeCheckModules, workflowTsConfig }, { BuildError }] = await Promise.all([import('../../../build/type-check-workflows'), import('../../../build/build-error')]);
   try {
-    await typeCheckModules([file], { tsConfigFilePath: path.resolve(cwd, 'tsconfig.json'), cwd });
+    await typeCheckModules([file], { tsConfigFilePath: workflowTsConfig(path.dirname(path.resolve(cwd, file)), cwd), cwd });
     return undefined;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
