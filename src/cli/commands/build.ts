@@ -18,7 +18,8 @@ Options:
                        extra) when the output folder does not match the workflows, 0 when it does.
   --workflows DIR      Folder of workflow modules (default: workflows).
   --out DIR            Output folder (default: generated).
-  --tsconfig FILE      tsconfig used for the type-check (default: tsconfig.json).
+  --tsconfig FILE      tsconfig used for the type-check (default: the workflows folder's
+                       tsconfig.json if it has one, else tsconfig.json).
   --no-typecheck       Skip the type-check (faster; tsc still checks workflows/ in CI).
   --verify             Before writing, check that every workflow whose ASL changed behaves like
                        the version in the output folder (statecraft verify); a difference stops
