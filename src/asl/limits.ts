@@ -31,6 +31,8 @@ export const LIMITS = {
   assignBytes: 262_144,
   /** Largest total size of an execution's variables: 10 MiB. */
   variablesBytes: 10 * 1024 * 1024,
+  /** How long after its end a Standard execution can be redriven: 14 days (API `RedriveExecution`). */
+  redrivableSeconds: 14 * 24 * 3600,
   /**
    * Most redrives of one Map Run: 1,000, a hard limit (DG "Redriving Map Runs": past it the
    * redriven parent gets `States.Runtime`).

@@ -130,3 +130,22 @@ describe('regular expressions with back-references or look-arounds are bounded (
     expect(result.cause).toMatch(/exceeded the time limit of 50 ms/);
   }, 40_000);
 });
+
+describe('withTimeLimits (the test seam)', () => {
+  it('takes back only its own change when calls overlap, so no limit outlives its call', async () => {
+    const { timeLimits } = await import('../../src/interpreter/jsonata/budget');
+    const defaults = timeLimits();
+    const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    const short = withTimeLimits({ regexMilliseconds: 50 }, () => pause(10).then(() => timeLimits()));
+    const long = withTimeLimits({ milliseconds: 60_000 }, async () => {
+      const during = timeLimits();
+      await pause(30);
+      return [during, timeLimits()];
+    });
+    expect(await short).toEqual({ ...defaults, regexMilliseconds: 50, milliseconds: 60_000 });
+    const [during, after] = await long;
+    expect(during).toEqual({ milliseconds: 60_000, regexMilliseconds: 50 });
+    expect(after).toEqual({ ...defaults, milliseconds: 60_000 });
+    expect(timeLimits()).toEqual(defaults);
+  });
+});

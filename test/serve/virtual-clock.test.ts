@@ -176,8 +176,9 @@ describe('statecraft serve --clock virtual', () => {
     const exitCode = serveCommand(['--clock', 'virtual', '--port', '0'], { stdout: (text) => (stdout += text), stderr: (text) => (stdout += text) });
     for (let i = 0; i < 500 && !/listening on (http:\/\/\S+)/.test(stdout); i++) await new Promise((r) => setTimeout(r, 2));
     const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-    expect(url, stdout).toBeDefined();
     try {
+      // Inside the try: a server that failed to listen still has its signal listeners removed below.
+      expect(url, stdout).toBeDefined();
       const sfn = new SFNClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, disableHostPrefix: true, maxAttempts: 1 });
       const definition = JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 86_400, End: true } } });
       const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'Day', definition, roleArn: ROLE }));

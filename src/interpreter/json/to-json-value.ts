@@ -9,7 +9,10 @@ import type { Json } from '../../asl/types';
  * functions and symbols are dropped, class instances keep their own enumerable members, `toJSON`
  * is honoured (a Date becomes its ISO text). A BigInt, a circular object, a value nested deeper than
  * {@link LIMITS.jsonNesting} levels, or a value that serialises to nothing (`undefined`, a function)
- * is refused. Plain JSON (the usual case) is returned as it is, after one walk.
+ * is refused. Plain JSON (the usual case) is copied in the one walk that checks it: the caller
+ * keeps its object and may change it later (a mock returning one object it updates between calls)
+ * without changing what the interpreter recorded. A value this function returned is returned as
+ * it is (the interpreter never changes JSON it holds).
  *
  * @example
  * toJsonValue({ a: undefined, n: NaN }); // { value: { n: null } }
@@ -19,7 +22,9 @@ export function toJsonValue(value: unknown): { value: Json } | { problem: string
   if (value === undefined) return { problem: 'it is undefined, which JSON cannot represent (return null for "nothing")' };
   const nesting = nestingProblem(value);
   if (nesting) return { problem: nesting };
-  if (isPlainJson(value, 0)) return { value: value as Json };
+  if (typeof value === 'object' && value !== null && OWNED.has(value)) return { value: value as Json };
+  const copy = copyPlainJson(value, 0);
+  if (copy !== NOT_PLAIN) return { value: copy };
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
@@ -32,37 +37,60 @@ export function toJsonValue(value: unknown): { value: Json } | { problem: string
   const parsed = JSON.parse(text) as Json;
   // `toJSON` may have produced deeper data than the value itself.
   const deeper = nestingProblem(parsed);
-  return deeper ? { problem: deeper } : { value: parsed };
+  if (deeper) return { problem: deeper };
+  if (typeof parsed === 'object' && parsed !== null) OWNED.add(parsed);
+  return { value: parsed };
 }
 
-/** JSON as it is: plain objects and arrays, finite numbers, no undefined, no `toJSON`. */
-function isPlainJson(value: unknown, depth: number): boolean {
+/** Objects and arrays {@link toJsonValue} made: already copied, never changed afterwards. */
+const OWNED = new WeakSet<object>();
+const NOT_PLAIN = Symbol('not plain JSON');
+
+/**
+ * A copy of `value` when it is JSON as it is (plain objects and arrays, finite numbers, no
+ * undefined, no `toJSON`, no symbol keys), else {@link NOT_PLAIN}: the value needs serialising.
+ */
+function copyPlainJson(value: unknown, depth: number): Json | typeof NOT_PLAIN {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return true;
+      return value;
     case 'number':
-      return Number.isFinite(value);
+      return Number.isFinite(value) ? value : NOT_PLAIN;
     case 'object': {
-      if (value === null) return true;
-      if (depth > LIMITS.jsonNesting) return false;
+      if (value === null) return null;
+      if (depth > LIMITS.jsonNesting) return NOT_PLAIN;
       if (Array.isArray(value)) {
-        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
-        for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i], depth + 1)) return false;
-        return true;
+        if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+        const items: Json[] = new Array(value.length);
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) return NOT_PLAIN;
+          const item = copyPlainJson(value[i], depth + 1);
+          if (item === NOT_PLAIN) return NOT_PLAIN;
+          items[i] = item;
+        }
+        OWNED.add(items);
+        return items;
       }
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+      if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
+      // Symbol-keyed members are dropped by JSON serialisation; their presence needs serialising.
+      if (Object.getOwnPropertySymbols(value).length > 0) return NOT_PLAIN;
+      const members: Record<string, Json> = {};
       for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
-        if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+        if (!Object.prototype.hasOwnProperty.call(value, key)) return NOT_PLAIN;
+        const member = copyPlainJson((value as Record<string, unknown>)[key], depth + 1);
+        if (member === NOT_PLAIN) return NOT_PLAIN;
+        // `__proto__` is a member like any other (as JSON.parse makes it), not the prototype.
+        if (key === '__proto__') Object.defineProperty(members, key, { value: member, enumerable: true, writable: true, configurable: true });
+        else members[key] = member;
       }
-      // Symbol-keyed members are dropped by JSON serialisation; their presence needs a copy.
-      return Object.getOwnPropertySymbols(value).length === 0;
+      OWNED.add(members);
+      return members;
     }
     default:
-      return false;
+      return NOT_PLAIN;
   }
 }
 

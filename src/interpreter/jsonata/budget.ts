@@ -39,7 +39,10 @@ export interface TimeLimits {
   readonly regexMilliseconds: number;
 }
 
-let limits: TimeLimits = { milliseconds: JSONATA_BUDGET.milliseconds, regexMilliseconds: JSONATA_BUDGET.regexMilliseconds };
+const DEFAULT_LIMITS: TimeLimits = { milliseconds: JSONATA_BUDGET.milliseconds, regexMilliseconds: JSONATA_BUDGET.regexMilliseconds };
+/** The changes of the pending {@link withTimeLimits} calls, oldest first. */
+const changes: Partial<TimeLimits>[] = [];
+let limits: TimeLimits = DEFAULT_LIMITS;
 
 /** The time limits in force: those of {@link JSONATA_BUDGET} unless {@link withTimeLimits} changed them. */
 export function timeLimits(): TimeLimits {
@@ -47,21 +50,25 @@ export function timeLimits(): TimeLimits {
 }
 
 /**
- * Runs `run` with other time limits, then restores the previous ones. A test seam: proving that a
+ * Runs `run` with other time limits, then takes its change back. A test seam: proving that a
  * regex function is bounded needs its limit hit, not a full second each (the defaults have their
  * own tests), and proving the depth limit must not race the time limit on a loaded machine. It
- * applies to every evaluation on this thread while `run` is pending.
+ * applies to every evaluation on this thread while `run` is pending. Overlapping calls each take
+ * back only their own change (the limits in force are the defaults with the pending changes
+ * applied in order), so no call's limits outlive it.
  *
  * @example
  * await withTimeLimits({ regexMilliseconds: 50 }, () => execution.result);
  */
 export async function withTimeLimits<T>(changed: Partial<TimeLimits>, run: () => Promise<T>): Promise<T> {
-  const previous = limits;
-  limits = { ...limits, ...changed };
+  const change = { ...changed };
+  changes.push(change);
+  limits = Object.assign({}, DEFAULT_LIMITS, ...changes);
   try {
     return await run();
   } finally {
-    limits = previous;
+    changes.splice(changes.indexOf(change), 1);
+    limits = Object.assign({}, DEFAULT_LIMITS, ...changes);
   }
 }
 

@@ -49,11 +49,16 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
       if (answer instanceof Promise) {
         entry.async = true;
         answer.then(
-          (value) => void (entry.outcome = this.kept(answerOutcome(value))),
+          (value) => void (entry.outcome = this.kept(answerOutcome(ownedJson(value)))),
           (thrown) => void (entry.outcome = thrownOutcome(thrown)),
         );
-      } else entry.outcome = this.kept(answerOutcome(answer));
-      return answer;
+        return answer;
+      }
+      // The log and the run share one copy: a mock that changes the object it returned (and
+      // returns it again) changes neither what was recorded nor what the history says.
+      const owned = ownedJson(answer);
+      entry.outcome = this.kept(answerOutcome(owned));
+      return owned;
     };
     return entry.asWritten ? resultAsWritten(recorded) : recorded;
   }
@@ -75,6 +80,13 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
   missingMockHint(stateName: string, resource: TaskTarget): string | undefined {
     return this.inner.missingMockHint?.(stateName, resource);
   }
+}
+
+/** A plain JSON answer as the interpreter's own copy ({@link toJsonValue}); anything else (a sync job, `neverAnswers`, non-JSON) as it is. */
+function ownedJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || isNeverAnswers(value) || isSyncJob(value)) return value;
+  const json = toJsonValue(value);
+  return 'value' in json ? (json.value as T) : value;
 }
 
 function answerOutcome(value: unknown): MockOutcome {

@@ -43,28 +43,30 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
   const batcher = state.ItemBatcher ? prepareItemBatcher(state.ItemBatcher, jsonata) : undefined;
   const writer = state.ResultWriter ? prepareResultWriter(state.ResultWriter, jsonata) : undefined;
 
+  // A redrive plan is taken on entry, before anything can fail: a plan left on the frame by a
+  // visit that failed early would otherwise reach a later visit of the state (a loop back to it).
   const inline = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
+    // A redrive reruns only the iterations that did not succeed (AWS); the others keep their results.
+    const resume = takeResume(frame, name);
     const requested = await settings.maxConcurrency(effective, frame, visit);
     const { values: items } = await readInputItems(effective, frame, visit);
     record(frame, 'MapStateStarted', { length: items.length });
     const tolerance = await settings.tolerance(effective, frame, visit);
     const concurrency = requested > 0 ? Math.min(requested, LIMITS.inlineMapConcurrency) : LIMITS.inlineMapConcurrency;
-    // A redrive reruns only the iterations that did not succeed (AWS); the others keep their results.
-    const resume = takeResume(frame, name);
     const planned = resume?.kind === 'children' ? resume.children : undefined;
     return runInlineIterations({ processor, selectItem, effective, items, concurrency, tolerance, resume: planned }, frame, visit);
   };
 
   const mapRun = async (effective: Json, frame: Frame, visit: StateVisit): Promise<Json> => {
     const { runtime } = frame;
+    // A redrive goes on with the failed Map Run (same ARN) and reruns only its unsuccessful children.
+    const resume = takeResume(frame, name);
     record(frame, 'MapStateStarted', { length: 0 });
     const tolerance = (await settings.tolerance(effective, frame, visit)) ?? checkTolerance({ count: undefined, percentage: undefined });
     const requested = await settings.maxConcurrency(effective, frame, visit);
     const label = state.Label ?? name;
     const smName = String(runtime.stateMachineContext.Name);
     const childStateMachineName = `${smName}/${label}`;
-    // A redrive goes on with the failed Map Run (same ARN) and reruns only its unsuccessful children.
-    const resume = takeResume(frame, name);
     const redriven = resume?.kind === 'mapRun' ? resume : undefined;
     if (redriven && redriven.redriveCount > LIMITS.mapRunRedrives) {
       throw new StatesError(

@@ -8,7 +8,7 @@ import { paginate, type ExecutionRecord } from '../model/execution-index';
 import { ApiError } from '../protocol/api-error';
 import type { ServeContext } from '../service/context';
 import { launchExecution } from '../service/launch-execution';
-import { notRedrivableReason, redriveExecution as redrive } from '../service/redrive-execution';
+import { notRedrivableReason, redriveExecution as redrive, statusNotRedrivable } from '../service/redrive-execution';
 import type { ActionHandler } from './handler';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
@@ -121,7 +121,7 @@ function redriveFields(ctx: ServeContext, found: Described): Record<string, unkn
   if (!found.record) {
     // A child is redriven by its Map Run when the parent is (AWS: whether the Map Run can redrive it).
     const { status } = found.child;
-    const reason = status === 'SUCCEEDED' || status === 'RUNNING' ? `Execution is ${status} and cannot be redriven` : notRedrivableReason(ctx, found.parent);
+    const reason = statusNotRedrivable(status) ?? notRedrivableReason(ctx, found.parent);
     return { redriveCount: found.child.redriveCount, redriveStatus: reason === undefined ? 'REDRIVABLE' : 'NOT_REDRIVABLE', redriveStatusReason: reason };
   }
   const reason = notRedrivableReason(ctx, found.record);

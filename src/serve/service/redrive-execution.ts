@@ -1,3 +1,4 @@
+import { LIMITS } from '../../asl/limits';
 import type { Json } from '../../asl/types';
 import { planRedrive } from '../../interpreter/execution/redrive';
 import { endedAtHistoryLimit } from '../../interpreter/history';
@@ -6,8 +7,11 @@ import { RedrivenExecution } from '../model/redriven-execution';
 import { ApiError } from '../protocol/api-error';
 import type { ServeContext } from './context';
 
-/** AWS: an execution can be redriven within 14 days of its end. */
-const REDRIVABLE_PERIOD_MS = 14 * 24 * 3600_000;
+
+/** AWS's reason when an execution's status alone rules a redrive out (it runs, or it succeeded). */
+export function statusNotRedrivable(status: string): string | undefined {
+  return status === 'RUNNING' || status === 'SUCCEEDED' ? `Execution is ${status} and cannot be redriven` : undefined;
+}
 
 /**
  * Why RedriveExecution would refuse the execution (AWS's `redriveStatusReason` sentences), or
@@ -17,9 +21,10 @@ const REDRIVABLE_PERIOD_MS = 14 * 24 * 3600_000;
 export function notRedrivableReason(ctx: ServeContext, record: ExecutionRecord): string | undefined {
   if (record.type === 'EXPRESS') return 'Execution is of type EXPRESS and cannot be redriven';
   const { status, stopDate, error, cause } = record.execution.describe();
-  if (status === 'RUNNING' || status === 'SUCCEEDED') return `Execution is ${status} and cannot be redriven`;
+  const unfinishedOrSucceeded = statusNotRedrivable(status);
+  if (unfinishedOrSucceeded) return unfinishedOrSucceeded;
   if (endedAtHistoryLimit(error, cause)) return 'Execution history event limit exceeded';
-  if (stopDate !== undefined && ctx.now() - Date.parse(stopDate) > REDRIVABLE_PERIOD_MS) return 'Execution redrivable period exceeded';
+  if (stopDate !== undefined && ctx.now() - Date.parse(stopDate) > LIMITS.redrivableSeconds * 1000) return 'Execution redrivable period exceeded';
   return undefined;
 }
 
