@@ -7,7 +7,6 @@ import { LIMITS } from '../../asl/limits';
 import { bigJsonBytesMeasured, knownJsonByteSize } from '../json/json-size';
 import { defineLazyJson, JsonStore, StoredJson } from './stored-json';
 
-
 // Kind codes of detail-object events, by type (looked up per generic event).
 const detailsKinds = new Map<HistoryEventType, number>();
 
@@ -325,25 +324,23 @@ function storedValue(store: JsonStore, value: unknown): unknown {
 }
 
 function storedDetails(store: JsonStore, details: RecordedDetails | undefined): RecordedDetails | undefined {
-  if (details === undefined) return undefined;
-  let copy: Record<string, unknown> | undefined;
-  for (const field of PAYLOAD_FIELDS) {
-    const value = details[field];
-    if (value === undefined) continue;
-    const stored = storedValue(store, value);
-    if (stored !== value) (copy ??= { ...details })[field] = stored;
-  }
-  return (copy as RecordedDetails | undefined) ?? details;
+  return details === undefined ? undefined : withStoredMembers(store, details, PAYLOAD_FIELDS);
 }
 
 function storedVariables(store: JsonStore, variables: Record<string, Json>): Record<string, Json> {
+  return withStoredMembers(store, variables, Object.keys(variables));
+}
+
+/** `record` with its big `keys` members stored as text: a copy when any is, else `record` itself. */
+function withStoredMembers<T extends object>(store: JsonStore, record: T, keys: readonly string[]): T {
   let copy: Record<string, unknown> | undefined;
-  for (const name in variables) {
-    const value = variables[name];
+  for (const key of keys) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value === undefined) continue;
     const stored = storedValue(store, value);
-    if (stored !== value) (copy ??= { ...variables })[name] = stored;
+    if (stored !== value) (copy ??= { ...(record as Record<string, unknown>) })[key] = stored;
   }
-  return (copy as Record<string, Json> | undefined) ?? variables;
+  return (copy as T | undefined) ?? record;
 }
 
 /** The event as readers get it: stored payloads become JSON values, parsed on first read. */

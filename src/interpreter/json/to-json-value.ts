@@ -24,7 +24,7 @@ export function toJsonValue(value: unknown): { value: Json } | { problem: string
   if (nesting) return { problem: nesting };
   if (typeof value === 'object' && value !== null && OWNED.has(value)) return { value: value as Json };
   const copy = copyPlainJson(value, 0);
-  if (copy !== NOT_PLAIN) return { value: copy };
+  if (copy !== NOT_PLAIN) return { value: owned(copy) };
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
@@ -38,13 +38,18 @@ export function toJsonValue(value: unknown): { value: Json } | { problem: string
   // `toJSON` may have produced deeper data than the value itself.
   const deeper = nestingProblem(parsed);
   if (deeper) return { problem: deeper };
-  if (typeof parsed === 'object' && parsed !== null) OWNED.add(parsed);
-  return { value: parsed };
+  return { value: owned(parsed) };
 }
 
 /** Objects and arrays {@link toJsonValue} made: already copied, never changed afterwards. */
 const OWNED = new WeakSet<object>();
 const NOT_PLAIN = Symbol('not plain JSON');
+
+/** Marks a value {@link toJsonValue} returns (only that one: its members are never handed back alone). */
+function owned(value: Json): Json {
+  if (typeof value === 'object' && value !== null) OWNED.add(value);
+  return value;
+}
 
 /**
  * A copy of `value` when it is JSON as it is (plain objects and arrays, finite numbers, no
@@ -69,7 +74,6 @@ function copyPlainJson(value: unknown, depth: number): Json | typeof NOT_PLAIN {
           if (item === NOT_PLAIN) return NOT_PLAIN;
           items[i] = item;
         }
-        OWNED.add(items);
         return items;
       }
       const proto = Object.getPrototypeOf(value);
@@ -86,7 +90,6 @@ function copyPlainJson(value: unknown, depth: number): Json | typeof NOT_PLAIN {
         if (key === '__proto__') Object.defineProperty(members, key, { value: member, enumerable: true, writable: true, configurable: true });
         else members[key] = member;
       }
-      OWNED.add(members);
       return members;
     }
     default:

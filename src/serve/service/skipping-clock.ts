@@ -1,7 +1,6 @@
 import type { Clock, Timer } from '../../interpreter/clock/clock';
+import { MAX_TIMEOUT_MS, wallTimer } from '../../interpreter/clock/real-clock';
 
-// Node's setTimeout overflows above 2^31-1 ms (~24.8 days) and fires at once; chain shorter waits.
-const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** The server's clock: the interpreter's, plus `tick()`, called as each request arrives and after it is answered. */
 export interface ServeClock extends Clock {
@@ -78,15 +77,7 @@ export class SkippingClock implements ServeClock {
   }
 
   setWallTimer(delayMs: number, fire: () => void): Timer {
-    const deadline = Date.now() + Math.max(0, delayMs);
-    let handle: ReturnType<typeof setTimeout>;
-    const arm = (): void => {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return fire();
-      handle = setTimeout(arm, Math.min(remaining, MAX_TIMEOUT_MS));
-    };
-    handle = setTimeout(arm, Math.min(Math.max(0, delayMs), MAX_TIMEOUT_MS));
-    return { cancel: () => clearTimeout(handle) };
+    return wallTimer(Date.now() + Math.max(0, delayMs), fire);
   }
 
   hold(): () => void {

@@ -1,8 +1,6 @@
 import type { Timer } from '../../interpreter/clock/clock';
+import { wallTimer } from '../../interpreter/clock/real-clock';
 import type { ServeClock } from './skipping-clock';
-
-// Node's setTimeout overflows above 2^31-1 ms (~24.8 days) and fires at once; chain shorter waits.
-const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /**
  * Wall-clock time that moves in steps: to the wall clock when a request arrives (`tick`), and to
@@ -31,17 +29,10 @@ export class SteppedClock implements ServeClock {
 
   setTimer(delayMs: number, fire: () => void): Timer {
     const deadline = this.current + Math.max(0, delayMs);
-    let handle: ReturnType<typeof setTimeout>;
-    const arm = (): void => {
-      const remaining = deadline - Date.now();
-      if (remaining > 0) {
-        handle = setTimeout(arm, Math.min(remaining, MAX_TIMEOUT_MS));
-        return;
-      }
+    // The timer fires at its exact deadline: time moves there, not to whenever setTimeout ran.
+    return wallTimer(deadline, () => {
       if (deadline > this.current) this.current = deadline;
       fire();
-    };
-    handle = setTimeout(arm, Math.min(Math.max(0, deadline - Date.now()), MAX_TIMEOUT_MS));
-    return { cancel: () => clearTimeout(handle) };
+    });
   }
 }
