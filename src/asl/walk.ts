@@ -39,6 +39,13 @@ export function childMachines(state: unknown): ChildMachine[] {
   return [];
 }
 
+/** Whether `state` is a Map whose processor runs as child executions (`ProcessorConfig.Mode: DISTRIBUTED`). */
+export function isDistributedMap(state: unknown): boolean {
+  if (!isObject(state) || state.Type !== 'Map') return false;
+  const processor = childMachines(state)[0]?.machine as { ProcessorConfig?: { Mode?: unknown } } | undefined;
+  return processor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+}
+
 /** One transition: the target state's name and the field that names it (`['Catch', 0, 'Next']`). */
 export interface Transition {
   target: string;

@@ -12,7 +12,7 @@
  *
  * When the workflow lists its `variables`, assigning a name it does not list is reported too.
  */
-import { childMachines, outgoingTransitions, walkStates, type Transition } from '../../asl/walk';
+import { isDistributedMap, outgoingTransitions, walkStates, type Transition } from '../../asl/walk';
 import type { NestedStateMachine, StateMachineDefinition } from '../../asl/types';
 import type { StateNode } from '../../dsl/ast/states';
 import type { WorkflowNode } from '../../dsl/ast/workflow';
@@ -143,12 +143,6 @@ function assignedAnywhereIn(state: AslState): string[] {
 function assignNames(assign: unknown): string[] {
   if (typeof assign !== 'object' || assign === null || Array.isArray(assign)) return [];
   return Object.keys(assign).map((key) => (key.endsWith('.$') ? key.slice(0, -2) : key));
-}
-
-function isDistributedMap(state: AslState): boolean {
-  if (state.Type !== 'Map') return false;
-  const machine = childMachines(state)[0]?.machine as { ProcessorConfig?: { Mode?: unknown } } | undefined;
-  return machine?.ProcessorConfig?.Mode === 'DISTRIBUTED';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { NestedStateMachine, State } from '../../asl/types';
+import { childMachines, isDistributedMap } from '../../asl/walk';
 import type { HistoryEvent } from '../history/history-event';
 
 /**
@@ -94,20 +95,13 @@ function walk(w: Walk, first: HistoryEvent, states: Scope, iterationOf: string |
 /** A `ParallelStateStarted` / inline `MapStateStarted` starts threads. */
 function isFork(type: string, state: State | undefined): boolean {
   if (type === 'ParallelStateStarted') return state?.Type === 'Parallel';
-  if (type === 'MapStateStarted') return state?.Type === 'Map' && !distributed(state);
+  if (type === 'MapStateStarted') return state?.Type === 'Map' && !isDistributedMap(state);
   return false;
-}
-
-export function distributed(state: State): boolean {
-  if (state.Type !== 'Map') return false;
-  const processor = (state.ItemProcessor ?? state.Iterator) as { ProcessorConfig?: { Mode?: string } } | undefined;
-  return processor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
 }
 
 /** The states a Parallel branch / Map iteration runs. */
 export function subMachine(state: State, index: number): NestedStateMachine {
-  if (state.Type === 'Parallel') return state.Branches[index];
-  return ((state as { ItemProcessor?: NestedStateMachine }).ItemProcessor ?? (state as { Iterator?: NestedStateMachine }).Iterator)!;
+  return childMachines(state)[state.Type === 'Parallel' ? index : 0]!.machine;
 }
 
 function subScope(state: State, index: number): Scope {

@@ -2,7 +2,8 @@ import type { Json, NestedStateMachine, State, StateMachineDefinition } from '..
 import { formatTimestamp } from '../clock/timestamp';
 import { errorMatches } from '../error-handling/error-matching';
 import type { HistoryEvent } from '../history/history-event';
-import { distributed, splitThreads, subMachine, type HistoryThread } from './history-threads';
+import { isDistributedMap } from '../../asl/walk';
+import { splitThreads, subMachine, type HistoryThread } from './history-threads';
 import type { ExecutionRedrive, ExecutionStatus, MapRunRedriveChild, RedriveChild, RedriveInner, RedriveResume } from './types';
 
 /** What `planRedrive` reads of a Map Run of the attempt (the interpreter's `MapRun`, or serve's view of one). */
@@ -214,7 +215,7 @@ function innerPlan(
 ): RedriveInner | undefined {
   // The redriven state failed again before its children ran: the earlier plan still stands.
   if (untouched) return untouched;
-  if (state.Type === 'Map' && distributed(state)) return mapRun ? mapRunPlan(state, mapRun, inherited, mapRuns) : undefined;
+  if (isDistributedMap(state)) return mapRun ? mapRunPlan(state, mapRun, inherited, mapRuns) : undefined;
   if (!lastFork || (state.Type !== 'Parallel' && state.Type !== 'Map')) return undefined;
   const threads = thread.forks.get(lastFork.id)!;
   const count = state.Type === 'Parallel' ? state.Branches.length : (lastFork.length ?? Math.max(0, ...threads.keys()) + 1);
