@@ -1,7 +1,7 @@
-import type { Json } from '../asl/types';
 import type { ResultSchemaNode } from '../dsl/ast/states';
 import { resultSchemasOf } from '../dsl/ast/result-schemas';
 import { isSyncJob } from '../interpreter/jobs/sync-job';
+import { isLambdaResponse } from '../interpreter/tasks/lambda-response';
 import { isNeverAnswers, type TaskMock, type TaskMocks } from '../interpreter/tasks/task-mocks';
 
 /**
@@ -51,6 +51,7 @@ function checkedMock(
     if (isNeverAnswers(answer)) return answer;
     const value = isSyncJob(answer) ? answer.output : answer;
     if (value === undefined) return answer;
+    // The mock may return the whole `lambda:invoke` response instead of the payload (see `lambdaInvokeResponse`).
     const checked = schema.safeParse(of === 'Payload' && isLambdaResponse(value) ? value.Payload : value);
     if (!checked.success) {
       const violation = error(
@@ -64,9 +65,4 @@ function checkedMock(
     }
     return answer;
   };
-}
-
-// The mock may return the whole `lambda:invoke` response instead of the payload (see `lambdaInvokeResponse`).
-function isLambdaResponse(value: Json): value is { Payload: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'Payload' in value && 'StatusCode' in value;
 }

@@ -36,6 +36,7 @@ export function lambdaInvokeResponse(value: Json, random: RandomSource): Json {
   };
 }
 
-function isLambdaResponse(value: Json): value is JsonObject {
+/** Whether a mock's answer is already the whole `lambda:invoke` response (`Payload` and `StatusCode`), not the function's payload. */
+export function isLambdaResponse(value: Json): value is JsonObject & { Payload: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'Payload' in value && 'StatusCode' in value;
 }
