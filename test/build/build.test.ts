@@ -2,8 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileWorkflow, formatDefinition } from '../../src/compiler/index';
-import { BuildError, defaultToolchain, formatBuildReport, runBuild, type BuildOptions } from '../../src/build/index';
-import { createTempProject, DSL_IMPORT, passWorkflowModule, TSCONFIG, type TempProject } from './temp-project';
+import { defaultToolchain, formatBuildReport, runBuild, type BuildOptions } from '../../src/build/index';
+import { createTempProject, DSL_IMPORT, passWorkflowModule, TSCONFIG, buildError, type TempProject } from './temp-project';
 
 const projects: TempProject[] = [];
 afterEach(async () => {
@@ -22,15 +22,6 @@ function build(p: TempProject, options: BuildOptions = {}) {
     // These tests count the ASL and IAM files; the diagrams (<Name>.svg) are tested in test/diagram/build-svg.test.ts.
     { ...defaultToolchain(), diagram: undefined },
   );
-}
-
-async function buildError(promise: Promise<unknown>): Promise<BuildError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BuildError);
-  return error as BuildError;
 }
 
 describe('runBuild', () => {

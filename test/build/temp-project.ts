@@ -2,6 +2,8 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { BuildError } from '../../src/build/index';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The DSL as a temp workflow module imports it (absolute and extensionless, like the repo's own imports). */
@@ -59,4 +61,14 @@ export function passWorkflowModule(exportName: string, workflowName: string, com
     `  .succeed('Done');`,
     ``,
   ].join('\n');
+}
+
+/** The {@link BuildError} `promise` rejects with (a test failure when it resolves or rejects with anything else). */
+export async function buildError(promise: Promise<unknown>): Promise<BuildError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(BuildError);
+  return error as BuildError;
 }

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuildError, defaultToolchain, runBuild } from '../../src/build/index';
+import { defaultToolchain, runBuild } from '../../src/build/index';
 import { checkProgramInWorker } from '../../src/build/type-check-program';
-import { createTempProject, DSL_IMPORT, passWorkflowModule, TSCONFIG, type TempProject } from './temp-project';
+import { createTempProject, DSL_IMPORT, passWorkflowModule, TSCONFIG, buildError, type TempProject } from './temp-project';
 
 // The type-check runs on a worker thread beside the loading and compiling of the workflows
 // (src/build/type-check-program.ts); these tests hold it to what a check before them gave.
@@ -20,15 +20,6 @@ async function project(workflows: Record<string, string>): Promise<TempProject> 
 }
 
 const module = (...source: string[]) => [`import { workflow } from ${JSON.stringify(DSL_IMPORT)};`, ...source, ``].join('\n');
-
-async function buildError(promise: Promise<unknown>): Promise<BuildError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BuildError);
-  return error as BuildError;
-}
 
 describe('the type-check on a worker thread', () => {
   it('returns each error of the roots with its file, line and column, and every file the program read', async () => {
