@@ -8,6 +8,7 @@
  * costs V8 about twice its JSON text.
  */
 import { Interpreter } from '../../src/interpreter';
+import { fetchLoop } from './fetch-loop';
 
 const rounds = Number(process.argv[2] ?? 3000);
 const withSnapshot = process.argv.includes('--snapshot');
@@ -16,22 +17,7 @@ const withRejected = process.argv.includes('--rejected');
 const withRecords = process.argv.includes('--records');
 const gc = (globalThis as { gc?: () => void }).gc;
 
-const definition = {
-  StartAt: 'Init',
-  States: {
-    Init: { Type: 'Pass', Result: 0, ResultPath: '$.n', Next: 'Fetch' },
-    Fetch: {
-      Type: 'Task',
-      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:fetch',
-      ResultPath: '$.page',
-      Catch: [{ ErrorEquals: ['States.DataLimitExceeded'], ResultPath: '$.error', Next: 'Count' }],
-      Next: 'Count',
-    },
-    Count: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, 1)' }, Next: 'More?' },
-    'More?': { Type: 'Choice', Choices: [{ Variable: '$.n', NumericLessThan: rounds, Next: 'Fetch' }], Default: 'Done' },
-    Done: { Type: 'Succeed' },
-  },
-};
+const definition = fetchLoop(rounds);
 
 let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));

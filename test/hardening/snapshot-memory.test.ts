@@ -6,28 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Interpreter } from '../../src/interpreter';
+import { fetchLoop as loop } from './fetch-loop';
 
 const START = '2024-01-01T00:00:00.000Z';
-
-/** A loop whose Fetch answers `size` characters each round; results over 256 KiB are caught and the loop goes on. */
-function loop(rounds: number) {
-  return {
-    StartAt: 'Init',
-    States: {
-      Init: { Type: 'Pass', Result: 0, ResultPath: '$.n', Next: 'Fetch' },
-      Fetch: {
-        Type: 'Task',
-        Resource: 'arn:aws:lambda:us-east-1:123456789012:function:fetch',
-        ResultPath: '$.page',
-        Catch: [{ ErrorEquals: ['States.DataLimitExceeded'], ResultPath: '$.error', Next: 'Count' }],
-        Next: 'Count',
-      },
-      Count: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, 1)' }, Next: 'More?' },
-      'More?': { Type: 'Choice', Choices: [{ Variable: '$.n', NumericLessThan: rounds, Next: 'Fetch' }], Default: 'Done' },
-      Done: { Type: 'Succeed' },
-    },
-  };
-}
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
