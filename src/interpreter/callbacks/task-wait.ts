@@ -72,7 +72,7 @@ export class TaskWait {
   }
 
   succeed(answer: Json): void {
-    const json = toJsonValue(answer);
+    const json = toJsonValue(answer, true);
     if ('problem' in json) {
       // A mock or worker answered with something JSON cannot hold (`undefined`, a BigInt, a
       // circular object...): a clear failure instead of an execution that SUCCEEDs with no output.

@@ -61,7 +61,10 @@ export class StateMachine {
     return this.type === 'EXPRESS' ? `${prefix}:express:${this.name}:${name}:${randomUuid(random)}` : `${prefix}:execution:${this.name}:${name}`;
   }
 
-  /** Starts an execution (input defaults to `{}`, as in AWS). */
+  /**
+   * Starts an execution (input defaults to `{}`, as in AWS). The input object is used as given,
+   * not copied (a large input would cost every run a copy): do not change it while the execution runs.
+   */
   startExecution(input: Json = {}, options: StartExecutionOptions = {}): Execution {
     // The input is JSON text on AWS: normalise what JavaScript hands us as serialising it would
     // (`{ test: undefined }` is `{}`), refuse what JSON cannot hold (issue 8).

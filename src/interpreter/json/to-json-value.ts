@@ -9,22 +9,24 @@ import type { Json } from '../../asl/types';
  * functions and symbols are dropped, class instances keep their own enumerable members, `toJSON`
  * is honoured (a Date becomes its ISO text). A BigInt, a circular object, a value nested deeper than
  * {@link LIMITS.jsonNesting} levels, or a value that serialises to nothing (`undefined`, a function)
- * is refused. Plain JSON (the usual case) is copied in the one walk that checks it: the caller
- * keeps its object and may change it later (a mock returning one object it updates between calls)
- * without changing what the interpreter recorded. A value this function returned is returned as
- * it is (the interpreter never changes JSON it holds).
+ * is refused. Plain JSON (the usual case) is returned as it is after one walk, or with `copy`
+ * copied in that walk: answers (a mock's result, a callback's output) are copied, since a mock
+ * may return one object it keeps changing between calls and the history must keep each result as
+ * it was; an execution input is taken as given (copying a large input cost map-10k a fifth of its
+ * speed), so callers do not change it while the execution runs. A value this function copied is
+ * returned as it is (the interpreter never changes JSON it holds).
  *
  * @example
  * toJsonValue({ a: undefined, n: NaN }); // { value: { n: null } }
  * toJsonValue({ big: 1n });              // { problem: "it holds a BigInt (1n), which JSON cannot represent" }
  */
-export function toJsonValue(value: unknown): { value: Json } | { problem: string } {
+export function toJsonValue(value: unknown, copy = false): { value: Json } | { problem: string } {
   if (value === undefined) return { problem: 'it is undefined, which JSON cannot represent (return null for "nothing")' };
   const nesting = nestingProblem(value);
   if (nesting) return { problem: nesting };
   if (typeof value === 'object' && value !== null && OWNED.has(value)) return { value: value as Json };
-  const copy = copyPlainJson(value, 0);
-  if (copy !== NOT_PLAIN) return { value: owned(copy) };
+  const plain = plainJson(value, 0, copy);
+  if (plain !== NOT_PLAIN) return { value: copy ? owned(plain) : plain };
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
@@ -52,10 +54,11 @@ function owned(value: Json): Json {
 }
 
 /**
- * A copy of `value` when it is JSON as it is (plain objects and arrays, finite numbers, no
- * undefined, no `toJSON`, no symbol keys), else {@link NOT_PLAIN}: the value needs serialising.
+ * `value` (or with `copy`, a copy of it) when it is JSON as it is (plain objects and arrays,
+ * finite numbers, no undefined, no `toJSON`, no symbol keys), else {@link NOT_PLAIN}: the value
+ * needs serialising. Without `copy` it allocates nothing.
  */
-function copyPlainJson(value: unknown, depth: number): Json | typeof NOT_PLAIN {
+function plainJson(value: unknown, depth: number, copy: boolean): Json | typeof NOT_PLAIN {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -67,30 +70,31 @@ function copyPlainJson(value: unknown, depth: number): Json | typeof NOT_PLAIN {
       if (depth > LIMITS.jsonNesting) return NOT_PLAIN;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
-        const items: Json[] = new Array(value.length);
+        const items: Json[] | undefined = copy ? new Array(value.length) : undefined;
         for (let i = 0; i < value.length; i++) {
           if (!(i in value)) return NOT_PLAIN;
-          const item = copyPlainJson(value[i], depth + 1);
+          const item = plainJson(value[i], depth + 1, copy);
           if (item === NOT_PLAIN) return NOT_PLAIN;
-          items[i] = item;
+          if (items) items[i] = item;
         }
-        return items;
+        return items ?? (value as Json[]);
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
       // Symbol-keyed members are dropped by JSON serialisation; their presence needs serialising.
       if (Object.getOwnPropertySymbols(value).length > 0) return NOT_PLAIN;
-      const members: Record<string, Json> = {};
+      const members: Record<string, Json> | undefined = copy ? {} : undefined;
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) return NOT_PLAIN;
-        const member = copyPlainJson((value as Record<string, unknown>)[key], depth + 1);
+        const member = plainJson((value as Record<string, unknown>)[key], depth + 1, copy);
         if (member === NOT_PLAIN) return NOT_PLAIN;
+        if (!members) continue;
         // `__proto__` is a member like any other (as JSON.parse makes it), not the prototype.
         if (key === '__proto__') Object.defineProperty(members, key, { value: member, enumerable: true, writable: true, configurable: true });
         else members[key] = member;
       }
-      return members;
+      return members ?? (value as Json);
     }
     default:
       return NOT_PLAIN;

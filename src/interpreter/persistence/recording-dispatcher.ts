@@ -85,7 +85,7 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
 /** A plain JSON answer as the interpreter's own copy ({@link toJsonValue}); anything else (a sync job, `neverAnswers`, non-JSON) as it is. */
 function ownedJson<T>(value: T): T {
   if (typeof value !== 'object' || value === null || isNeverAnswers(value) || isSyncJob(value)) return value;
-  const json = toJsonValue(value);
+  const json = toJsonValue(value, true);
   return 'value' in json ? (json.value as T) : value;
 }
 

@@ -126,7 +126,7 @@ function succeed(call: TaskCall, value: Json, events: TaskEvents, frame: Frame, 
   }
   // Normalised as JSON serialisation would (NaN → null, undefined members dropped, ...); a BigInt,
   // a circular or too deeply nested value is a clear failure, not an internal error (issue 8).
-  const json = toJsonValue(value);
+  const json = toJsonValue(value, true);
   if ('problem' in json) {
     const error = new StatesError('States.Runtime', `The mock of Task state '${visit.name}' returned a value that is not JSON: ${json.problem}.`);
     events.failed(error.error, error.cause);
