@@ -1,4 +1,5 @@
 import type { StateMachineDefinition } from '../asl/types';
+import { formatJson } from '../format/prettier';
 
 /**
  * The definition as prettier-formatted JSON text with a trailing newline. Deterministic: key order
@@ -8,8 +9,7 @@ import type { StateMachineDefinition } from '../asl/types';
  * await writeFile(`generated/${name}.asl.json`, await formatDefinition(definition));
  */
 export async function formatDefinition(definition: StateMachineDefinition): Promise<string> {
-  // Loaded on first use: the DSL and the compiler are imported by users' workflows and tests,
-  // which should not pay for prettier (only the build formats files).
-  const { format } = await import('prettier');
-  return format(JSON.stringify(definition, null, 2), { parser: 'json', printWidth: 100 });
+  // formatJson loads prettier on first use: the DSL and the compiler are imported by users'
+  // workflows and tests, which should not pay for it (only the build formats files).
+  return formatJson(JSON.stringify(definition, null, 2), 100);
 }

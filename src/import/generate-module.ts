@@ -11,6 +11,7 @@ import { ImportModel, ModuleContext } from './module-context';
 import { ShapeNode, shapeView } from './shape';
 import { typeOf, zodSchema } from './shape-types';
 import { ChainWriter } from './write-chain';
+import { formatTypeScript } from '../format/prettier';
 
 /** Options of an import. */
 export interface ImportOptions {
@@ -52,7 +53,7 @@ export async function generateModule(definition: unknown, options: ImportOptions
   for (const sample of options.inputSamples ?? []) refine(model.input, sample);
   const cx = writeWorkflow(asl, options, model);
   const source = assemble(cx, exportName);
-  const formatted = options.format === false ? source : await (await import('prettier')).format(source, { parser: 'typescript', singleQuote: true, printWidth: 120 });
+  const formatted = options.format === false ? source : await formatTypeScript(source, { singleQuote: true, printWidth: 120 });
   return { source: formatted, exportName, notes: cx.cx.notes };
 }
 
