@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Interpreter } from '../../src/interpreter';
+import { Interpreter, StepFunctionsApiError } from '../../src/interpreter';
 
 // Every child waits for a callback, so how many run at once is visible as open task tokens.
 const definition = {
@@ -63,5 +63,55 @@ describe('MapRun.update (UpdateMapRun) changes a running Distributed Map', () =>
     await settle();
     expect(sfn.callbacks.pending()).toHaveLength(4);
     execution.stop();
+  });
+});
+
+describe('UpdateMapRun is an answer from outside: snapshots keep it', () => {
+  it('a resumed execution makes the same change at the same point: three children wait, one failure is tolerated', async () => {
+    const sfn = new Interpreter({ clock: 'real' });
+    const execution = sfn.createStateMachine(definition).startExecution([1, 2, 3, 4, 5]);
+    await sfn.callbacks.nextPending();
+    await settle();
+    const [run] = execution.mapRuns();
+    run.update({ maxConcurrency: 3, toleratedFailureCount: 1 });
+    await settle();
+    const saved = JSON.parse(JSON.stringify(execution.snapshot()));
+    expect(saved.answers).toContainEqual(expect.objectContaining({ kind: 'mapRunUpdate', mapRunArn: run.mapRunArn, settings: { maxConcurrency: 3, toleratedFailureCount: 1 } }));
+    execution.stop();
+
+    const other = new Interpreter({ clock: 'real' });
+    const resumed = await other.resumeExecution(saved);
+    expect(JSON.parse(JSON.stringify(resumed.history()))).toEqual(saved.history);
+    const [again] = resumed.mapRuns();
+    expect(again.mapRunArn).toBe(run.mapRunArn);
+    expect(again.updated).toEqual({ maxConcurrency: 3, toleratedFailureCount: 1 });
+    expect(other.callbacks.pending()).toHaveLength(3);
+
+    other.sendTaskFailure(other.callbacks.pending()[0].taskToken, 'Declined');
+    for (let answered = 0; answered < 4; answered++) {
+      await settle();
+      other.sendTaskSuccess(other.callbacks.pending()[0].taskToken, '"ok"');
+    }
+    expect((await resumed.result).status).toBe('SUCCEEDED');
+    expect(again.itemCounts()).toMatchObject({ failed: 1, succeeded: 4 });
+  });
+
+  it('a Map Run that has ended is not changed: ValidationException, as AWS updates only an in-progress Map Run', async () => {
+    const sfn = new Interpreter({ clock: 'real' });
+    const execution = sfn.createStateMachine(definition).startExecution([1]);
+    sfn.sendTaskSuccess((await sfn.callbacks.nextPending()).taskToken, '"ok"');
+    await execution.result;
+    const [run] = execution.mapRuns();
+    const refused = (() => {
+      try {
+        run.update({ maxConcurrency: 5 });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(StepFunctionsApiError);
+    expect(refused).toMatchObject({ code: 'ValidationException', message: expect.stringContaining('has ended (SUCCEEDED)') });
+    expect(run.updated).toEqual({});
+    expect(execution.snapshot().answers.some((answer) => answer.kind === 'mapRunUpdate')).toBe(false);
   });
 });

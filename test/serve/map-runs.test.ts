@@ -147,4 +147,39 @@ describe('statecraft serve --data: Map Runs after a restart', () => {
     await until('the running map finished', async () => (await sfn.send(new DescribeExecutionCommand({ executionArn: running.executionArn }))).status === 'SUCCEEDED');
     expect(JSON.parse((await sfn.send(new DescribeExecutionCommand({ executionArn: running.executionArn }))).output!)).toEqual(['"a" done', '"b" done']);
   });
+
+  it('an UpdateMapRun of a running Map Run survives a restart: its settings, the children it started, the tolerance it set', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'statecraft-maprun-update-'));
+    const first = await serve({ dataDir });
+    const { activityArn } = await first.sfn.send(new CreateActivityCommand({ name: 'work' }));
+    const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: 'Fan', definition: mapOverActivity(activityArn!), roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn, input: '[1,2,3,4,5]' }));
+    let mapRunArn = '';
+    await until('one child running', async () => {
+      mapRunArn = (await first.sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns?.[0]?.mapRunArn ?? '';
+      return mapRunArn !== '' && (await first.sfn.send(new DescribeMapRunCommand({ mapRunArn }))).itemCounts!.running === 1;
+    });
+    await first.sfn.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 3, toleratedFailureCount: 1 }));
+    await until('three children running', async () => (await first.sfn.send(new DescribeMapRunCommand({ mapRunArn }))).itemCounts!.running === 3);
+    await first.server.close();
+    servers = servers.filter((s) => s !== first.server);
+
+    const { server, sfn } = await serve({ dataDir });
+    expect(server.problems).toEqual([]);
+    const described = await sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(described).toMatchObject({ status: 'RUNNING', maxConcurrency: 3, toleratedFailureCount: 1, itemCounts: { running: 3, pending: 2 } });
+    // The tolerated failure still counts as tolerated: one fails, four succeed, the execution succeeds.
+    const failing = await sfn.send(new GetActivityTaskCommand({ activityArn }));
+    await sfn.send(new SendTaskFailureCommand({ taskToken: failing.taskToken!, error: 'Declined' }));
+    for (let i = 0; i < 4; i++) {
+      const task = await sfn.send(new GetActivityTaskCommand({ activityArn }));
+      await sfn.send(new SendTaskSuccessCommand({ taskToken: task.taskToken!, output: '"done"' }));
+    }
+    await until('the execution ended', async () => (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status !== 'RUNNING');
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('SUCCEEDED');
+    expect((await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).itemCounts).toMatchObject({ failed: 1, succeeded: 4, total: 5 });
+    // An ended Map Run is not changed (AWS updates only an in-progress Map Run).
+    await expect(sfn.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 10 }))).rejects.toBeInstanceOf(ValidationException);
+    expect(await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).toMatchObject({ maxConcurrency: 3 });
+  });
 });

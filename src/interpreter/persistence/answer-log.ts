@@ -8,16 +8,19 @@ import type { TaskReceiver } from '../callbacks/callback-registry';
 import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import { RecordingTaskDispatcher } from './recording-dispatcher';
 import type { ExecutionAnswer, TimedAnswer } from './snapshot-format';
+import type { MapRunSettings } from '../states/map/map-run';
 
 /**
  * The hooks through which an execution's outside answers are recorded (the engine sees only this
- * interface): callbacks and heartbeats by token, a worker taking an activity task, a stop.
+ * interface): callbacks and heartbeats by token, a worker taking an activity task, a stop, a
+ * Map Run's settings changed while it runs.
  */
 export interface AnswerRecorder {
   /** Wraps a waiting attempt's receiver so what `sendTask*` delivers to it is recorded first. */
   receiverFor(taskToken: string, receiver: TaskReceiver): TaskReceiver;
   activityStarted(taskToken: string, activityArn: string, workerName: string | undefined): void;
   stopped(error: string | undefined, cause: string | undefined): void;
+  mapRunUpdated(mapRunArn: string, settings: MapRunSettings): void;
 }
 
 /**
@@ -82,6 +85,10 @@ export class AnswerLog implements AnswerRecorder {
     if (error !== undefined) answer.error = error;
     if (cause !== undefined) answer.cause = cause;
     this.entries.push(answer);
+  }
+
+  mapRunUpdated(mapRunArn: string, settings: MapRunSettings): void {
+    this.add({ kind: 'mapRunUpdate', mapRunArn, settings: { ...settings } });
   }
 
   private add(answer: DistributiveOmit<TimedAnswer, 'at' | 'afterEvent'>): void {

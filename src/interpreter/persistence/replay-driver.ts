@@ -6,6 +6,7 @@ import type { ReplayClock } from './replay-clock';
 import type { ResumedIntegrations } from './resumed-integrations';
 import type { ExecutionSnapshot, TimedAnswer } from './snapshot-format';
 import { plainEvent } from './take-snapshot';
+import { findMapRun } from '../states/map/map-run';
 
 /** The execution being rebuilt and what it replays. */
 export interface ReplayTarget {
@@ -42,7 +43,7 @@ export async function replaySnapshot(target: ReplayTarget): Promise<void> {
       if (size > answer.afterEvent || at < clock.now()) {
         throw diverged(
           target,
-          `${describeAnswer(answer)} arrived after event ${answer.afterEvent}, but by then the replay had recorded ${size} events (at ${new Date(clock.now()).toISOString()}); ` +
+          `${describeAnswer(answer)} arrived after event ${answer.afterEvent}, but by then the replay had recorded ${size} events (at ${new Date(clock.now()).toISOString()}, the last ${lastEventType(target.execution)}); ` +
             `an answer sent while other branches of the execution were still busy in the same instant (not from an idle event loop) cannot always be placed again`,
         );
       }
@@ -80,6 +81,12 @@ function deliver(target: ReplayTarget, answer: TimedAnswer): void {
       case 'stop':
         target.execution.stop(answer.error, answer.cause);
         break;
+      case 'mapRunUpdate': {
+        const run = findMapRun(target.execution.mapRuns(), (candidate) => candidate.mapRunArn === answer.mapRunArn);
+        if (!run) throw new Error(`the execution has no Map Run ${answer.mapRunArn}`);
+        run.update(answer.settings);
+        break;
+      }
     }
   } catch (error) {
     if (error instanceof ReplayDivergenceError) throw error;
@@ -99,6 +106,10 @@ function diverged(target: ReplayTarget, why: string): ReplayDivergenceError {
   return describeDivergence(target.snapshot.execution.name, target.snapshot.history, renderedHistory(target.execution), why);
 }
 
+function lastEventType(execution: Execution): string {
+  return String(execution.history().at(-1)?.type ?? 'none');
+}
+
 /** The history as the snapshot holds it (timestamps as ISO text). */
 function renderedHistory(execution: Execution): Json[] {
   return execution.history().map(plainEvent);
@@ -116,6 +127,8 @@ function describeAnswer(answer: TimedAnswer): string {
       return `the saved GetActivityTask of ${answer.workerName ?? 'a worker'} (at ${answer.at})`;
     case 'stop':
       return `the saved StopExecution (at ${answer.at})`;
+    case 'mapRunUpdate':
+      return `the saved UpdateMapRun of ${answer.mapRunArn} (at ${answer.at})`;
   }
 }
 

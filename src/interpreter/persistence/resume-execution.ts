@@ -1,5 +1,7 @@
 import type { Json } from '../../asl/types';
+import { parseTaskResource } from '../../asl/task-resource';
 import { assertValidDefinition } from '../../asl/validate/validate-definition';
+import { walkStates } from '../../asl/walk';
 import type { IntegrationRuntime } from '../callbacks/integration-runtime';
 import { formatTimestamp } from '../clock/timestamp';
 import { prepareDefinition } from '../engine/prepare';
@@ -130,20 +132,32 @@ function checkSnapshot(snapshot: ExecutionSnapshot): void {
 }
 
 /**
- * The activities that existed when the execution scheduled work on them: an `ActivityScheduled`
- * event not followed by `ActivityScheduleFailed` (an activity that did not exist records both, and
- * must not exist in the replay either, or the failure would not be replayed). They exist again in
- * the replay, and in the interpreter (created if missing: a worker there serves them).
+ * The activities that existed when the execution scheduled work on them, which exist again in the
+ * replay:
+ * - those of an `ActivityScheduled` event not followed by `ActivityScheduleFailed` in the saved
+ *   history (an activity that did not exist records both, and must not exist in the replay either,
+ *   or the failure would not be replayed); in the interpreter they are created if missing (a
+ *   worker there serves them);
+ * - those the definition names, at any depth, that exist in the interpreter now and never failed
+ *   to schedule in the saved history. A journaled snapshot has no history (`statecraft serve
+ *   --data` creates its activities before it resumes executions), and a Distributed Map child's
+ *   events are not in its parent's history; without them a task a worker took before a restart
+ *   could not be replayed.
  */
 function scheduledActivities(snapshot: ExecutionSnapshot, live: IntegrationRuntime): string[] {
   type Event = { id?: number; previousEventId?: number; type?: Json; activityScheduledEventDetails?: { resource?: string } };
   const events = snapshot.history as Event[];
   const failedSchedules = new Set(events.filter((e) => e.type === 'ActivityScheduleFailed').map((e) => e.previousEventId));
   const arns = new Set<string>();
+  const failedArns = new Set<string>();
   for (const event of events) {
-    const arn = event.type === 'ActivityScheduled' && !failedSchedules.has(event.id) ? event.activityScheduledEventDetails?.resource : undefined;
-    if (arn !== undefined) arns.add(arn);
+    const arn = event.type === 'ActivityScheduled' ? event.activityScheduledEventDetails?.resource : undefined;
+    if (arn !== undefined) (failedSchedules.has(event.id) ? failedArns : arns).add(arn);
   }
+  walkStates(snapshot.stateMachine.definition, ({ state }) => {
+    const resource = state.Type === 'Task' && typeof state.Resource === 'string' ? parseTaskResource(state.Resource) : undefined;
+    if (resource?.kind === 'activity' && live.activities.queue(resource.arn) && !failedArns.has(resource.arn)) arns.add(resource.arn);
+  });
   return [...arns].map((arn) => {
     const name = arn.slice(arn.lastIndexOf(':activity:') + ':activity:'.length);
     if (!live.activities.queue(arn) && live.activities.create(name).activityArn !== arn) {

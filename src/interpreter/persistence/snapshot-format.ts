@@ -1,5 +1,6 @@
 import type { Json, StateMachineDefinition } from '../../asl/types';
 import type { ExecutionRedrive, ExecutionResult, ExecutionStatus, StateMachineType } from '../execution/types';
+import type { MapRunSettings } from '../states/map/map-run';
 
 /** The snapshot format this interpreter writes and reads. */
 export const SNAPSHOT_VERSION = 1;
@@ -26,7 +27,7 @@ export interface ExecutionSnapshot {
     /** This run redrives an earlier attempt from there (absent: a first attempt). */
     redrive?: ExecutionRedrive;
   };
-  /** External inputs: mock answers by Task attempt, then callbacks, workers and stops in arrival order. */
+  /** External inputs: mock answers by Task attempt, then callbacks, workers, stops and Map Run updates in arrival order. */
   answers: ExecutionAnswer[];
   /** The interpreter's clock when the snapshot was taken. */
   clockNow: string;
@@ -80,6 +81,8 @@ export type TimedAnswer = Arrival &
     | { kind: 'taskHeartbeat'; taskToken: string }
     | { kind: 'activityStarted'; taskToken: string; activityArn: string; workerName?: string }
     | { kind: 'stop'; error?: string; cause?: string }
+    /** UpdateMapRun on a running Map Run of this execution (or of one of its child executions). */
+    | { kind: 'mapRunUpdate'; mapRunArn: string; settings: MapRunSettings }
   );
 
 /** One recorded answer in an execution snapshot (a mock result or a timed event). */

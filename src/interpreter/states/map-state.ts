@@ -76,7 +76,7 @@ export const prepareMapState: StatePreparer<MapState> = (state, context) => {
     }
     const runId = redriven ? redriven.mapRunArn.slice(redriven.mapRunArn.lastIndexOf(':') + 1) : randomUuid(runtime.random);
     const mapRunArn = redriven?.mapRunArn ?? `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${childStateMachineName}:${runId}`;
-    const mapRunRecord = new MapRun(mapRunArn, name, redriven ? Date.parse(redriven.startDate) : runtime.clock.now());
+    const mapRunRecord = new MapRun(mapRunArn, name, redriven ? Date.parse(redriven.startDate) : runtime.clock.now(), runtime.answers);
     registerMapRun(runtime, mapRunRecord);
     if (redriven) {
       mapRunRecord.redriven(redriven.redriveCount, runtime.clock.now(), redriven.children);

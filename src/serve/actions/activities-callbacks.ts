@@ -1,24 +1,14 @@
 import { LIMITS } from '../../asl/limits';
-import { StepFunctionsApiError } from '../../interpreter/callbacks/api-error';
 import { paginate } from '../model/execution-index';
 import { checkName, parseStatesArn } from '../model/arns';
 import { ApiError } from '../protocol/api-error';
 import type { ServeContext } from '../service/context';
-import { readTags, type ActionHandler } from './handler';
+import { api, asApiError, readTags, type ActionHandler } from './handler';
 
 /** AWS: task outputs and inputs are at most 256 KiB; task tokens (API) at most 2,048 characters. */
 const MAX_OUTPUT = LIMITS.payloadBytes;
 const MAX_TOKEN = LIMITS.api.taskTokenLength;
 
-/** Runs an interpreter call, turning its `StepFunctionsApiError` into the same-named API error. */
-function api<T>(call: () => T): T {
-  try {
-    return call();
-  } catch (error) {
-    if (error instanceof StepFunctionsApiError) throw new ApiError(error.code, error.message);
-    throw error;
-  }
-}
 
 /** Journals what a call delivered to any running execution, before the caller is answered. */
 function journalAll(ctx: ServeContext): void {
@@ -77,8 +67,7 @@ const getActivityTask: ActionHandler = async (ctx, request, signal) => {
   try {
     task = await ctx.interpreter.getActivityTask(arn, workerName, signal);
   } catch (error) {
-    if (error instanceof StepFunctionsApiError) throw new ApiError(error.code, error.message);
-    throw error;
+    throw asApiError(error);
   }
   journalAll(ctx);
   return task;

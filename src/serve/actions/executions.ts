@@ -1,6 +1,7 @@
 import { LIMITS } from '../../asl/limits';
 import type { Json } from '../../asl/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
+import { findMapRun } from '../../interpreter/states/map/map-run';
 import type { ChildExecutionView, MapRunView } from '../model/map-run-view';
 import { walkStates } from '../../asl/walk';
 import { parseMachineReference, parseStatesArn } from '../model/arns';
@@ -9,7 +10,7 @@ import { ApiError } from '../protocol/api-error';
 import type { ServeContext } from '../service/context';
 import { launchExecution } from '../service/launch-execution';
 import { notRedrivableReason, redriveExecution as redrive, statusNotRedrivable } from '../service/redrive-execution';
-import type { ActionHandler } from './handler';
+import { api, type ActionHandler } from './handler';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
 /** AWS: an execution input is at most 256 KiB. */
@@ -75,22 +76,9 @@ function findExecution(ctx: ServeContext, arn: string): Described {
 }
 
 function findChild(runs: MapRunView[], arn: string): { child: ChildExecutionView; run: MapRunView } | undefined {
-  let found: { child: ChildExecutionView; run: MapRunView } | undefined;
-  eachRun(runs, (run) => {
-    const child = run.executions.find((c) => c?.executionArn === arn);
-    if (child) found = { child, run };
-    return found !== undefined;
-  });
-  return found;
-}
-
-/** Visits Map Runs and, depth first, the Map Runs of their child executions, until `visit` says stop. */
-function eachRun(runs: MapRunView[], visit: (run: MapRunView) => boolean): boolean {
-  for (const run of runs) {
-    if (visit(run)) return true;
-    for (const child of run.executions) if (child && eachRun(child.mapRuns(), visit)) return true;
-  }
-  return false;
+  let child: ChildExecutionView | undefined;
+  const run = findMapRun(runs, (candidate) => (child = candidate.executions.find((c) => c?.executionArn === arn)) !== undefined);
+  return run && child ? { child, run } : undefined;
 }
 
 const describeExecution: ActionHandler = (ctx, request) => {
@@ -144,7 +132,7 @@ const listExecutions: ActionHandler = (ctx, request) => {
     throw new ApiError('ValidationException', 'Exactly one of stateMachineArn or mapRunArn must be specified');
   }
   if (mapRunArn !== undefined) {
-    const run = findMapRun(ctx, mapRunArn);
+    const { run } = mapRunWithParent(ctx, mapRunArn);
     const children = run.executions.filter((c): c is ChildExecutionView => c !== undefined && (statusFilter === undefined || c.status === statusFilter));
     const { page, nextToken: next } = paginate(children, maxResults, nextToken);
     return {
@@ -224,38 +212,23 @@ const redriveExecution: ActionHandler = (ctx, request) => {
   return { redriveDate: new Date(Date.parse(redriven.execution.redriveDate!)) };
 };
 
-function findMapRun(ctx: ServeContext, mapRunArn: string): MapRunView {
-  for (const record of ctx.executions.all()) {
-    const run = searchRuns(record.execution.mapRuns(), mapRunArn);
-    if (run) return run;
+/** The Map Run with this ARN, and the execution (started by the server) it belongs to, at any depth. */
+function mapRunWithParent(ctx: ServeContext, mapRunArn: string): { run: MapRunView; parent: ExecutionRecord } {
+  for (const parent of ctx.executions.all()) {
+    const run = findMapRun(parent.execution.mapRuns(), (candidate) => candidate.mapRunArn === mapRunArn);
+    if (run) return { run, parent };
   }
   throw new ApiError('ResourceNotFound', `Resource not found: '${mapRunArn}'`);
 }
 
-function searchRuns(runs: MapRunView[], arn: string): MapRunView | undefined {
-  let found: MapRunView | undefined;
-  eachRun(runs, (run) => (run.mapRunArn === arn ? ((found = run), true) : false));
-  return found;
-}
-
 const describeMapRun: ActionHandler = (ctx, request) => {
-  const arn = request.string('mapRunArn', { min: 1, max: LIMITS.api.mapRunArnLength });
-  let parent: ExecutionRecord | undefined;
-  let run: MapRunView | undefined;
-  for (const record of ctx.executions.all()) {
-    run = searchRuns(record.execution.mapRuns(), arn);
-    if (run) {
-      parent = record;
-      break;
-    }
-  }
-  if (!run || !parent) throw new ApiError('ResourceNotFound', `Resource not found: '${arn}'`);
+  const { run, parent } = mapRunWithParent(ctx, request.string('mapRunArn', { min: 1, max: LIMITS.api.mapRunArnLength }));
   const counts = run.itemCounts();
   const state = mapStateSettings(JSON.parse(parent.definitionText) as Json, run.stateName);
   const overrides = run.updated;
   const itemCounts = { ...counts, resultsWritten: counts.succeeded + counts.failed, failuresNotRedrivable: 0, pendingRedrive: 0 };
   return {
-    mapRunArn: arn,
+    mapRunArn: run.mapRunArn,
     executionArn: parent.execution.executionArn,
     status: run.status,
     startDate: new Date(Date.parse(run.startDate)),
@@ -301,8 +274,7 @@ const listMapRuns: ActionHandler = (ctx, request) => {
 };
 
 const updateMapRun: ActionHandler = (ctx, request) => {
-  const arn = request.string('mapRunArn', { min: 1, max: LIMITS.api.mapRunArnLength });
-  const run = findMapRun(ctx, arn);
+  const { run, parent } = mapRunWithParent(ctx, request.string('mapRunArn', { min: 1, max: LIMITS.api.mapRunArnLength }));
   const update = {
     maxConcurrency: request.optionalInteger('maxConcurrency', { min: 0 }),
     toleratedFailurePercentage: request.optionalNumber('toleratedFailurePercentage'),
@@ -315,8 +287,10 @@ const updateMapRun: ActionHandler = (ctx, request) => {
   if (percentage !== undefined && (percentage < 0 || percentage > 100)) {
     throw new ApiError('ValidationException', `1 validation error detected: Value '${percentage}' at 'toleratedFailurePercentage' failed to satisfy constraint: Member must have value between 0 and 100`);
   }
-  // The running Map Run changes at once: more children start, the new tolerance judges the next failure.
-  run.update(update);
+  // The running Map Run changes at once: more children start, the new tolerance judges the next
+  // failure. The change is an answer in its execution's log: journaled before the caller hears OK.
+  api(() => run.update(update));
+  ctx.persistence.sync(parent.execution);
   return {};
 };
 

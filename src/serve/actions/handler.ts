@@ -1,3 +1,5 @@
+import { StepFunctionsApiError } from '../../interpreter/callbacks/api-error';
+import { ApiError } from '../protocol/api-error';
 import type { RequestFields } from '../protocol/request-fields';
 import type { ServeContext } from '../service/context';
 
@@ -13,4 +15,18 @@ export function readTags(request: RequestFields, field = 'tags'): Record<string,
     tags[key] = typeof value === 'string' ? value : '';
   }
   return tags;
+}
+
+/** Runs an interpreter call, turning its `StepFunctionsApiError` into the same-named API error. */
+export function api<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw asApiError(error);
+  }
+}
+
+/** The interpreter's `StepFunctionsApiError` as the same-named API error; any other error as it is. */
+export function asApiError(error: unknown): unknown {
+  return error instanceof StepFunctionsApiError ? new ApiError(error.code, error.message) : error;
 }

@@ -2,7 +2,7 @@ import type { ExecutionDescription } from '../../interpreter/execution/execution
 import type { ExecutionStatus } from '../../interpreter/execution/types';
 import type { HistoryEvent } from '../../interpreter/history/history-event';
 import type { MapRunChildRedrive } from '../../interpreter/execution/types';
-import type { MapRun, MapRunExecution, MapRunItemCounts, MapRunSettings, MapRunStatus } from '../../interpreter/states/map/map-run';
+import { endedMapRunError, type MapRun, type MapRunExecution, type MapRunItemCounts, type MapRunSettings, type MapRunStatus } from '../../interpreter/states/map/map-run';
 
 /** What the API reads of a Map Run: the interpreter's live `MapRun`, or one read back from a journal. */
 export type MapRunView = Pick<MapRun, 'mapRunArn' | 'stateName' | 'status' | 'startDate' | 'stopDate' | 'itemCounts' | 'updated' | 'update' | 'redriveCount' | 'redriveDate'> & {
@@ -114,9 +114,9 @@ class RestoredMapRun implements MapRunView {
     return counts;
   }
 
-  /** The run has ended: the settings are recorded, nothing changes. */
-  update(settings: MapRunSettings): void {
-    Object.assign(this.updated, settings);
+  /** The run has ended: nothing changes. */
+  update(): void {
+    throw endedMapRunError(this.mapRunArn, this.status);
   }
 }
 

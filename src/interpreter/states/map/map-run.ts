@@ -5,6 +5,8 @@ import type { ExecutionDescription } from '../../execution/execution';
 import type { ExecutionStatus } from '../../execution/types';
 import type { HistoryEvent } from '../../history/history-event';
 import type { MapRunChildRedrive, MapRunRedriveChild } from '../../execution/types';
+import { StepFunctionsApiError } from '../../callbacks/api-error';
+import type { AnswerRecorder } from '../../persistence/answer-log';
 
 /** A Distributed Map run's status. */
 export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
@@ -139,6 +141,8 @@ export class MapRun {
     /** The Distributed Map state that started the run. */
     readonly stateName: string,
     private readonly startMs: number,
+    /** The execution's answer log: an update is an answer from outside, replayed by a resumed execution. */
+    private readonly recorder?: Pick<AnswerRecorder, 'mapRunUpdated'>,
   ) {}
 
   get startDate(): string {
@@ -152,16 +156,21 @@ export class MapRun {
   /**
    * UpdateMapRun: a new `maxConcurrency` (0: no limit) takes effect at once (more children start
    * when it grew; when it shrank, no new child starts until fewer run); new failure tolerances
-   * apply from the next failure on.
+   * apply from the next failure on. Only a running Map Run changes (AWS: "Updates an in-progress
+   * Map Run's configuration"); one that ended throws a `ValidationException`. The change is
+   * recorded in the execution's snapshot, so a resumed execution makes it at the same point.
    *
    * @example
    * run.update({ maxConcurrency: 50, toleratedFailurePercentage: 10 });
    */
   update(settings: MapRunSettings): void {
+    if (this.status !== 'RUNNING') throw endedMapRunError(this.mapRunArn, this.status);
+    const changed: MapRunSettings = {};
     for (const key of ['maxConcurrency', 'toleratedFailureCount', 'toleratedFailurePercentage'] as const) {
-      if (settings[key] !== undefined) this.updated[key] = settings[key];
+      if (settings[key] !== undefined) changed[key] = this.updated[key] = settings[key];
     }
-    if (this.status === 'RUNNING') this.startMore?.();
+    this.recorder?.mapRunUpdated(this.mapRunArn, changed);
+    this.startMore?.();
   }
 
   /** Called by the Distributed Map running the children (see {@link update}). */
@@ -213,6 +222,34 @@ export function countChildren(total: number, kept: number, children: readonly ({
 const runsByExecution = new WeakMap<ExecutionRuntime, MapRun[]>();
 
 /** Registers a Map Run started by a Distributed Map of the execution `runtime` belongs to. */
+/** UpdateMapRun on a Map Run that has ended (AWS: "Updates an in-progress Map Run's configuration"). */
+export function endedMapRunError(mapRunArn: string, status: MapRunStatus): StepFunctionsApiError {
+  return new StepFunctionsApiError('ValidationException', `Map Run '${mapRunArn}' has ended (${status}); only a running Map Run can be updated.`);
+}
+
+/** Map Runs whose child executions may start Map Runs of their own (live runs, or runs read back from a journal). */
+export interface MapRunTree<R> {
+  readonly executions: readonly ({ mapRuns(): R[] } | null | undefined)[];
+}
+
+/**
+ * The first Map Run `accept` takes, looking depth first through `runs` and the Map Runs of their
+ * child executions.
+ *
+ * @example
+ * const run = findMapRun(execution.mapRuns(), (run) => run.mapRunArn === arn);
+ */
+export function findMapRun<R extends MapRunTree<R>>(runs: readonly R[], accept: (run: R) => boolean): R | undefined {
+  for (const run of runs) {
+    if (accept(run)) return run;
+    for (const child of run.executions) {
+      const found = child ? findMapRun(child.mapRuns(), accept) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 export function registerMapRun(runtime: ExecutionRuntime, run: MapRun): void {
   const runs = runsByExecution.get(runtime);
   if (runs) runs.push(run);
