@@ -97,8 +97,18 @@ export class ScenarioGenerator {
     return schemas ? schemas.draw(firstChoice, () => this.modelResult(resource, firstChoice)) : this.modelResult(resource, firstChoice);
   }
 
-  /** A result shaped by what the definitions read: like the whole document, what its ResultPath holds, or one top-level field. */
+  /**
+   * A result shaped by what the definitions read: like the whole document, what its ResultPath
+   * holds, or one top-level field. For `lambda:invoke` the answer is the function's payload: what
+   * the definitions read under the response's `Payload` (the interpreter wraps it back).
+   */
   private modelResult(resource: string, firstChoice: boolean): Json {
+    const value = this.modelValue(resource, firstChoice);
+    const payload = this.model.lambdaInvoke.has(resource) && typeof value === 'object' && value !== null && !Array.isArray(value) ? value.Payload : undefined;
+    return payload ?? value;
+  }
+
+  private modelValue(resource: string, firstChoice: boolean): Json {
     const nodes: PathNode[] = [this.model.root];
     for (const path of this.model.resultPathsByResource.get(resource) ?? []) {
       const node = nodeAt(this.model.root, path, false);

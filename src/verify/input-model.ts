@@ -7,6 +7,7 @@
  */
 import { choiceOperator } from '../asl/choice-operators';
 import type { Json, JsonPathChoiceRule, State, StateMachineDefinition } from '../asl/types';
+import { parseTaskResource } from '../asl/task-resource';
 import { walkStates } from '../asl/walk';
 
 export interface PathNode {
@@ -29,6 +30,13 @@ export interface InputModel {
   canHang: Set<string>;
   /** `.sync` resources. */
   sync: Set<string>;
+  /**
+   * `lambda:invoke` resources only JSONPath states call: a scenario answers with the function's
+   * payload, which the interpreter wraps in the invoke response (`{ Payload, StatusCode, … }`), so
+   * what the definitions read under the result's `Payload` (`$.charge.Payload.status`) is the
+   * answer itself.
+   */
+  lambdaInvoke: Set<string>;
 }
 
 const newNode = (): PathNode => ({ children: new Map(), candidates: [], array: false });
@@ -231,16 +239,25 @@ function addState(model: InputModel, state: State, assignments: Assignments): vo
       model.canHang.add(state.Resource);
     }
     if (/\.sync(:2)?$/.test(state.Resource)) model.sync.add(state.Resource);
+    const resource = parseTaskResource(state.Resource);
+    if (resource.kind === 'optimized' && resource.service === 'lambda' && resource.api === 'invoke' && resource.pattern === 'request-response') model.lambdaInvoke.add(state.Resource);
   }
 }
 
 /** The input model of one or more definitions (verify builds one from both versions). */
 export function buildInputModel(definitions: StateMachineDefinition[]): InputModel {
-  const model: InputModel = { root: newNode(), errorsByResource: new Map(), resultPathsByResource: new Map(), canHang: new Set(), sync: new Set() };
+  const model: InputModel = { root: newNode(), errorsByResource: new Map(), resultPathsByResource: new Map(), canHang: new Set(), sync: new Set(), lambdaInvoke: new Set() };
   const assignments = collectAssignments(definitions);
+  const calledFromJsonata = new Set<string>();
   for (const definition of definitions) {
-    walkStates(definition, ({ state }) => addState(model, state, assignments));
+    walkStates(definition, ({ state, queryLanguage }) => {
+      addState(model, state, assignments);
+      if (state.Type === 'Task' && queryLanguage === 'JSONata') calledFromJsonata.add(state.Resource);
+    });
   }
+  // JSONata reads of `$states.result…` are modelled at the root, mixed with the input's: for a
+  // resource a JSONata state calls, the model's value is no payload to unwrap.
+  for (const resource of calledFromJsonata) model.lambdaInvoke.delete(resource);
   dedupe(model.root);
   return model;
 }

@@ -89,3 +89,38 @@ describe('verifyEquivalence: refactors that keep behaviour', () => {
     expect(score).toBeLessThan(30);
   });
 });
+
+describe('verifyEquivalence: lambda:invoke results', () => {
+  // The interpreter wraps a lambda:invoke answer in the invoke response, so generated answers are
+  // the function's payload: a Choice on `$.charge.Payload.status` sees the generated values.
+  const charged = (declined: string, other: string) =>
+    ({
+      StartAt: 'Charge',
+      States: {
+        Charge: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'charge', 'Payload.$': '$' }, ResultPath: '$.charge', Next: 'Check' },
+        Check: {
+          Type: 'Choice',
+          Choices: [
+            { Variable: '$.charge.Payload.status', StringEquals: 'declined', Next: declined },
+            { Variable: '$.charge.Payload.status', StringEquals: 'review', Next: other },
+          ],
+          Default: 'Done',
+        },
+        Done: { Type: 'Succeed' },
+        Refund: { Type: 'Pass', Result: 'refund', End: true },
+        Hold: { Type: 'Pass', Result: 'hold', End: true },
+      },
+    }) as StateMachineDefinition;
+
+  it('a swapped branch behind a read of the response Payload is found', async () => {
+    const report = await verifyEquivalence(charged('Refund', 'Hold'), charged('Hold', 'Refund'));
+    expect(report.equivalent).toBe(false);
+    expect(report.difference!.description).toMatch(/refund|hold/);
+  });
+
+  it('a refactor of it is equivalent, with both Payload rules and the Default covered', async () => {
+    const report = await verifyEquivalence(charged('Refund', 'Hold'), reorderKeys(charged('Refund', 'Hold')));
+    expect(report.equivalent).toBe(true);
+    expect(report.coverage.before.choiceRules).toEqual({ covered: 3, total: 3 });
+  });
+});
