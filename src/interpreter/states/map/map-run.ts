@@ -221,7 +221,6 @@ export function countChildren(total: number, kept: number, children: readonly ({
 // Map Runs per execution, beside the runtime so the engine's hot path carries nothing extra.
 const runsByExecution = new WeakMap<ExecutionRuntime, MapRun[]>();
 
-/** Registers a Map Run started by a Distributed Map of the execution `runtime` belongs to. */
 /** UpdateMapRun on a Map Run that has ended (AWS: "Updates an in-progress Map Run's configuration"). */
 export function endedMapRunError(mapRunArn: string, status: MapRunStatus): StepFunctionsApiError {
   return new StepFunctionsApiError('ValidationException', `Map Run '${mapRunArn}' has ended (${status}); only a running Map Run can be updated.`);
@@ -250,6 +249,7 @@ export function findMapRun<R extends MapRunTree<R>>(runs: readonly R[], accept: 
   return undefined;
 }
 
+/** Registers a Map Run started by a Distributed Map of the execution `runtime` belongs to. */
 export function registerMapRun(runtime: ExecutionRuntime, run: MapRun): void {
   const runs = runsByExecution.get(runtime);
   if (runs) runs.push(run);
