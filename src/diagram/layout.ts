@@ -99,8 +99,7 @@ let elk: InstanceType<typeof ELK> | undefined;
  * 105 ms with require in plain Node; 360 and 125 ms under tsx (`npm run build`).
  */
 function layoutEngine(): InstanceType<typeof ELK> {
-  const load = createRequire(import.meta.url) as (id: string) => typeof ELK;
-  return (elk ??= new (load('elkjs/lib/elk.bundled.js'))());
+  return (elk ??= new ((createRequire(import.meta.url) as (id: string) => typeof ELK)('elkjs/lib/elk.bundled.js'))());
 }
 
 /**

@@ -8,6 +8,8 @@
  * first JSON format: 460 ms with the full entry under tsx (the repository's `npm run build`), 100 ms
  * in plain Node; with the standalone core and two plugins, 60 ms under either. The output is
  * prettier's: the same printer, so `generated/` is byte-identical (`npm run build -- --check`).
+ * Only embedded languages differ (a css``/html``/gql`` template literal is left as written, the
+ * full entry formats it); the importer's modules embed none (their one tag is `jsonata`).
  */
 import type { Options } from 'prettier';
 

@@ -104,8 +104,9 @@ export class ScenarioGenerator {
    */
   private modelResult(resource: string, firstChoice: boolean): Json {
     const value = this.modelValue(resource, firstChoice);
-    const payload = this.model.lambdaInvoke.has(resource) && typeof value === 'object' && value !== null && !Array.isArray(value) ? value.Payload : undefined;
-    return payload ?? value;
+    const wrapped = this.model.lambdaInvoke.has(resource) && typeof value === 'object' && value !== null && !Array.isArray(value) && 'Payload' in value;
+    // `null` is a payload too (a rule may test `….Payload` IsNull).
+    return wrapped ? value.Payload! : value;
   }
 
   private modelValue(resource: string, firstChoice: boolean): Json {

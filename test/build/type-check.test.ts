@@ -44,6 +44,23 @@ describe('the type-check on a worker thread', () => {
     expect(result.filesRead.some((file) => /lib\.es\d+\.d\.ts$/.test(file))).toBe(true);
   }, 120_000);
 
+  it('reads comment directives as tsc does (JSDoc is parsed only where tsc parses it): a used @ts-expect-error hides its error, an unused one is TS2578', async () => {
+    const p = await project({
+      'directives.ts': module(
+        `// @ts-expect-error a string is no number`,
+        `const retries: number = 'three';`,
+        `// @ts-expect-error nothing wrong below`,
+        `const attempts: number = 3;`,
+        `/** {@link retries} {@link attempts} */`,
+        `export const directives = workflow('Directives').pass('P').succeed('S');`,
+      ),
+    });
+    const root = path.join(p.workflowsDir, 'directives.ts');
+    const result = await checkProgramInWorker({ typescript: createRequire(import.meta.url).resolve('typescript'), roots: [root], tsConfig: TSCONFIG, defaultOptions: {}, cwd: p.root });
+    if (result.kind !== 'checked') throw new Error(`expected a checked program, got ${result.kind}`);
+    expect(result.diagnostics).toEqual([{ file: root, line: 4, column: 1, code: 2578, message: "Unused '@ts-expect-error' directive." }]);
+  }, 120_000);
+
   it('reports a module with a type error by its type error only, though it was loaded meanwhile', async () => {
     const p = await project({
       'alpha.ts': passWorkflowModule('alpha', 'Alpha'),

@@ -24,15 +24,34 @@ export function wallTimer(deadlineMs: number, fire: () => void): Timer {
 /**
  * Wall-clock time: Waits and timeouts really wait. Use it when mocks call real services.
  *
+ * Time is read once per burst of work (until the event loop turns), and a timer's work happens at
+ * its deadline: a snapshot's replay records each burst at one time and fires timers on time, so a
+ * free-running clock (events of one burst a millisecond apart, timers a little late) made
+ * resuming a snapshot fail at random.
+ *
  * @example
  * new Interpreter({ clock: 'real' });
  */
 export class RealClock implements Clock {
+  private instant: number | undefined;
+  /** The latest time handed out: time never goes back (a late timer's deadline may lie before it). */
+  private latest = 0;
+
   now(): number {
-    return Date.now();
+    if (this.instant === undefined) this.startInstant(Date.now());
+    return this.instant!;
   }
 
   setTimer(delayMs: number, fire: () => void): Timer {
-    return wallTimer(Date.now() + Math.max(0, delayMs), fire);
+    const deadline = this.now() + Math.max(0, delayMs);
+    return wallTimer(deadline, () => {
+      this.startInstant(deadline);
+      fire();
+    });
+  }
+
+  private startInstant(at: number): void {
+    this.instant = this.latest = Math.max(at, this.latest);
+    setImmediate(() => (this.instant = undefined));
   }
 }

@@ -95,11 +95,15 @@ export class Execution {
     if (exceedsPayloadLimit(setup.input)) {
       throw new Error(`Execution input exceeds the 256 KiB (${LIMITS.payloadBytes} bytes) limit; StartExecution would reject it.`);
     }
-    this.startMs = setup.clock.now();
     const limit = historyLimit(setup);
     const history = new ExecutionHistory(setup.clock, limit.maxEvents, setup.recordHistory, limit.cause);
     this.answers = setup.answers ?? (setup.recordHistory ? new AnswerLog(setup.clock, randomPosition(setup.random)) : undefined);
     this.answers?.bind(history);
+    if (setup.redrive) history.add('ExecutionRedriven', 0, { redriveCount: setup.redrive.redriveCount });
+    else history.add('ExecutionStarted', 0, { input: setup.input, roleArn: setup.roleArn });
+    // One reading of the clock for both: a free-running clock (`clock: 'real'`) could put the start
+    // event a millisecond after the start time, which a resumed execution's replay does not.
+    this.startMs = history.lastEventTime ?? setup.clock.now();
     this.runtime = {
       clock: setup.clock,
       random: setup.random,
@@ -114,8 +118,6 @@ export class Execution {
       integrations: setup.integrations,
       answers: this.answers,
     };
-    if (setup.redrive) history.add('ExecutionRedriven', 0, { redriveCount: setup.redrive.redriveCount });
-    else history.add('ExecutionStarted', 0, { input: setup.input, roleArn: setup.roleArn });
     this.armTimeout();
     this.result = Promise.resolve().then(() => this.run());
   }

@@ -242,7 +242,7 @@ function mapRunPlan(
   inherited: RedriveInner | undefined,
   mapRuns: readonly RedriveMapRunSource[],
 ): RedriveInner | undefined {
-  const run = findMapRun(mapRuns, mapRun.arn);
+  const run = latestRunSource(mapRuns, mapRun.arn);
   // Without the Map Run's children (not given), the Map state starts a new Map Run.
   if (!run) return undefined;
   const processor = subMachine(state, 0);
@@ -289,7 +289,7 @@ function mapRunPlan(
   };
 }
 
-function findMapRun(runs: readonly RedriveMapRunSource[], arn: string): RedriveMapRunSource | undefined {
+function latestRunSource(runs: readonly RedriveMapRunSource[], arn: string): RedriveMapRunSource | undefined {
   // The latest run with that ARN (a redriven run replaces the one it redrives).
   for (let i = runs.length - 1; i >= 0; i--) if (runs[i].mapRunArn === arn) return runs[i];
   return undefined;

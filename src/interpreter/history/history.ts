@@ -157,6 +157,11 @@ export class ExecutionHistory {
     else this.whenStoring = listener;
   }
 
+  /** The time of the latest kept event (epoch ms); `undefined` before the first, or when events are not kept. */
+  get lastEventTime(): number | undefined {
+    return Number.isNaN(this.lastTime) ? undefined : this.lastTime;
+  }
+
   /** Appends an event and returns its id. Throws `States.Runtime` once the limit is exceeded. */
   add(type: HistoryEventType, previousEventId: number, details?: RecordedDetails): number {
     if (this.maxEvents !== null && this.count >= this.maxEvents - 1 && !isExecutionEnd(type)) throw this.limitReached();

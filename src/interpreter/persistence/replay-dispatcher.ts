@@ -24,6 +24,13 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
    * is "never" — the resume's mocks must not be asked again for it.
    */
   readonly mockedTokens = new Set<string>();
+  /** Recorded attempts the replay has reached again (each is reached once). */
+  private reached = 0;
+  /**
+   * Set once every recorded answer was delivered again: a later attempt was not made before the
+   * snapshot (it is new, not one that had no mock), so the resume's mocks answer it.
+   */
+  pastRecording = false;
 
   constructor(
     private readonly live: TaskDispatcher,
@@ -42,7 +49,8 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
     this.calls.set(stateName, call + 1);
     if (!this.session.replaying) return this.live.resolve(stateName, resource);
     const recorded = this.recorded.get(attemptKey(stateName, call));
-    if (!recorded) return undefined;
+    if (!recorded) return this.pastRecording ? this.live.resolve(stateName, resource) : undefined;
+    this.reached++;
     const { outcome } = recorded;
     if (outcome === undefined) return this.answeredLive(stateName, resource);
     const replay: TaskMock = (_input, invocation) => {
@@ -50,6 +58,15 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
       return recorded.async ? settledPromise(outcome) : replayOutcome(outcome);
     };
     return recorded.asWritten ? resultAsWritten(replay) : replay;
+  }
+
+  /**
+   * How many recorded attempts the replay has not reached yet. A journal keeps mock answers but no
+   * history: until each is reached again, the replay is not where the execution was (a retry's
+   * answer, say, lies behind a backoff timer that had fired).
+   */
+  get unreached(): number {
+    return this.recorded.size - this.reached;
   }
 
   nextInvocationIndex(stateName: string): number {

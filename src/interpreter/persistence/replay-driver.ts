@@ -3,6 +3,7 @@ import type { Execution } from '../execution/execution';
 import type { AnswerLog } from './answer-log';
 import { describeDivergence, ReplayDivergenceError } from './divergence';
 import type { ReplayClock } from './replay-clock';
+import type { ReplayTaskDispatcher } from './replay-dispatcher';
 import type { ResumedIntegrations } from './resumed-integrations';
 import type { ExecutionSnapshot, TimedAnswer } from './snapshot-format';
 import { plainEvent } from './take-snapshot';
@@ -15,6 +16,9 @@ export interface ReplayTarget {
   log: AnswerLog;
   clock: ReplayClock;
   integrations: ResumedIntegrations;
+  tasks: ReplayTaskDispatcher;
+  /** The interpreter's time now (at or after the snapshot's): timers due by then are fired in the replay. */
+  now: number;
 }
 
 /**
@@ -24,15 +28,25 @@ export interface ReplayTarget {
  * lands between the same two events), or the next timer due before it. Every saved answer
  * delivered and the saved history reached: the replayed prefix must equal the saved history
  * event for event (timestamps, ids, payloads), else a {@link ReplayDivergenceError}.
+ *
+ * A journaled snapshot (`statecraft serve --data`) has answers but no history, so "reached the
+ * saved history" says nothing there. The replay then also runs, still on its own clock, what the
+ * execution had certainly done before the snapshot: the work its last answer set off (to idle),
+ * every recorded mock answer (a retry's lies behind a backoff timer that had fired), and every
+ * timer due by the snapshot's time. Going live earlier stamped those events with the restart's
+ * time and asked the mocks again.
+ *
+ * Then, past everything recorded, timers due by `target.now` fire at their deadlines (new Task
+ * attempts they lead to are answered by the resume's mocks).
  */
 export async function replaySnapshot(target: ReplayTarget): Promise<void> {
-  const { snapshot, log, clock } = target;
+  const { snapshot, log, clock, tasks } = target;
   const timed = snapshot.answers.filter((a): a is TimedAnswer => a.kind !== 'mock');
   const savedLength = snapshot.history.length;
   const savedClock = Date.parse(snapshot.clockNow);
   let next = 0;
-  const caughtUp = () => next === timed.length && log.eventCount >= savedLength;
-  while (!caughtUp()) {
+  const caughtUp = () => next === timed.length && log.eventCount >= savedLength && tasks.unreached === 0;
+  for (;;) {
     await idle();
     if (caughtUp()) break;
     const size = log.eventCount;
@@ -53,10 +67,21 @@ export async function replaySnapshot(target: ReplayTarget): Promise<void> {
         next++;
       } else if (timer && timer.at <= at) clock.fire(timer);
       else throw diverged(target, `the replay waits, with nothing due before ${describeAnswer(answer)} (which arrived after event ${answer.afterEvent})`);
-    } else if (timer && timer.at <= savedClock) clock.fire(timer);
+    } else if (timer && (timer.at <= savedClock || tasks.unreached > 0)) clock.fire(timer);
+    // Only recorded mock answers are left, and nothing leads to them: they are asked again live.
+    else if (log.eventCount >= savedLength) break;
     else throw diverged(target, `the replay waits, with no saved answer left and nothing due by the snapshot's time ${snapshot.clockNow}`);
   }
   verifyPrefix(target);
+  // Timers due by now fired (or, while the process was down, would have fired) at their deadlines:
+  // fire them so, on the execution's own clock. Handed to the interpreter's clock instead, an
+  // overdue one fires at the restart's time, and the history of a Wait that ended before the
+  // restart changed.
+  tasks.pastRecording = true;
+  for (let timer = clock.earliest(); timer && timer.at <= target.now; timer = clock.earliest()) {
+    clock.fire(timer);
+    await idle();
+  }
 }
 
 function deliver(target: ReplayTarget, answer: TimedAnswer): void {

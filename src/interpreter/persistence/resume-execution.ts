@@ -17,7 +17,7 @@ import { ReplayTaskDispatcher } from './replay-dispatcher';
 import { replaySnapshot } from './replay-driver';
 import { ReplaySession } from './replay-session';
 import { ResumedIntegrations } from './resumed-integrations';
-import { SNAPSHOT_VERSION, type ExecutionSnapshot } from './snapshot-format';
+import { ANSWER_KINDS, SNAPSHOT_VERSION, type ExecutionSnapshot } from './snapshot-format';
 
 /** Options of `interpreter.resumeExecution`. */
 export interface ResumeExecutionOptions {
@@ -39,7 +39,8 @@ export interface ResumeHost {
  * Rebuilds a saved execution by running it again from its start with the answers it had
  * received, then lets it continue live in `host`'s interpreter: its pending task tokens (the
  * same tokens) answer `sendTaskSuccess`, its activity work waits for the interpreter's workers,
- * its timers fire at their saved deadlines on the interpreter's clock. A finished execution is
+ * its timers fire at their saved deadlines on the interpreter's clock (those already due by the
+ * interpreter's time fire in the replay, at their deadlines, as they would have without a restart). A finished execution is
  * rebuilt finished (its `result` is the saved outcome).
  *
  * Throws (rejects) with a clear message for a snapshot of another version or shape, an invalid
@@ -96,7 +97,7 @@ export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnaps
     ...(saved.redrive ? { redrive: saved.redrive } : {}),
   });
   try {
-    await replaySnapshot({ snapshot, execution, log, clock, integrations });
+    await replaySnapshot({ snapshot, execution, log, clock, integrations, tasks: replayTasks, now: services.clock.now() });
   } catch (error) {
     // The half-rebuilt execution never went live: end it where nothing can see it.
     execution.stop();
@@ -125,6 +126,10 @@ function checkSnapshot(snapshot: ExecutionSnapshot): void {
     ['clockNow', snapshot.clockNow],
   ].filter(([, value]) => value === undefined);
   if (missing.length > 0) throw new Error(`${what} lacks ${missing.map(([field]) => field).join(', ')}; pass the whole object execution.snapshot() returned.`);
+  const unknown = snapshot.answers.find((answer) => !Object.hasOwn(ANSWER_KINDS, (answer as { kind?: unknown })?.kind as string));
+  if (unknown !== undefined) {
+    throw new Error(`${what} holds an answer of kind ${JSON.stringify((unknown as { kind?: unknown })?.kind)}, which this interpreter cannot replay (a newer Statecraft wrote it?); resume it with that version.`);
+  }
   for (const field of ['startTime', 'clockNow'] as const) {
     const text = field === 'clockNow' ? snapshot.clockNow : snapshot.execution.startTime;
     if (!Number.isFinite(Date.parse(text))) throw new Error(`${what}'s ${field} '${text}' is not an ISO 8601 time.`);
@@ -143,6 +148,11 @@ function checkSnapshot(snapshot: ExecutionSnapshot): void {
  *   --data` creates its activities before it resumes executions), and a Distributed Map child's
  *   events are not in its parent's history; without them a task a worker took before a restart
  *   could not be replayed.
+ *
+ * Limit: an activity that did not exist when a Distributed Map child (or a journaled execution)
+ * scheduled work on it, and exists at the resume, is taken to have existed then: the replayed
+ * child waits where it had failed. Creating an activity while executions that name it run is rare;
+ * recording schedule failures as answers would lift the limit.
  */
 function scheduledActivities(snapshot: ExecutionSnapshot, live: IntegrationRuntime): string[] {
   type Event = { id?: number; previousEventId?: number; type?: Json; activityScheduledEventDetails?: { resource?: string } };

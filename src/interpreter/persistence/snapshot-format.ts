@@ -87,3 +87,17 @@ export type TimedAnswer = Arrival &
 
 /** One recorded answer in an execution snapshot (a mock result or a timed event). */
 export type ExecutionAnswer = MockAnswer | TimedAnswer;
+
+/**
+ * Every answer kind this interpreter replays (a `Record`, so a new kind cannot be left out). A
+ * snapshot with another kind was written by a newer Statecraft: refused, never replayed without it.
+ */
+export const ANSWER_KINDS: Record<ExecutionAnswer['kind'], true> = {
+  mock: true,
+  taskSuccess: true,
+  taskFailure: true,
+  taskHeartbeat: true,
+  activityStarted: true,
+  stop: true,
+  mapRunUpdate: true,
+};

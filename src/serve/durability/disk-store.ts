@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Execution } from '../../interpreter/execution/execution';
-import type { ExecutionSnapshot } from '../../interpreter/persistence/snapshot-format';
+import type { ExecutionAnswer, ExecutionSnapshot } from '../../interpreter/persistence/snapshot-format';
 import type { CatalogData } from '../model/catalog';
 import type { ExecutionView } from '../model/finished-execution';
 import type { StoredMapRun } from '../model/map-run-view';
@@ -62,9 +62,13 @@ export class DiskStore implements Persistence {
     this.journals.set(view, ExecutionJournal.redrive(this.journalPath(execution.executionArn), execution));
   }
 
-  /** Re-attaches a recovered execution (shown to the API as `view`) to its journal. */
-  resumed(view: ExecutionView, execution: Execution, path: string): void {
-    if (execution.status === 'RUNNING') this.journals.set(view, ExecutionJournal.resume(path, execution));
+  /**
+   * Re-attaches a recovered execution (shown to the API as `view`) to its journal, whose answers
+   * were `journaled`. Also when the rebuild ended it (a timer came due while the server was down):
+   * its end is then written by {@link ended}, as for any execution.
+   */
+  resumed(view: ExecutionView, execution: Execution, path: string, journaled: readonly ExecutionAnswer[]): void {
+    this.journals.set(view, ExecutionJournal.resume(path, execution, journaled));
   }
 
   sync(execution: ExecutionView): void {

@@ -65,10 +65,16 @@ export class ExecutionJournal {
     return journal;
   }
 
-  /** Continues the journal of a recovered execution (its answers so far are already in the file). */
-  static resume(path: string, execution: Execution): ExecutionJournal {
+  /**
+   * Continues the journal of a recovered execution: `journaled` are the answers the file holds
+   * (the replay recorded them again, at the same indexes). What the execution received after them
+   * while it was rebuilt (a mock asked after a timer that came due while the server was down) is
+   * written now: marked written unseen, it was lost at the next restart.
+   */
+  static resume(path: string, execution: Execution, journaled: readonly ExecutionAnswer[]): ExecutionJournal {
     const journal = new ExecutionJournal(JournalFile.open(path), execution);
-    for (const answer of execution.recordedAnswers()) journal.written.push(JSON.stringify(answer));
+    for (const answer of journaled) journal.written.push(JSON.stringify(answer));
+    journal.sync();
     return journal;
   }
 

@@ -45,9 +45,9 @@ export async function recoverExecutions(ctx: ServeContext, store: DiskStore, rec
       const execution = await ctx.interpreter.resumeExecution(snapshot, mocks ? { mocks } : {});
       const view = withEarlier(before, execution, snapshot);
       ctx.executions.add({ ...meta, execution: view });
-      store.resumed(view, execution, path);
+      store.resumed(view, execution, path, snapshot.answers);
       journal = () => store.sync(view);
-      if (execution.status === 'RUNNING') void execution.result.then(() => store.ended(view));
+      void execution.result.then(() => store.ended(view));
     } catch (error) {
       problems.push(`execution ${snapshot.execution.arn} (${path}) could not be resumed: ${(error as Error).message}`);
     }

@@ -16,23 +16,40 @@ import type { ServeClock } from './skipping-clock';
  */
 export class SteppedClock implements ServeClock {
   private current = Date.now();
+  /** Deadlines of the timers that have not fired (or been cancelled) yet. */
+  private readonly pending = new Set<{ deadline: number }>();
 
   now(): number {
     return this.current;
   }
 
-  /** Moves to the wall clock's time (never backwards). */
+  /**
+   * Moves to the wall clock's time (never backwards), but not past a timer that is due and has not
+   * fired yet: a request that arrives while its setTimeout is late must not push the timer's work
+   * after its deadline (it fires at the deadline, as a replay fires it).
+   */
   tick(): void {
-    const wall = Date.now();
-    if (wall > this.current) this.current = wall;
+    let target = Date.now();
+    for (const { deadline } of this.pending) if (deadline < target) target = deadline;
+    if (target > this.current) this.current = target;
   }
 
   setTimer(delayMs: number, fire: () => void): Timer {
     const deadline = this.current + Math.max(0, delayMs);
+    const entry = { deadline };
+    this.pending.add(entry);
+    const release = () => this.pending.delete(entry);
     // The timer fires at its exact deadline: time moves there, not to whenever setTimeout ran.
-    return wallTimer(deadline, () => {
+    const timer = wallTimer(deadline, () => {
+      release();
       if (deadline > this.current) this.current = deadline;
       fire();
     });
+    return {
+      cancel: () => {
+        release();
+        timer.cancel();
+      },
+    };
   }
 }

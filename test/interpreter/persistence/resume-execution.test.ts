@@ -104,6 +104,23 @@ describe('resumeExecution: a callback task waiting for its token', () => {
   });
 });
 
+describe('the start time and the start event', () => {
+  // A free-running clock (`clock: 'real'`) can move between two readings; this one always does.
+  // The start time and the ExecutionStarted event come from one reading, as a replay records them
+  // (two readings put the event a millisecond late, and resuming its snapshot failed at event 1).
+  it('are one reading of the clock', async () => {
+    let ms = START_MS;
+    const ticking = { now: () => ms++, setTimer: () => ({ cancel() {} }) };
+    const sfn = new Interpreter({ clock: ticking });
+    const execution = sfn.createStateMachine({ StartAt: 'Approve', States: { Approve: { ...callbackTask(), End: true } } }).startExecution({ orderId: 1 });
+    await sfn.callbacks.nextPending();
+    const snapshot = saved(execution);
+    expect(snapshot.execution.startTime).toBe((snapshot.history[0] as { timestamp: string }).timestamp);
+    expect(execution.describe().startDate).toBe(snapshot.execution.startTime);
+    execution.stop();
+  });
+});
+
 describe('resumeExecution: an activity task waiting for a worker', () => {
   it('puts the work back on the activity queue of the new interpreter, where a worker serves it', async () => {
     const sfn = new Interpreter({ startTime: START, seed: 2 });
