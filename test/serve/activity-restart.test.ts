@@ -7,34 +7,12 @@ import {
   DescribeExecutionCommand,
   GetActivityTaskCommand,
   SendTaskSuccessCommand,
-  SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type StepFunctionsServer } from 'statecraft/serve';
+import { describe, expect, it } from 'vitest';
+import { localServers, ROLE, until } from './local-server';
 
-const ROLE = 'arn:aws:iam::123456789012:role/StepFunctionsRole';
-
-let servers: StepFunctionsServer[] = [];
-afterEach(async () => {
-  for (const server of servers) await server.close();
-  servers = [];
-});
-
-async function serve(dataDir: string): Promise<{ server: StepFunctionsServer; sfn: SFNClient }> {
-  const server = await startServer({ port: 0, dataDir });
-  servers.push(server);
-  const sfn = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, disableHostPrefix: true, maxAttempts: 1 });
-  return { server, sfn };
-}
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never: ${what}`);
-}
+const { serve, stop } = localServers();
 
 // A journaled execution keeps only its answers (no history); the replay after a restart must still
 // find the activities the execution scheduled work on, or a task a worker took is lost.
@@ -60,17 +38,16 @@ describe('statecraft serve --data: activity work a worker took survives a restar
   for (const [where, definition] of Object.entries(definitions)) {
     it(`in a ${where}: the worker's answer after the restart ends the execution`, async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'statecraft-activity-restart-'));
-      const first = await serve(dataDir);
+      const first = await serve({ dataDir });
       const { activityArn } = await first.sfn.send(new CreateActivityCommand({ name: 'work' }));
       const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: 'Worked', definition: JSON.stringify(definition(activityArn!)), roleArn: ROLE }));
       const input = where === 'task' ? '"job"' : '["job"]';
       const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn, input }));
       const task = await first.sfn.send(new GetActivityTaskCommand({ activityArn }));
       expect(task.input).toBe('"job"');
-      await first.server.close();
-      servers = servers.filter((s) => s !== first.server);
+      await stop(first);
 
-      const { server, sfn } = await serve(dataDir);
+      const { server, sfn } = await serve({ dataDir });
       expect(server.problems).toEqual([]);
       await sfn.send(new SendTaskSuccessCommand({ taskToken: task.taskToken!, output: '"done"' }));
       await until('the execution ended', async () => (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status !== 'RUNNING');

@@ -12,56 +12,18 @@ import {
   ListMapRunsCommand,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
-  SFNClient,
   StartExecutionCommand,
   UpdateMapRunCommand,
   ValidationException,
   type DescribeMapRunCommandOutput,
 } from '@aws-sdk/client-sfn';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type ServeOptions, type StepFunctionsServer } from 'statecraft/serve';
+import { describe, expect, it } from 'vitest';
+import { distributedMapOver, localServers, ROLE, until } from './local-server';
 
-const ROLE = 'arn:aws:iam::123456789012:role/StepFunctionsRole';
-
-let servers: StepFunctionsServer[] = [];
-afterEach(async () => {
-  for (const server of servers) await server.close();
-  servers = [];
-});
-
-async function serve(options: ServeOptions = {}): Promise<{ server: StepFunctionsServer; sfn: SFNClient }> {
-  const server = await startServer({ port: 0, ...options });
-  servers.push(server);
-  const sfn = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, disableHostPrefix: true, maxAttempts: 1 });
-  return { server, sfn };
-}
+const { serve, stop } = localServers();
 
 /** A Distributed Map whose children each wait for an activity worker. */
-const mapOverActivity = (activityArn: string, extra: object = {}) =>
-  JSON.stringify({
-    StartAt: 'Each',
-    States: {
-      Each: {
-        Type: 'Map',
-        MaxConcurrency: 1,
-        ItemProcessor: {
-          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-          StartAt: 'Work',
-          States: { Work: { Type: 'Task', Resource: activityArn, End: true } },
-        },
-        ...extra,
-        End: true,
-      },
-    },
-  });
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never: ${what}`);
-}
+const mapOverActivity = (activityArn: string, extra: object = {}) => JSON.stringify(distributedMapOver(activityArn, extra));
 
 describe('statecraft serve: UpdateMapRun', () => {
   it('changes the running Map Run: more children run at once, a failure is tolerated', async () => {
@@ -124,8 +86,7 @@ describe('statecraft serve --data: Map Runs after a restart', () => {
     const childrenBefore = (await first.sfn.send(new ListExecutionsCommand({ mapRunArn: runsBefore.finished[0].mapRunArn }))).executions!;
     expect(childrenBefore).toHaveLength(3);
     const childHistory = (await first.sfn.send(new GetExecutionHistoryCommand({ executionArn: childrenBefore[0].executionArn }))).events;
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
+    await stop(first);
 
     const { server, sfn } = await serve({ dataDir });
     expect(server.problems).toEqual([]);
@@ -161,8 +122,7 @@ describe('statecraft serve --data: Map Runs after a restart', () => {
     });
     await first.sfn.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 3, toleratedFailureCount: 1 }));
     await until('three children running', async () => (await first.sfn.send(new DescribeMapRunCommand({ mapRunArn }))).itemCounts!.running === 3);
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
+    await stop(first);
 
     const { server, sfn } = await serve({ dataDir });
     expect(server.problems).toEqual([]);

@@ -9,7 +9,6 @@ import {
   DescribeMapRunCommand,
   ListMapRunsCommand,
   ExecutionNotRedrivable,
-  GetExecutionHistoryCommand,
   ListExecutionsCommand,
   RedriveExecutionCommand,
   SendTaskFailureCommand,
@@ -20,29 +19,14 @@ import {
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type ServeOptions, type StepFunctionsServer } from 'statecraft/serve';
+import { historyOf, localServers, ROLE } from './local-server';
 
-const ROLE = 'arn:aws:iam::123456789012:role/StepFunctionsRole';
-
-let servers: StepFunctionsServer[] = [];
+const { serve, stop } = localServers();
 let others: Server[] = [];
 afterEach(async () => {
-  for (const server of servers) await server.close();
-  servers = [];
   for (const other of others) await new Promise((r) => other.close(r));
   others = [];
 });
-
-async function serve(options: ServeOptions = {}): Promise<{ server: StepFunctionsServer; sfn: SFNClient }> {
-  const server = await startServer({ port: 0, ...options });
-  servers.push(server);
-  const sfn = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, disableHostPrefix: true, maxAttempts: 1 });
-  return { server, sfn };
-}
-
-async function historyOf(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
-  return (await sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events ?? [];
-}
 
 /** The parameters of the `nth` TaskScheduled event, once it is there. */
 async function scheduled(sfn: SFNClient, executionArn: string, nth: number): Promise<{ token: string; count: number; redrives: number }> {
@@ -171,8 +155,7 @@ describe('statecraft serve: RedriveExecution', () => {
     await first.sfn.send(new RedriveExecutionCommand({ executionArn }));
     const { token } = await scheduled(first.sfn, executionArn!, 2);
     const before = await historyOf(first.sfn, executionArn!);
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
+    await stop(first);
 
     const second = await serve({ dataDir });
     expect(second.server.problems).toEqual([]);
@@ -363,8 +346,7 @@ describe('statecraft serve: RedriveExecution inside a Parallel or Map', () => {
     // Its Map Run can redrive it (by a redrive of the parent).
     const describedFailed = await first.sfn.send(new DescribeExecutionCommand({ executionArn: failedChild.executionArn }));
     expect(describedFailed).toMatchObject({ redriveCount: 0, redriveStatus: 'REDRIVABLE' });
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
+    await stop(first);
 
     // The failed attempt is read back from disk, then redriven.
     const second = await serve({ dataDir, endpoints: { lambda: lambda.url } });
@@ -405,8 +387,7 @@ describe('statecraft serve: RedriveExecution inside a Parallel or Map', () => {
     const childEvents = await historyOf(second.sfn, redrivenChild.executionArn!);
     expect(childEvents.map((e) => e.type)).toContain('ExecutionRedriven');
     expect(childEvents.map((e) => e.id)).toEqual(childEvents.map((_, i) => i + 1));
-    await second.server.close();
-    servers = servers.filter((s) => s !== second.server);
+    await stop(second);
 
     // And all of it survives another restart.
     const third = await serve({ dataDir, endpoints: { lambda: lambda.url } });
@@ -470,8 +451,7 @@ describe('statecraft serve: RedriveExecution inside a Parallel or Map', () => {
     const again = await scheduled(first.sfn, executionArn!, 2);
     expect(again.redrives).toBe(1);
     const before = await historyOf(first.sfn, executionArn!);
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
+    await stop(first);
 
     const second = await serve({ dataDir, endpoints: { lambda: lambda.url } });
     expect(second.server.problems).toEqual([]);

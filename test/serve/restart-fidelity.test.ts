@@ -9,7 +9,6 @@ import {
   DescribeExecutionCommand,
   DescribeMapRunCommand,
   GetActivityTaskCommand,
-  GetExecutionHistoryCommand,
   ListExecutionsCommand,
   ListMapRunsCommand,
   RedriveExecutionCommand,
@@ -23,57 +22,22 @@ import {
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type ServeOptions, type StepFunctionsServer } from 'statecraft/serve';
+import type { ServeOptions } from 'statecraft/serve';
+import { distributedMapOver, historyOf, localServers, ROLE, until, type Served } from './local-server';
 
 // Nothing acknowledged is lost at a restart: after `statecraft serve --data` restarts, a running
 // execution goes on exactly as if no restart happened (same history so far, same task tokens,
 // same activity work, same timers) and a finished one reads back identically.
 
-const ROLE = 'arn:aws:iam::123456789012:role/StepFunctionsRole';
 const QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/q';
 
-let servers: StepFunctionsServer[] = [];
-afterEach(async () => {
-  for (const server of servers) await server.close();
-  servers = [];
-});
-
-interface Served {
-  server: StepFunctionsServer;
-  sfn: SFNClient;
-}
-
-async function serve(options: ServeOptions): Promise<Served> {
-  const server = await startServer({ port: 0, ...options });
-  servers.push(server);
-  const sfn = new SFNClient({
-    endpoint: server.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 't', secretAccessKey: 't' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-  });
-  return { server, sfn };
-}
+const { serve, stop } = localServers();
 
 async function restart(first: Served, options: ServeOptions): Promise<Served> {
-  await first.server.close();
-  servers = servers.filter((s) => s !== first.server);
+  await stop(first);
   const second = await serve(options);
   expect(second.server.problems).toEqual([]);
   return second;
-}
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never: ${what}`);
-}
-
-async function historyOf(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
-  return (await sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events ?? [];
 }
 
 async function describeOf(sfn: SFNClient, executionArn: string) {
@@ -895,6 +859,42 @@ describe('statecraft serve --data: more than one restart', () => {
   });
 });
 
+/**
+ * A Wait until the next whole second (TimestampPath counts whole seconds, at least 200 ms ahead),
+ * then Task `Charge` (lambda:invoke) ending the execution or going on to `then`'s state. The
+ * server is stopped while it waits and started again once the Wait is due.
+ */
+async function dueWhileDown(
+  options: ServeOptions,
+  machine: { name: string; testCase?: string; then?: Record<string, object> },
+): Promise<{ second: Served; executionArn: string; deadline: number }> {
+  const first = await serve(options);
+  const then = machine.then ?? {};
+  const [next] = Object.keys(then);
+  const definition = {
+    StartAt: 'Sleep',
+    States: {
+      Sleep: { Type: 'Wait', TimestampPath: '$.at', Next: 'Charge' },
+      Charge: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'charge' }, OutputPath: '$.Payload', ...(next ? { Next: next } : { End: true }) },
+      ...then,
+    },
+  };
+  const { stateMachineArn } = await first.sfn.send(new CreateStateMachineCommand({ name: machine.name, definition: JSON.stringify(definition), roleArn: ROLE }));
+  const deadline = Math.ceil((Date.now() + 200) / 1000) * 1000;
+  const { executionArn } = await first.sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn: machine.testCase ? `${stateMachineArn}#${machine.testCase}` : stateMachineArn,
+      input: JSON.stringify({ at: new Date(deadline).toISOString() }),
+    }),
+  );
+  await settledWith(first.sfn, executionArn!, 'WaitStateEntered');
+  await stop(first);
+  await new Promise((r) => setTimeout(r, deadline - Date.now() + 20));
+  const second = await serve(options);
+  expect(second.server.problems).toEqual([]);
+  return { second, executionArn: executionArn!, deadline };
+}
+
 describe('statecraft serve --data: an execution whose timer came due while the server was down', () => {
   const lambdas: Server[] = [];
   afterEach(async () => {
@@ -926,42 +926,7 @@ describe('statecraft serve --data: an execution whose timer came due while the s
         lambda: `http://127.0.0.1:${(lambda.address() as AddressInfo).port}`,
       },
     };
-    const first = await serve(options);
-    const definition = {
-      StartAt: 'Sleep',
-      States: {
-        Sleep: { Type: 'Wait', TimestampPath: '$.at', Next: 'Charge' },
-        Charge: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::lambda:invoke',
-          Parameters: { FunctionName: 'charge' },
-          OutputPath: '$.Payload',
-          End: true,
-        },
-      },
-    };
-    const { stateMachineArn } = await first.sfn.send(
-      new CreateStateMachineCommand({
-        name: 'Later',
-        definition: JSON.stringify(definition),
-        roleArn: ROLE,
-      }),
-    );
-    // The next whole second (TimestampPath counts whole seconds), at least 200 ms ahead.
-    const deadline = Math.ceil((Date.now() + 200) / 1000) * 1000;
-    const { executionArn } = await first.sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn,
-        input: JSON.stringify({ at: new Date(deadline).toISOString() }),
-      }),
-    );
-    await settledWith(first.sfn, executionArn!, 'WaitStateEntered');
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
-    await new Promise((r) => setTimeout(r, deadline - Date.now() + 20));
-
-    const second = await serve(options);
-    expect(second.server.problems).toEqual([]);
+    const { second, executionArn, deadline } = await dueWhileDown(options, { name: 'Later' });
     const d = await ended(second.sfn, executionArn!);
     expect(d).toMatchObject({
       status: 'SUCCEEDED',
@@ -985,44 +950,8 @@ describe('statecraft serve --data: what a restart ran while catching up is journ
       StateMachines: { Fidelity: { TestCases: { Ok: { Charge: 'Charged' } } } },
       MockedResponses: { Charged: { '0': { Return: { charged: true } } } },
     };
-    let deadline = 0;
     const options = { dataDir: dataDir(), mockConfig };
-    const first = await serve(options);
-    const definition = {
-      StartAt: 'Sleep',
-      States: {
-        Sleep: { Type: 'Wait', TimestampPath: '$.at', Next: 'Charge' },
-        Charge: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::lambda:invoke',
-          Parameters: { FunctionName: 'charge' },
-          OutputPath: '$.Payload',
-          Next: 'Ask',
-        },
-        Ask: { ...callback(), End: true },
-      },
-    };
-    const { stateMachineArn } = await first.sfn.send(
-      new CreateStateMachineCommand({
-        name: 'Fidelity',
-        definition: JSON.stringify(definition),
-        roleArn: ROLE,
-      }),
-    );
-    deadline = Math.ceil((Date.now() + 200) / 1000) * 1000;
-    const { executionArn } = await first.sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: `${stateMachineArn}#Ok`,
-        input: JSON.stringify({ at: new Date(deadline).toISOString() }),
-      }),
-    );
-    await settledWith(first.sfn, executionArn!, 'WaitStateEntered');
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
-    await new Promise((r) => setTimeout(r, deadline - Date.now() + 20));
-
-    const second = await serve(options);
-    expect(second.server.problems).toEqual([]);
+    const { second, executionArn, deadline } = await dueWhileDown(options, { name: 'Fidelity', testCase: 'Ok', then: { Ask: { ...callback(), End: true } } });
     const [token] = await tokens(second.sfn, executionArn!, 1);
     expect((await historyOf(second.sfn, executionArn!)).find((e) => e.type === 'WaitStateExited')!.timestamp!.getTime()).toBe(deadline);
     await second.sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }));
@@ -1044,41 +973,7 @@ describe('statecraft serve --data: an execution that ends while a restart rebuil
       MockedResponses: { Charged: { '0': { Return: { charged: true } } } },
     };
     const dir = dataDir();
-    const first = await serve({ dataDir: dir, mockConfig });
-    const definition = {
-      StartAt: 'Sleep',
-      States: {
-        Sleep: { Type: 'Wait', TimestampPath: '$.at', Next: 'Charge' },
-        Charge: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::lambda:invoke',
-          Parameters: { FunctionName: 'charge' },
-          OutputPath: '$.Payload',
-          End: true,
-        },
-      },
-    };
-    const { stateMachineArn } = await first.sfn.send(
-      new CreateStateMachineCommand({
-        name: 'Fidelity',
-        definition: JSON.stringify(definition),
-        roleArn: ROLE,
-      }),
-    );
-    const deadline = Math.ceil((Date.now() + 200) / 1000) * 1000;
-    const { executionArn } = await first.sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: `${stateMachineArn}#Ok`,
-        input: JSON.stringify({ at: new Date(deadline).toISOString() }),
-      }),
-    );
-    await settledWith(first.sfn, executionArn!, 'WaitStateEntered');
-    await first.server.close();
-    servers = servers.filter((s) => s !== first.server);
-    await new Promise((r) => setTimeout(r, deadline - Date.now() + 20));
-
-    const second = await serve({ dataDir: dir, mockConfig });
-    expect(second.server.problems).toEqual([]);
+    const { second, executionArn, deadline } = await dueWhileDown({ dataDir: dir, mockConfig }, { name: 'Fidelity', testCase: 'Ok' });
     const described = await ended(second.sfn, executionArn!);
     expect(described).toMatchObject({
       status: 'SUCCEEDED',
@@ -1093,21 +988,6 @@ describe('statecraft serve --data: an execution that ends while a restart rebuil
 });
 
 describe('statecraft serve --data: Map Runs, timeouts and stops across a restart', () => {
-  const distributed = (activityArn: string) => ({
-    StartAt: 'Each',
-    States: {
-      Each: {
-        Type: 'Map',
-        MaxConcurrency: 1,
-        ItemProcessor: {
-          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-          StartAt: 'Work',
-          States: { Work: { Type: 'Task', Resource: activityArn, End: true } },
-        },
-        End: true,
-      },
-    },
-  });
 
   async function runningMap(options: ServeOptions) {
     const first = await serve(options);
@@ -1115,7 +995,7 @@ describe('statecraft serve --data: Map Runs, timeouts and stops across a restart
     const { stateMachineArn } = await first.sfn.send(
       new CreateStateMachineCommand({
         name: 'Fan',
-        definition: JSON.stringify(distributed(activityArn!)),
+        definition: JSON.stringify(distributedMapOver(activityArn!)),
         roleArn: ROLE,
       }),
     );
