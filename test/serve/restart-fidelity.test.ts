@@ -1117,7 +1117,10 @@ describe('statecraft serve --data: Map Runs, timeouts and stops across a restart
 
 describe('statecraft serve --data: a nested execution (states:startExecution.sync) across a restart', () => {
   for (const taken of [true, false]) {
-    // BUG: the replay's private IntegrationRuntime (persistence/resumed-integrations.ts) has an empty StateMachineRegistry, so the replayed startExecution.sync finds no machine and fails the running parent ("No mock answers the Task state 'Run'"); and serve neither lists nor journals nested children, so their answers are not kept.
+    // NOT YET DURABLE: serve neither lists nor journals child executions started by
+    // states:startExecution, so a snapshot has no child to go on with. The restart reports the
+    // parent as not resumable, saying why (the interpreter's resume test covers that message);
+    // these tests say what a durable child must do once serve journals children.
     it.skip(`the child's activity task ${taken ? 'a worker took' : 'still queued'} before the restart: answered after it, the parent ends`, async () => {
       const dir = dataDir();
       const first = await serve({ dataDir: dir });

@@ -48,6 +48,7 @@ export async function replaySnapshot(target: ReplayTarget): Promise<void> {
   const caughtUp = () => next === timed.length && log.eventCount >= savedLength && tasks.unreached === 0;
   for (;;) {
     await idle();
+    stopIfUnsupported(target);
     if (caughtUp()) break;
     const size = log.eventCount;
     const answer = timed[next];
@@ -81,7 +82,14 @@ export async function replaySnapshot(target: ReplayTarget): Promise<void> {
   for (let timer = clock.earliest(); timer && timer.at <= target.now; timer = clock.earliest()) {
     clock.fire(timer);
     await idle();
+    stopIfUnsupported(target);
   }
+}
+
+/** The replay reached something a snapshot does not keep (see `ResumedIntegrations.unsupported`). */
+function stopIfUnsupported(target: ReplayTarget): void {
+  const why = target.integrations.unsupported;
+  if (why !== undefined) throw new ReplayDivergenceError(`Cannot resume execution '${target.snapshot.execution.name}': ${why}.`, target.log.eventCount);
 }
 
 function deliver(target: ReplayTarget, answer: TimedAnswer): void {

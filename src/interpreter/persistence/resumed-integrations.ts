@@ -2,6 +2,7 @@ import type { Json } from '../../asl/types';
 import { IntegrationRuntime } from '../callbacks/integration-runtime';
 import type { Frame, StateVisit } from '../engine/runtime';
 import type { TaskAttempt, TaskIntegrations } from '../tasks/task-integrations';
+import { nestedTarget } from '../nested/nested-start';
 import type { ReplayClock } from './replay-clock';
 
 /**
@@ -14,6 +15,12 @@ import type { ReplayClock } from './replay-clock';
 export class ResumedIntegrations implements TaskIntegrations {
   readonly replay: IntegrationRuntime;
   private current: TaskIntegrations;
+  /**
+   * Set when the replay reached a Task that starts a child execution of a machine this interpreter
+   * runs: a snapshot keeps no child execution (its answers, its tokens), so the resume must stop
+   * with this reason rather than run the child anew or fail the parent.
+   */
+  unsupported: string | undefined;
 
   constructor(
     clock: ReplayClock,
@@ -28,6 +35,15 @@ export class ResumedIntegrations implements TaskIntegrations {
   }
 
   invoke(attempt: TaskAttempt): Promise<Json> | undefined {
+    if (this.current === this.replay && !attempt.mock) {
+      const child = nestedTarget(this.live.machines, attempt.call);
+      if (child) {
+        this.unsupported ??=
+          `its Task state '${attempt.visit.name}' started a child execution of ${child.stateMachineArn}, and child executions (states:startExecution) are not kept in snapshots or journals yet`;
+        // Never settles: the replay stops at its next idle point with the reason.
+        return new Promise<Json>(() => {});
+      }
+    }
     return this.current.invoke(attempt);
   }
 

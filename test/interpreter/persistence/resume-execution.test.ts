@@ -386,6 +386,25 @@ describe('resumeExecution: finished and stopped executions', () => {
 });
 
 describe('resumeExecution: errors', () => {
+  it('a child execution the execution started (states:startExecution) is not in its snapshot: the resume stops and says so', async () => {
+    const child = { StartAt: 'Ask', States: { Ask: { ...callbackTask(), End: true } } };
+    const sfn = new Interpreter({ startTime: START });
+    const childMachine = sfn.createStateMachine(child, { name: 'Child' });
+    const parent = {
+      StartAt: 'Run',
+      States: { Run: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: childMachine.stateMachineArn, Input: {} }, End: true } },
+    };
+    const execution = sfn.createStateMachine(parent, { name: 'Parent' }).startExecution({});
+    await sfn.callbacks.nextPending();
+    const snapshot = saved(execution);
+    const other = new Interpreter({ startTime: snapshot.clockNow });
+    other.createStateMachine(child, { name: 'Child' });
+    await expect(other.resumeExecution(snapshot)).rejects.toThrow(
+      `its Task state 'Run' started a child execution of ${childMachine.stateMachineArn}, and child executions (states:startExecution) are not kept in snapshots or journals yet`,
+    );
+    expect(other.callbacks.pending()).toEqual([]);
+  });
+
   async function waitingSnapshot() {
     const sfn = new Interpreter({ startTime: START });
     const original = sfn.createStateMachine(approval).startExecution({ orderId: 7 }, { mocks: prepare });
