@@ -10,6 +10,8 @@ import type { MockHintStyle } from '../tasks/missing-mock-hint';
 import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format';
 import type { JsonStore } from '../history/stored-json';
 import { keptJson } from './kept-answers';
+import type { Clock } from '../clock/clock';
+import { formatTimestamp } from '../clock/timestamp';
 
 /**
  * A task dispatcher that records, per Task attempt (state name + how many attempts of that state
@@ -24,6 +26,8 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
     private readonly entries: ExecutionAnswer[],
     /** Where big answers are kept as text, once the execution's history stores its payloads so. */
     private readonly store: () => JsonStore | undefined = () => undefined,
+    /** The execution's clock: when an async answer arrives later than its call, the time is recorded. */
+    private readonly clock?: Clock,
   ) {}
 
   get childMocks(): readonly TaskMocks[] | undefined {
@@ -48,9 +52,20 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
       }
       if (answer instanceof Promise) {
         entry.async = true;
+        const calledAt = this.clock?.now();
+        const arrived = () => {
+          const now = this.clock?.now();
+          if (now !== undefined && calledAt !== undefined && now > calledAt) entry.at = formatTimestamp(now);
+        };
         answer.then(
-          (value) => void (entry.outcome = this.kept(answerOutcome(ownedJson(value)))),
-          (thrown) => void (entry.outcome = thrownOutcome(thrown)),
+          (value) => {
+            arrived();
+            entry.outcome = this.kept(answerOutcome(ownedJson(value)));
+          },
+          (thrown) => {
+            arrived();
+            entry.outcome = thrownOutcome(thrown);
+          },
         );
         return answer;
       }

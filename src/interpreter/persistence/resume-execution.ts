@@ -71,7 +71,7 @@ export async function resumeExecution(host: ResumeHost, snapshot: ExecutionSnaps
   const integrations = new ResumedIntegrations(clock, saved.region, saved.accountId, live, activityNames);
   const log = new AnswerLog(clock, saved.randomState);
   const liveMocks = new MockTaskDispatcher([options.mocks, services.mocks], options.mocks ? [options.mocks] : []);
-  const replayTasks = new ReplayTaskDispatcher(liveMocks, snapshot.answers, session);
+  const replayTasks = new ReplayTaskDispatcher(liveMocks, snapshot.answers, session, clock);
   const execution = new Execution({
     machine: prepareDefinition(machine.definition),
     definition: machine.definition,

@@ -65,6 +65,11 @@ export interface MockAnswer {
   async?: true;
   /** The mock's result is the task's result as written (a MockConfigFile mock): replayed the same way. */
   asWritten?: true;
+  /**
+   * When an `async` mock's answer arrived (ISO 8601), if the clock had moved since the call (a
+   * real clock while the mock awaited a real service): the replay answers at that time too.
+   */
+  at?: string;
 }
 
 /** When an outside answer arrived: the clock, and how many history events existed then. */

@@ -150,7 +150,8 @@ function runningSnapshot(start: { meta: ExecutionMeta; snapshot: ExecutionSnapsh
   const answers: ExecutionAnswer[] = [];
   for (const record of records) if (record.kind === 'answer') answers[record.index] = record.answer;
   const present = answers.filter((a) => a !== undefined);
-  const lastTimed = present.filter((a) => a.kind !== 'mock').map((a) => ('at' in a ? a.at : start.snapshot.clockNow));
+  // Timed answers, and async mock answers that arrived later than their call, say when they came.
+  const lastTimed = present.flatMap((a) => ('at' in a && a.at !== undefined ? [a.at] : []));
   const clockNow = [start.snapshot.clockNow, ...lastTimed].sort().at(-1)!;
   return { meta: start.meta, snapshot: { ...start.snapshot, answers: present, history: [], clockNow, status: 'RUNNING' } };
 }

@@ -385,6 +385,21 @@ describe('resumeExecution: finished and stopped executions', () => {
   });
 });
 
+describe('resumeExecution: an async mock that took real time', () => {
+  it('answers in the replay when it answered before (its arrival is recorded), so a real-clock snapshot resumes', async () => {
+    const definition = { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', Next: 'Ask' }, Ask: { ...callbackTask(), End: true } } };
+    const sfn = new Interpreter({ clock: 'real' });
+    const execution = sfn.createStateMachine(definition).startExecution({}, { mocks: { Call: async () => (await new Promise((r) => setTimeout(r, 30)), { ok: 1 }) } });
+    await sfn.callbacks.nextPending();
+    const snapshot = saved(execution);
+    execution.stop();
+    expect(snapshot.answers[0]).toMatchObject({ kind: 'mock', async: true, at: expect.any(String) });
+    const resumed = await new Interpreter({ clock: 'real' }).resumeExecution(snapshot);
+    expect(plain(resumed.history())).toEqual(snapshot.history);
+    resumed.stop();
+  });
+});
+
 describe('resumeExecution: errors', () => {
   it('a child execution the execution started (states:startExecution) is not in its snapshot: the resume stops and says so', async () => {
     const child = { StartAt: 'Ask', States: { Ask: { ...callbackTask(), End: true } } };
