@@ -287,10 +287,7 @@ describe('statecraft serve --data: a waitForTaskToken callback goes on after a r
         await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '"x!"' }));
       },
     });
-    expect(await ended(second.sfn, executionArn)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '"x!"',
-    });
+    expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"x!"' });
   });
 
   for (const [field, error] of [
@@ -307,10 +304,7 @@ describe('statecraft serve --data: a waitForTaskToken callback goes on after a r
         before: async ({ sfn }, arn) => tokens(sfn, arn, 1),
         after: async () => {},
       });
-      expect(await ended(second.sfn, executionArn)).toMatchObject({
-        status: 'FAILED',
-        error,
-      });
+      expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'FAILED', error });
       const scheduled = before.find((e) => e.type === 'TaskScheduled')!.timestamp!.getTime();
       const timedOut = (await historyOf(second.sfn, executionArn)).find((e) => e.type === 'TaskTimedOut')!;
       expect(timedOut.timestamp!.getTime() - scheduled).toBe(1000);
@@ -443,9 +437,7 @@ describe('statecraft serve --data: Wait states across a restart', () => {
         },
         after: async () => {},
       });
-      expect(await ended(second.sfn, executionArn)).toMatchObject({
-        status: 'SUCCEEDED',
-      });
+      expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED' });
       const exited = (await historyOf(second.sfn, executionArn)).find((e) => e.type === 'WaitStateExited')!;
       expect(exited.timestamp!.getTime()).toBe(deadline);
     });
@@ -469,10 +461,7 @@ describe('statecraft serve --data: Wait states across a restart', () => {
         await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '"ok"' }));
       },
     });
-    expect(await ended(second.sfn, executionArn)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '"ok"',
-    });
+    expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"ok"' });
   });
 
   it('virtual clock: a Wait running at real pace (a callback is open) ends at its original deadline', async () => {
@@ -506,9 +495,7 @@ describe('statecraft serve --data: Wait states across a restart', () => {
         await sfn.send(new SendTaskSuccessCommand({ taskToken: hold, output: '"held"' }));
       },
     });
-    expect(await ended(second.sfn, executionArn)).toMatchObject({
-      status: 'SUCCEEDED',
-    });
+    expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED' });
     const exited = (await historyOf(second.sfn, executionArn)).find((e) => e.type === 'WaitStateExited')!;
     expect(exited.timestamp!.getTime()).toBe(deadline);
   });
@@ -530,10 +517,7 @@ describe('statecraft serve --data: Wait states across a restart', () => {
     });
     const at = (type: string) => before.find((e) => e.type === type)!.timestamp!.getTime();
     expect(at('WaitStateExited') - at('WaitStateEntered')).toBe(3600_000);
-    expect(await ended(second.sfn, executionArn)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '"ok"',
-    });
+    expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"ok"' });
   });
 });
 
@@ -647,9 +631,7 @@ describe('statecraft serve --data: retries, catches and mocks across a restart',
         await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '"ok"' }));
       },
     });
-    expect(await ended(second.sfn, executionArn)).toMatchObject({
-      status: 'SUCCEEDED',
-    });
+    expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED' });
     const events = await historyOf(second.sfn, executionArn);
     expect(events.filter((e) => e.type === 'TaskSucceeded')[0].taskSucceededEventDetails!.output).toContain('charged');
     const failed = before.find((e) => e.type === 'TaskFailed')!.timestamp!.getTime();
@@ -696,10 +678,7 @@ describe('statecraft serve --data: retries, catches and mocks across a restart',
         await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '"ok"' }));
       },
     });
-    expect(await ended(second.sfn, executionArn)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '"ok"',
-    });
+    expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"ok"' });
     expect((await historyOf(second.sfn, executionArn)).filter((e) => e.type === 'TaskScheduled')).toHaveLength(3);
   });
 
@@ -748,10 +727,7 @@ describe('statecraft serve --data: retries, catches and mocks across a restart',
           );
         },
       });
-      expect(await ended(second.sfn, executionArn)).toMatchObject({
-        status: 'SUCCEEDED',
-        output: '"handled"',
-      });
+      expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"handled"' });
     });
   }
 });
@@ -806,11 +782,7 @@ describe('statecraft serve --data: a redriven execution across a restart', () =>
     expect(await historyOf(second.sfn, executionArn!)).toEqual(history);
     expect(await describeOf(second.sfn, executionArn!)).toEqual(described);
     await second.sfn.send(new SendTaskSuccessCommand({ taskToken: open[1], output: '"x!"' }));
-    expect(await ended(second.sfn, executionArn!)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '"x!"',
-      redriveCount: 1,
-    });
+    expect(await ended(second.sfn, executionArn!)).toMatchObject({ status: 'SUCCEEDED', output: '"x!"', redriveCount: 1 });
   });
 });
 
@@ -852,10 +824,7 @@ describe('statecraft serve --data: more than one restart', () => {
       current = await restart(current, { dataDir: dir });
       expect(await historyOf(current.sfn, executionArn!)).toEqual(history);
     }
-    expect(await ended(current.sfn, executionArn!)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '[0,1,2]',
-    });
+    expect(await ended(current.sfn, executionArn!)).toMatchObject({ status: 'SUCCEEDED', output: '[0,1,2]' });
   });
 });
 
@@ -959,10 +928,7 @@ describe('statecraft serve --data: what a restart ran while catching up is journ
     const third = await restart(second, options);
     expect(await historyOf(third.sfn, executionArn!)).toEqual(history);
     await third.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '"ok"' }));
-    expect(await ended(third.sfn, executionArn!)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '"ok"',
-    });
+    expect(await ended(third.sfn, executionArn!)).toMatchObject({ status: 'SUCCEEDED', output: '"ok"' });
   });
 });
 
@@ -1043,10 +1009,7 @@ describe('statecraft serve --data: Map Runs, timeouts and stops across a restart
         }),
       );
     }
-    expect(await ended(second.sfn, executionArn)).toMatchObject({
-      status: 'SUCCEEDED',
-      output: '["a","b"]',
-    });
+    expect(await ended(second.sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '["a","b"]' });
   });
 
   it('a Distributed Map stopped before the restart: the parent, its Map Run and its children read back identically', async () => {
@@ -1116,74 +1079,37 @@ describe('statecraft serve --data: Map Runs, timeouts and stops across a restart
 });
 
 describe('statecraft serve --data: a nested execution (states:startExecution.sync) across a restart', () => {
-  for (const taken of [true, false]) {
-    // NOT YET DURABLE: serve neither lists nor journals child executions started by
-    // states:startExecution, so a snapshot has no child to go on with. The restart reports the
-    // parent as not resumable, saying why (the interpreter's resume test covers that message);
-    // these tests say what a durable child must do once serve journals children.
-    it.skip(`the child's activity task ${taken ? 'a worker took' : 'still queued'} before the restart: answered after it, the parent ends`, async () => {
-      const dir = dataDir();
-      const first = await serve({ dataDir: dir });
-      const { activityArn } = await first.sfn.send(new CreateActivityCommand({ name: 'nested' }));
-      const child = await first.sfn.send(
-        new CreateStateMachineCommand({
-          name: 'Child',
-          definition: JSON.stringify({
-            StartAt: 'Work',
-            States: {
-              Work: { Type: 'Task', Resource: activityArn, End: true },
-            },
-          }),
-          roleArn: ROLE,
-        }),
-      );
-      const parentDefinition = {
-        StartAt: 'Run',
-        States: {
-          Run: {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::states:startExecution.sync:2',
-            Parameters: {
-              StateMachineArn: child.stateMachineArn,
-              Input: { v: 'x' },
-            },
-            OutputPath: '$.Output',
-            End: true,
-          },
-        },
-      };
-      const parent = await first.sfn.send(
-        new CreateStateMachineCommand({
-          name: 'Parent',
-          definition: JSON.stringify(parentDefinition),
-          roleArn: ROLE,
-        }),
-      );
-      const { executionArn } = await first.sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: parent.stateMachineArn,
-          input: '{}',
-        }),
-      );
-      await settledWith(first.sfn, executionArn!, 'TaskSubmitted');
-      const task = taken ? await first.sfn.send(new GetActivityTaskCommand({ activityArn, workerName: 'w' })) : undefined;
-      const history = await historyOf(first.sfn, executionArn!);
-      const second = await restart(first, { dataDir: dir });
-      expect(await historyOf(second.sfn, executionArn!)).toEqual(history);
-      const answered = task ?? (await second.sfn.send(new GetActivityTaskCommand({ activityArn, workerName: 'w' })));
-      expect(JSON.parse(answered.input!)).toEqual({ v: 'x' });
-      await second.sfn.send(
-        new SendTaskSuccessCommand({
-          taskToken: answered.taskToken,
-          output: '"x!"',
-        }),
-      );
-      expect(await ended(second.sfn, executionArn!)).toMatchObject({
-        status: 'SUCCEEDED',
-        output: '"x!"',
-      });
-    });
-  }
+  // Not durable yet: serve neither lists nor journals child executions started by
+  // states:startExecution, so a journal has no child to go on with. The restart says so, naming the
+  // parent and the Task, instead of failing the parent or running the child anew.
+  it('the parent is reported as not resumable, with the reason', async () => {
+    const dir = dataDir();
+    const first = await serve({ dataDir: dir });
+    const { activityArn } = await first.sfn.send(new CreateActivityCommand({ name: 'nested' }));
+    const child = await first.sfn.send(
+      new CreateStateMachineCommand({
+        name: 'Child',
+        definition: JSON.stringify({ StartAt: 'Work', States: { Work: { Type: 'Task', Resource: activityArn, End: true } } }),
+        roleArn: ROLE,
+      }),
+    );
+    const parentDefinition = {
+      StartAt: 'Run',
+      States: {
+        Run: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child.stateMachineArn, Input: { v: 'x' } }, End: true },
+      },
+    };
+    const parent = await first.sfn.send(new CreateStateMachineCommand({ name: 'Parent', definition: JSON.stringify(parentDefinition), roleArn: ROLE }));
+    const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn: parent.stateMachineArn, input: '{}' }));
+    await settledWith(first.sfn, executionArn!, 'TaskSubmitted');
+    await stop(first);
+
+    const second = await serve({ dataDir: dir });
+    expect(second.server.problems).toEqual([expect.stringContaining(`execution ${executionArn}`)]);
+    expect(second.server.problems[0]).toContain(
+      `its Task state 'Run' started a child execution of ${child.stateMachineArn}, and child executions (states:startExecution) are not kept in snapshots or journals yet`,
+    );
+  });
 });
 
 describe('statecraft serve --data: Express executions', () => {

@@ -52,7 +52,7 @@ export class AnswerLog implements AnswerRecorder {
 
   /** The execution's task dispatcher, recording what its mocks answer. */
   recordingDispatcher(inner: TaskDispatcher): TaskDispatcher {
-    return new RecordingTaskDispatcher(inner, this.entries, () => this.store, this.clock);
+    return new RecordingTaskDispatcher(inner, this.entries, this.clock, () => this.store);
   }
 
   receiverFor(taskToken: string, receiver: TaskReceiver): TaskReceiver {

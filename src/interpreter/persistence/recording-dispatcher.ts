@@ -24,10 +24,10 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
   constructor(
     private readonly inner: TaskDispatcher,
     private readonly entries: ExecutionAnswer[],
-    /** Where big answers are kept as text, once the execution's history stores its payloads so. */
-    private readonly store: () => JsonStore | undefined = () => undefined,
     /** The execution's clock: when an async answer arrives later than its call, the time is recorded. */
-    private readonly clock?: Clock,
+    private readonly clock: Clock,
+    /** Where big answers are kept as text, once the execution's history stores its payloads so. */
+    private readonly store: () => JsonStore | undefined,
   ) {}
 
   get childMocks(): readonly TaskMocks[] | undefined {
@@ -52,10 +52,10 @@ export class RecordingTaskDispatcher implements TaskDispatcher {
       }
       if (answer instanceof Promise) {
         entry.async = true;
-        const calledAt = this.clock?.now();
+        const calledAt = this.clock.now();
         const arrived = () => {
-          const now = this.clock?.now();
-          if (now !== undefined && calledAt !== undefined && now > calledAt) entry.at = formatTimestamp(now);
+          const now = this.clock.now();
+          if (now > calledAt) entry.at = formatTimestamp(now);
         };
         answer.then(
           (value) => {

@@ -5,7 +5,7 @@ import type { TaskDispatcher } from '../tasks/task-dispatcher';
 import { neverAnswers, resultAsWritten, type TaskAnswer, type TaskMock, type TaskMocks } from '../tasks/task-mocks';
 import type { TaskTarget } from '../tasks/task-target';
 import type { MockHintStyle } from '../tasks/missing-mock-hint';
-import type { Clock } from '../clock/clock';
+import { sleep, type Clock } from '../clock/clock';
 import type { ReplaySession } from './replay-session';
 import type { ExecutionAnswer, MockAnswer, MockOutcome } from './snapshot-format';
 
@@ -38,7 +38,7 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
     answers: readonly ExecutionAnswer[],
     private readonly session: ReplaySession,
     /** The replay's clock: an async answer that arrived later than its call arrives at that time again. */
-    private readonly clock?: Clock,
+    private readonly clock: Clock,
   ) {
     for (const answer of answers) if (answer.kind === 'mock') this.recorded.set(attemptKey(answer.state, answer.call), answer);
   }
@@ -59,12 +59,8 @@ export class ReplayTaskDispatcher implements TaskDispatcher {
     const replay: TaskMock = (_input, invocation) => {
       this.mockedTokens.add(invocation.taskToken);
       if (!recorded.async) return replayOutcome(outcome);
-      const at = recorded.at === undefined ? undefined : Date.parse(recorded.at);
-      if (at === undefined || !this.clock || at <= this.clock.now()) return settledPromise(outcome);
-      const clock = this.clock;
-      return new Promise<TaskAnswer>((resolve, reject) => {
-        clock.setTimer(at - clock.now(), () => settledPromise(outcome).then(resolve, reject));
-      });
+      const delayMs = recorded.at === undefined ? 0 : Date.parse(recorded.at) - this.clock.now();
+      return delayMs > 0 ? sleep(this.clock, delayMs).done.then(() => replayOutcome(outcome)) : settledPromise(outcome);
     };
     return recorded.asWritten ? resultAsWritten(replay) : replay;
   }
